@@ -1,0 +1,103 @@
+import type { FontWeight } from './font-files';
+
+/**
+ * The layout engine's output: everything a page shows, already positioned. The PDF renderer and the
+ * browser preview only draw these items; neither breaks lines or places boxes itself.
+ * Coordinates are millimetres from the top-left corner of the trim (bleed areas are negative or past
+ * the trim size); font sizes are points; colours are design colour strings.
+ */
+export type DrawItem = RectItem | EllipseItem | TextLineItem | ImageItem | QrItem;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface RectItem extends Rect {
+  type: 'rect';
+  fill: string;
+  /** Corner radius in millimetres. */
+  radius: number;
+}
+
+export interface EllipseItem extends Rect {
+  type: 'ellipse';
+  fill: string;
+}
+
+/** One line of text, drawn from its left end at its baseline. */
+export interface TextLineItem {
+  type: 'text';
+  elementId: string;
+  text: string;
+  /** Left end of the line, millimetres. */
+  x: number;
+  /** Baseline, millimetres from the top trim edge. */
+  baseline: number;
+  /** Width of the line in millimetres, as measured from the font's advance widths. */
+  width: number;
+  /** Font size in points. */
+  fontSize: number;
+  weight: FontWeight;
+  colour: string;
+}
+
+export interface ImageItem {
+  type: 'image';
+  elementId: string;
+  assetId: string;
+  alt: string;
+  /** The visible area: the image is clipped to it. */
+  clip: Rect;
+  /** Where the whole image lands (larger than clip for fit "cover"). */
+  placement: Rect;
+}
+
+export interface QrItem extends Rect {
+  type: 'qr';
+  elementId: string;
+  colour: string;
+  /** Modules per side, quiet zone excluded. */
+  modules: number;
+  /** Side of one module in millimetres. */
+  moduleSize: number;
+  /** Dark modules as horizontal runs: [row, column, length]. */
+  runs: Array<[number, number, number]>;
+}
+
+export interface LaidOutPage {
+  items: DrawItem[];
+}
+
+/** A problem that stops a design from printing (text that cannot fit), with the design path it concerns. */
+export interface LayoutError {
+  path: Array<string | number>;
+  message: string;
+}
+
+/** Something a printer would want to know, which does not stop printing. */
+export interface PreflightWarning {
+  code: 'low-resolution-image' | 'text-outside-safe-area' | 'missing-glyphs' | 'unknown-image';
+  page: number;
+  elementId: string;
+  message: string;
+}
+
+export interface PageGeometry {
+  /** Trim size in millimetres. */
+  trim: { width: number; height: number };
+  /** Bleed on each side, millimetres. */
+  bleed: number;
+  /** Extra room beyond the bleed for crop marks, millimetres (0 without crop marks). */
+  slug: number;
+  cropMarks: boolean;
+}
+
+export interface LaidOutDesign {
+  geometry: PageGeometry;
+  pages: LaidOutPage[];
+  warnings: PreflightWarning[];
+  errors: LayoutError[];
+}

@@ -1,0 +1,88 @@
+import sharp from 'sharp';
+import { designSchema, type DesignInput } from '../../../common/design/design-schema';
+import { mmToPt } from '../../../common/design/units';
+import { layoutDesign } from '../../../common/layout/layout-design';
+import { SAMPLE_PHOTO_ID } from '../../../common/templates/sample-photo';
+import { findTemplate } from '../../../common/templates/templates';
+import { FontCache } from '../../../worker/pdf/font-cache';
+import { renderPdf } from '../../../worker/pdf/render-pdf';
+import { readPdf } from '../../support/read-pdf';
+
+const fonts = new FontCache();
+
+async function render(input: DesignInput, images = new Map<string, Buffer>()) {
+  const design = designSchema.parse(input);
+  const infos = new Map<string, { width: number; height: number }>();
+  for (const [id, data] of images) {
+    const m = await sharp(data).metadata();
+    infos.set(id, { width: m.width!, height: m.height! });
+  }
+  const layout = layoutDesign(design, infos);
+  expect(layout.errors).toEqual([]);
+  const pdf = await renderPdf({ layout, title: design.title, images, fonts });
+  return { pdf, facts: await readPdf(pdf.data) };
+}
+
+const a5 = findTemplate('a5-flyer')!.design;
+
+describe('renderPdf', () => {
+  let photo: Buffer;
+  beforeAll(async () => {
+    photo = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#3a6' } }).jpeg().toBuffer();
+  });
+
+  describe('when rendering the A5 two-sided flyer', () => {
+    let result: Awaited<ReturnType<typeof render>>;
+    beforeAll(async () => {
+      result = await render(a5, new Map([[SAMPLE_PHOTO_ID, photo]]));
+    });
+
+    it('has two pages of A5 plus 3 mm bleed, with TrimBox and BleedBox', () => {
+      const [w, h] = [mmToPt(148), mmToPt(210)];
+      const b = mmToPt(3);
+      expect(result.facts.pages).toHaveLength(2);
+      for (const page of result.facts.pages) {
+        expect(page.mediaBox[2]).toBeCloseTo(w + 2 * b, 1);
+        expect(page.mediaBox[3]).toBeCloseTo(h + 2 * b, 1);
+        expect(page.trimBox).toEqual([b, b, w + b, h + b].map((v) => expect.closeTo(v, 1)));
+        expect(page.bleedBox).toEqual([0, 0, w + 2 * b, h + 2 * b].map((v) => expect.closeTo(v, 1)));
+      }
+    });
+
+    it('contains the headline, the Welsh words and the imprint as text', () => {
+      const text = result.facts.text.replace(/\s+/g, ' ');
+      expect(text).toContain('A bus every ten minutes');
+      expect(text).toContain('Mae pob tŷ yn cyfrif');
+      expect(text).toContain('dŵr glân');
+      expect(text).toContain('Printed by Example Print Co-operative');
+    });
+
+    it('embeds subsets of the fonts', () => {
+      expect(result.facts.fonts.length).toBeGreaterThanOrEqual(2);
+      for (const f of result.facts.fonts) expect(f).toMatchObject({ embedded: true, subset: true });
+      expect(result.facts.fonts.map((f) => f.name).join(' ')).toMatch(/DejaVuSans/);
+    });
+
+    it('carries the title and no author in its metadata', () => {
+      expect(result.facts.info.Title).toBe('A5 flyer');
+      expect(result.facts.info.Author).toBeUndefined();
+    });
+  });
+
+  it('renders Polish, Greek and Cyrillic text as text, not boxes', async () => {
+    const words = 'Zażółć gęślą jaźń. Καλημέρα κόσμε. Привіт, світе. Ŵ ŷ ẁ ỳ.';
+    const design: DesignInput = {
+      ...findTemplate('a4-poster')!.design,
+      pages: [{ elements: [{ id: 'h', kind: 'heading', box: { x: 10, y: 10, width: 190, height: 60 }, text: words, fontSize: 20 }] }],
+    };
+    const { facts } = await render(design);
+    expect(facts.text.replace(/\s+/g, ' ')).toContain(words);
+  });
+
+  it('draws crop marks outside the bleed when asked, growing the page', async () => {
+    const { facts } = await render({ ...findTemplate('a6-postcard')!.design, cropMarks: true });
+    const page = facts.pages[0]!;
+    expect(page.mediaBox[2]! - page.bleedBox![2]!).toBeGreaterThan(mmToPt(5));
+    expect(page.trimBox![2]! - page.trimBox![0]!).toBeCloseTo(mmToPt(148), 1);
+  });
+});
