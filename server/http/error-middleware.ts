@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from './app-error';
+import { isRedisUnavailable } from './redis-unavailable';
 
 /** The body of every error answer. */
 export interface ErrorBody {
@@ -34,6 +35,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error = new AppError(status, code, message);
     } else if (isHttpError(err) && err.status >= 400 && err.status < 500) {
       error = new AppError(err.status, 'bad_request', 'the request could not be read');
+    } else if (isRedisUnavailable(err)) {
+      logger.warn({ method: req.method, path: req.path }, 'redis unavailable while handling a request');
+      error = new AppError(503, 'queue_unavailable', 'printing is unavailable for a moment; nothing you sent before was lost, please try again shortly', [], { 'Retry-After': '5' });
     } else {
       logger.error({ err, method: req.method, path: req.path }, 'unexpected error while handling a request');
       error = new AppError(500, 'internal', 'something went wrong on our side; your request was not lost if you were told it was accepted');

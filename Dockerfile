@@ -1,0 +1,20 @@
+# Build stage: compile TypeScript and the browser client.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+# Run stage: only what runs, as an unprivileged user.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/server/assets/sample-photo.jpg ./server/assets/sample-photo.jpg
+RUN mkdir -p /var/lib/rosette/files && chown -R node:node /var/lib/rosette
+USER node
+EXPOSE 3000
+CMD ["node", "dist/server/main.js"]

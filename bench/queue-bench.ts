@@ -1,0 +1,82 @@
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import { designSchema } from '../common/design/design-schema';
+import { DirectoryFileStore } from '../common/node/file-store';
+import { freePort, LocalRedis } from '../common/node/local-redis';
+import { PRINT_QUEUE, QUEUE_PREFIX, RENDER_JOB } from '../common/queue/names';
+import type { PrintJobData } from '../common/queue/print-job';
+import { findTemplate } from '../common/templates/templates';
+import { seedSampleAssets } from '../server/assets/sample-assets';
+import { jobIdOf, pdfHashOf } from '../server/print-jobs/submit-print-job';
+import { fmt, percentiles } from './stats';
+
+export interface QueueFigures {
+  roundTrip: { median: number; p95: number };
+  jobsPerSecond: number;
+}
+
+/**
+ * Starts a redis-server and one real worker process (dist/worker/main.js), then measures the round
+ * trip of single jobs on an idle system and the rate a backlog drains at.
+ */
+export async function benchQueue(roundTrips: number, backlog: number): Promise<QueueFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-bench-'));
+  const redis = new LocalRedis({ port: await freePort(), dir: path.join(dir, 'redis'), persistent: false });
+  await redis.start();
+  const filesDir = path.join(dir, 'files');
+  await seedSampleAssets(new DirectoryFileStore(filesDir));
+  const worker = fork(path.join(__dirname, '..', 'worker', 'main.js'), {
+    env: { ...process.env, REDIS_URL: redis.url, FILES_DIR: filesDir, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '2' },
+    stdio: 'inherit',
+  });
+  const connection = { host: '127.0.0.1', port: redis.options.port };
+  const queue = new Queue<PrintJobData>(PRINT_QUEUE, { connection, prefix: QUEUE_PREFIX });
+  const events = new QueueEvents(PRINT_QUEUE, { connection, prefix: QUEUE_PREFIX });
+  await events.waitUntilReady();
+  const base = designSchema.parse(findTemplate('a5-flyer')!.design);
+  let n = 0;
+  const nextJob = () => {
+    const design = { ...base, title: `Bench leaflet ${++n}` };
+    const data: PrintJobData = { design, copies: 1, pdfHash: pdfHashOf(design), acceptedAt: Date.now() };
+    return { name: RENDER_JOB, data, opts: { jobId: jobIdOf(design, 1), removeOnComplete: true } };
+  };
+  try {
+    // Warm the worker up (fonts parsed, code optimised) before timing.
+    for (let i = 0; i < 10; i++) {
+      const j = nextJob();
+      await (await queue.add(j.name, j.data, j.opts)).waitUntilFinished(events, 30_000);
+    }
+    const trips: number[] = [];
+    for (let i = 0; i < roundTrips; i++) {
+      const j = nextJob();
+      const t0 = performance.now();
+      await (await queue.add(j.name, j.data, j.opts)).waitUntilFinished(events, 30_000);
+      trips.push(performance.now() - t0);
+    }
+    const roundTrip = percentiles(trips);
+
+    const jobs = Array.from({ length: backlog }, nextJob);
+    const t0 = performance.now();
+    const added = await queue.addBulk(jobs);
+    await Promise.all(added.map((j) => j.waitUntilFinished(events, 120_000)));
+    const seconds = (performance.now() - t0) / 1000;
+    const jobsPerSecond = backlog / seconds;
+
+    console.log('Queue (one worker process, concurrency 2, its own redis-server)');
+    console.log(`  round trip enqueue -> done, idle  median ${fmt(roundTrip.median)} ms  p95 ${fmt(roundTrip.p95)} ms   (target median < 100 ms)`);
+    console.log(`  backlog of ${backlog} jobs drained at ${fmt(jobsPerSecond, 1)} jobs/s`);
+    return { roundTrip, jobsPerSecond };
+  } finally {
+    await events.close();
+    await queue.close();
+    await new Promise((resolve) => {
+      worker.once('exit', resolve);
+      worker.kill('SIGTERM');
+    });
+    await redis.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

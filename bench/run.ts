@@ -1,0 +1,20 @@
+import { benchQueue } from './queue-bench';
+import { benchRender } from './render-bench';
+import { fmt } from './stats';
+
+/** `npm run bench`: every performance target, each next to its baseline measured in the same run. */
+async function main(): Promise<void> {
+  const render = await benchRender(Number(process.env.BENCH_RUNS ?? 200));
+  console.log('');
+  const queue = await benchQueue(Number(process.env.BENCH_ROUND_TRIPS ?? 50), Number(process.env.BENCH_BACKLOG ?? 300));
+  const inProcessRate = 1000 / render.rosette.median;
+  console.log(`  in-process render rate ${fmt(inProcessRate, 1)} leaflets/s; worker process sustains ${fmt((100 * queue.jobsPerSecond) / inProcessRate, 0)}% of it (target >= 80%)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

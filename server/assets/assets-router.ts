@@ -1,0 +1,95 @@
+import express, { Router, type RequestHandler, type Response } from 'express';
+import { ASSET_EXTENSION, readAssetInfo, type AssetInfo, type AssetType } from '../../common/node/asset-info';
+import type { FileStore } from '../../common/node/file-store';
+import { assetKey } from '../../common/queue/names';
+import { AppError } from '../http/app-error';
+import { storeAsset } from './asset-service';
+import { imageTooManyBytes, missingImage } from './image-errors';
+import { processImage, type ImageLimits } from './process-image';
+
+const CONTENT_TYPE: Record<AssetType, string> = { jpeg: 'image/jpeg', png: 'image/png' };
+
+/** Where an asset is served. */
+const assetUrl = (id: string) => `/api/assets/${id}`;
+
+/** The answer to an upload, field by field, so nothing stored by accident ever leaks into it. */
+function assetResponse(info: AssetInfo) {
+  return { id: info.id, type: info.type, width: info.width, height: info.height, bytes: info.bytes, url: assetUrl(info.id) };
+}
+
+/**
+ * Image uploads and downloads. The browser sends the file itself as the request body (not a form);
+ * the stored image is served forever under its content hash.
+ */
+export function assetsRouter(deps: { store: FileStore; limits: ImageLimits }): Router {
+  const router = Router();
+
+  // Any Content-Type: processImage goes by the bytes. Browsers never compress uploads, so a
+  // Content-Encoding is refused (415) rather than inflated.
+  const parseRaw = express.raw({ type: () => true, limit: deps.limits.maxBytes, inflate: false });
+  // The shared error middleware answers a too-large body in general terms; here we can name the limit.
+  const readImageBody: RequestHandler = (req, res, next) => {
+    parseRaw(req, res, (err?: unknown) => next(isTooLarge(err) ? imageTooManyBytes(deps.limits.maxBytes) : err));
+  };
+
+  router.post('/api/assets', readImageBody, async (req, res) => {
+    const body: unknown = req.body;
+    if (!Buffer.isBuffer(body) || body.length === 0) throw missingImage();
+    const info = await storeAsset(deps.store, await processImage(body, deps.limits));
+    res.status(201).location(assetUrl(info.id)).json(assetResponse(info));
+  });
+
+  router.get('/api/assets/:id', async (req, res) => {
+    // readAssetInfo answers null for anything but 64 hex digits, so "../etc" never reaches the store.
+    const info = await readAssetInfo(deps.store, req.params.id);
+    const key = info ? assetKey(info.id, ASSET_EXTENSION[info.type]) : null;
+    const stat = key ? await deps.store.stat(key) : null;
+    if (!info || !key || !stat) throw AppError.notFound('this image');
+    const etag = `"${info.id}"`;
+    res.set({
+      'Content-Type': CONTENT_TYPE[info.type],
+      ETag: etag,
+      // The id is the hash of the bytes: the answer never changes.
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (etagMatches(req.headers['if-none-match'], etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.set('Content-Length', String(stat.size));
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await pipeStored(deps.store, key, res);
+  });
+
+  return router;
+}
+
+/** If-None-Match holds `*` or a list of tags, possibly weak (`W/"..."`); any match means "not modified". */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+function isTooLarge(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { type?: unknown }).type === 'entity.too.large';
+}
+
+/** Streams a stored file into the response; the file is closed when the client goes away early. */
+function pipeStored(store: FileStore, key: string, res: Response): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const stream = store.stream(key);
+    stream.on('error', reject);
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
+}

@@ -1,0 +1,32 @@
+import type { PrintJobView } from './print-queue';
+
+/** The JSON body of a print job, built field by field (never by serialising the stored job). */
+export interface PrintJobResponse {
+  id: string;
+  status: PrintJobView['status'];
+  /** 0-100. */
+  progress: number;
+  /** 1 = next to render; null when not waiting. */
+  position: number | null;
+  statusUrl: string;
+  /** ISO 8601. */
+  acceptedAt: string;
+  download: { url: string; pages: number; bytes: number } | null;
+  warnings: Array<{ code: string; page: number; elementId: string; message: string }>;
+  failure: string | null;
+}
+
+export function printJobResponse(view: PrintJobView): PrintJobResponse {
+  const r = view.result;
+  return {
+    id: view.id,
+    status: view.status,
+    progress: view.progress,
+    position: view.position,
+    statusUrl: `/api/print-jobs/${view.id}`,
+    acceptedAt: new Date(view.acceptedAt).toISOString(),
+    download: r ? { url: `/downloads/${r.pdfHash}.pdf`, pages: r.pages, bytes: r.bytes } : null,
+    warnings: r ? r.warnings.map((w) => ({ code: w.code, page: w.page, elementId: w.elementId, message: w.message })) : [],
+    failure: view.failure,
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { designSchema, type Design } from '../../common/design/design-schema';
+import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
+import { contentHash } from '../../common/node/content-hash';
+import type { FileStore } from '../../common/node/file-store';
+import { readAssetInfo } from '../../common/node/asset-info';
+import { MAX_COPIES, RENDERER_VERSION, type PrintJobData } from '../../common/queue/print-job';
+import { AppError, formatPath } from '../http/app-error';
+import { parseWith } from '../http/parse-with';
+import type { PrintJobView, PrintQueue } from './print-queue';
+
+/** The body of POST /api/print-jobs. */
+export const submitPrintJobSchema = z.object({
+  design: designSchema,
+  copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
+});
+
+/** The hash a PDF is stored under: the design and the renderer that draws it. */
+export function pdfHashOf(design: Design): string {
+  return contentHash({ design, renderer: RENDERER_VERSION });
+}
+
+/** The job id: the PDF and the number of copies (the same leaflet ordered twice is one job). */
+export function jobIdOf(design: Design, copies: number): string {
+  return contentHash({ design, copies, renderer: RENDERER_VERSION }).slice(0, 32);
+}
+
+/** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue. */
+export async function submitPrintJob(body: unknown, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
+  const { design, copies } = parseWith(submitPrintJobSchema, body);
+  const assets = await loadAssetInfos(design, deps.store);
+  const layout = layoutDesign(design, assets);
+  if (layout.errors.length > 0) {
+    const fields = layout.errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
+    throw new AppError(422, 'design_does_not_fit', fields[0]!.message, fields);
+  }
+  const data: PrintJobData = { design, copies, pdfHash: pdfHashOf(design), acceptedAt: deps.now() };
+  return deps.queue.enqueue(jobIdOf(design, copies), data);
+}
+
+/** Pixel sizes of every image the design uses; an unknown asset id is the campaigner's error. */
+async function loadAssetInfos(design: Design, store: FileStore): Promise<Map<string, AssetInfo>> {
+  const infos = new Map<string, AssetInfo>();
+  const missing: Array<{ path: string; message: string }> = [];
+  for (const [p, page] of design.pages.entries()) {
+    for (const [e, el] of page.elements.entries()) {
+      if (el.kind !== 'image' || infos.has(el.assetId)) continue;
+      const info = await readAssetInfo(store, el.assetId);
+      if (info) infos.set(el.assetId, { width: info.width, height: info.height });
+      else missing.push({ path: formatPath(['design', 'pages', p, 'elements', e, 'assetId']), message: 'no uploaded image has this id; upload it with POST /api/assets first' });
+    }
+  }
+  if (missing.length > 0) throw AppError.validation(missing);
+  return infos;
+}

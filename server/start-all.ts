@@ -1,0 +1,58 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loadConfig } from '../common/node/config';
+import { answersPing, LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
+
+/**
+ * `npm start`: one server and one worker, plus a local redis-server (data under DATA_DIR/redis) when
+ * nothing answers at REDIS_URL. Children that die are started again after a pause.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  let redis: LocalRedis | null = null;
+  if (!(await answersPing(config.REDIS_URL))) {
+    const url = new URL(config.REDIS_URL);
+    const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
+    if (!config.REDIS_AUTOSTART || !local) {
+      console.error(`Nothing answers at ${url.host}: start Redis there or set REDIS_URL to one that runs.`);
+      process.exit(1);
+    }
+    if (!LocalRedis.isInstalled()) {
+      console.error(REDIS_MISSING);
+      process.exit(1);
+    }
+    redis = new LocalRedis({ port: Number(url.port || 6379), dir: path.resolve(config.DATA_DIR, 'redis'), persistent: true });
+    await redis.start();
+    console.log(`Started redis-server on ${url.host} (data in ${path.resolve(config.DATA_DIR, 'redis')})`);
+  }
+
+  const children = new Set<ChildProcess>();
+  let stopping = false;
+  const run = (name: string, file: string) => {
+    const child = fork(path.join(__dirname, '..', file), { stdio: 'inherit' });
+    children.add(child);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      console.error(`${name} exited (${signal ?? code}); starting it again in 2 s`);
+      setTimeout(() => run(name, file), 2000);
+    });
+  };
+  run('server', 'server/main.js');
+  run('worker', 'worker/main.js');
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all([...children].map((c) => new Promise((resolve) => (c.once('exit', resolve), c.kill('SIGTERM')))));
+    await redis?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`Rosette could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+import { mmToPt } from '../../common/design/units';
+import { readPdf } from '../support/read-pdf';
+import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
+
+let rosette: RunningRosette;
+beforeAll(async () => {
+  rosette = await startRosette();
+});
+afterAll(async () => {
+  await rosette?.close();
+});
+
+const get = (path: string, init?: RequestInit) => fetch(rosette.baseUrl + path, init);
+const postJson = (path: string, body: unknown) => get(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+async function template(id: string) {
+  const res = await get(`/api/templates/${id}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { design: Record<string, any> }).design;
+}
+
+describe('printing a leaflet from a template', () => {
+  it('lists the templates with their formats', async () => {
+    const res = await get('/api/templates');
+    const body = (await res.json()) as { templates: Array<{ id: string; format: { widthMm: number } }> };
+    expect(res.status).toBe(200);
+    expect(body.templates.length).toBeGreaterThanOrEqual(6);
+    expect(body.templates.find((t) => t.id === 'a5-flyer')?.format.widthMm).toBe(148);
+  });
+
+  it('queues an edited A5 flyer, renders it and serves a print-ready PDF', async () => {
+    const design = await template('a5-flyer');
+    design.pages[0].elements.find((e: { id: string }) => e.id === 'headline').text = 'Bysiau bob deng munud: ŵyn a tŷ';
+    const res = await postJson('/api/print-jobs', { design, copies: 500 });
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as Record<string, any>;
+    expect(accepted).toMatchObject({ id: expect.stringMatching(/^[a-f0-9]{32}$/), statusUrl: `/api/print-jobs/${accepted.id}` });
+    expect(['queued', 'rendering', 'done']).toContain(accepted.status);
+    expect(accepted.status === 'queued' ? accepted.position : 1).toBeGreaterThanOrEqual(1);
+
+    const done = await waitForJob(rosette.baseUrl, accepted.statusUrl);
+    expect(done).toMatchObject({ status: 'done', progress: 100, download: { pages: 2, url: expect.stringMatching(/^\/downloads\/[a-f0-9]{64}\.pdf$/) } });
+    // The sample photo is 1800 px wide across 154 mm: just under 300 dpi, which preflight reports.
+    expect(done.warnings.map((w: { code: string }) => w.code)).toEqual(['low-resolution-image']);
+
+    const pdfRes = await get(done.download.url);
+    expect(pdfRes.status).toBe(200);
+    expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfRes.headers.get('content-disposition')).toMatch(/^attachment; filename="leaflet-[a-f0-9]{12}\.pdf"$/);
+    expect(pdfRes.headers.get('cache-control')).toContain('immutable');
+    const etag = pdfRes.headers.get('etag')!;
+    const data = Buffer.from(await pdfRes.arrayBuffer());
+    expect(data.length).toBe(done.download.bytes);
+
+    const facts = await readPdf(data);
+    expect(facts.text.replace(/\s+/g, ' ')).toContain('Bysiau bob deng munud: ŵyn a tŷ');
+    expect(facts.text).toContain('Mae pob tŷ yn cyfrif');
+    expect(facts.pages).toHaveLength(2);
+    const bleed = mmToPt(3);
+    for (const page of facts.pages) {
+      expect(page.mediaBox[2]).toBeCloseTo(mmToPt(148) + 2 * bleed, 1);
+      expect(page.trimBox![2]! - page.trimBox![0]!).toBeCloseTo(mmToPt(148), 1);
+      expect(page.trimBox![3]! - page.trimBox![1]!).toBeCloseTo(mmToPt(210), 1);
+    }
+
+    const again = await get(done.download.url, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('renders the same design only once, however often it is sent', async () => {
+    const design = await template('dl-leaflet');
+    design.title = 'Only once';
+    const before = rosette.stats.renders;
+    const first = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
+    const second = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
+    expect(second.id).toBe(first.id);
+    await waitForJob(rosette.baseUrl, first.statusUrl);
+    const third = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
+    expect(third).toMatchObject({ id: first.id, status: 'done' });
+    // Another order of the same leaflet is its own job, but reuses the PDF.
+    const other = (await (await postJson('/api/print-jobs', { design, copies: 20 })).json()) as Record<string, any>;
+    const otherDone = await waitForJob(rosette.baseUrl, other.statusUrl);
+    expect(other.id).not.toBe(first.id);
+    expect(otherDone.download.url).toBe(((await (await get(first.statusUrl)).json()) as Record<string, any>).download.url);
+    expect(rosette.stats.renders - before).toBe(1);
+  });
+
+  it('answers health and readiness checks', async () => {
+    expect((await get('/healthz')).status).toBe(200);
+    const ready = await get('/readyz');
+    expect(ready.status).toBe(200);
+  });
+});
+
+describe('bad requests', () => {
+  let design: Record<string, any>;
+  beforeAll(async () => {
+    design = await template('a6-postcard');
+  });
+  const clone = () => JSON.parse(JSON.stringify(design));
+
+  async function expectError(res: Response, status: number, code: string, fieldPath?: string | RegExp) {
+    expect(res.status).toBe(status);
+    const body = (await res.json()) as { error: { code: string; message: string; fields: Array<{ path: string; message: string }> } };
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toEqual(expect.any(String));
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+    if (fieldPath) expect(body.error.fields.map((f) => f.path)).toContainEqual(fieldPath instanceof RegExp ? expect.stringMatching(fieldPath) : fieldPath);
+    return body;
+  }
+
+  it('refuses malformed JSON', async () => {
+    await expectError(await postJson('/api/print-jobs', '{"design": '), 400, 'malformed_json');
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    await expectError(await get('/api/print-jobs', { method: 'POST', body: 'hello', headers: { 'Content-Type': 'text/plain' } }), 415, 'unsupported_media_type', 'body');
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    await expectError(await postJson('/api/print-jobs', { design, padding: 'x'.repeat(600 * 1024) }), 413, 'body_too_large');
+  });
+
+  it('refuses wrong types, naming the field', async () => {
+    await expectError(await postJson('/api/print-jobs', { design, copies: 'many' }), 400, 'invalid_request', 'copies');
+    await expectError(await postJson('/api/print-jobs', { design: 42 }), 400, "invalid_request", "design");
+  });
+
+  it('refuses a design without an imprint, or with an incomplete one', async () => {
+    const d = clone();
+    delete d.imprint;
+    const body = await expectError(await postJson('/api/print-jobs', { design: d }), 400, 'invalid_request', 'design.imprint');
+    expect(body.error.message).toMatch(/imprint/);
+    const e = clone();
+    e.imprint.promoter.address = '  ';
+    await expectError(await postJson('/api/print-jobs', { design: e }), 400, 'invalid_request', 'design.imprint.promoter.address');
+  });
+
+  it('refuses a 100,000-character headline', async () => {
+    const d = clone();
+    d.pages[0].elements[0].text = 'x'.repeat(100_000);
+    await expectError(await postJson('/api/print-jobs', { design: d }), 400, 'invalid_request', 'design.pages[0].elements[0].text');
+  });
+
+  it('refuses a negative size', async () => {
+    const d = clone();
+    d.pages[0].elements[0].box.width = -10;
+    await expectError(await postJson('/api/print-jobs', { design: d }), 400, 'invalid_request', 'design.pages[0].elements[0].box.width');
+  });
+
+  it('refuses text that cannot fit its box, instead of cutting it off', async () => {
+    const d = clone();
+    d.pages[0].elements[0].text = 'A headline far too long for the little box it has been given on this postcard, however small it gets';
+    d.pages[0].elements[0].minFontSize = 20;
+    await expectError(await postJson('/api/print-jobs', { design: d }), 422, 'design_does_not_fit', 'design.pages[0].elements[0].text');
+  });
+
+  it('refuses an image nobody uploaded', async () => {
+    const d = clone();
+    d.pages[0].elements.push({ id: 'pic', kind: 'image', box: { x: 10, y: 10, width: 20, height: 20 }, assetId: 'a'.repeat(64) });
+    await expectError(await postJson('/api/print-jobs', { design: d }), 400, 'invalid_request', /assetId$/);
+  });
+
+  it('answers 404 for an unknown template, job or PDF', async () => {
+    await expectError(await get('/api/templates/nope'), 404, 'unknown_template');
+    await expectError(await get('/api/print-jobs/0123456789abcdef0123456789abcdef'), 404, 'not_found');
+    await expectError(await get('/api/print-jobs/..%2f..%2fetc'), 404, 'not_found');
+    await expectError(await get(`/downloads/${'0'.repeat(64)}.pdf`), 404, 'not_found');
+    await expectError(await get('/downloads/..%2f..%2fpackage.json'), 404, 'not_found');
+  });
+});
