@@ -15,7 +15,8 @@ export interface BrokenLine {
 export function breakLines(text: string, measurer: TextMeasurer, weight: FontWeight, size: number, maxWidth: number): BrokenLine[] {
   const lines: BrokenLine[] = [];
   const space = measurer.width(' ', weight, size);
-  for (const hardLine of text.split(/\r?\n/)) {
+  // NFC: a decomposed ŵ (w + combining circumflex) becomes the one glyph the font has for it.
+  for (const hardLine of text.normalize('NFC').split(/\r?\n/)) {
     const words = hardLine.split(/[ \t]+/).filter((w) => w.length > 0);
     let current = '';
     let currentWidth = 0;

@@ -16,9 +16,6 @@ export interface DrawContext {
 
 type Drawer<T extends DrawItem['type']> = (item: Extract<DrawItem, { type: T }>, ctx: DrawContext) => void;
 
-/** Turns off kerning and ligatures so glyph advances equal the widths the layout measured. */
-const TEXT_FEATURES = { kern: false, liga: false, clig: false, calt: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
-
 /** One drawer per draw item type: a new type without a drawer does not compile. */
 export const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
   rect(item, { doc, origin }) {
@@ -34,7 +31,7 @@ export const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
     doc
       .font(item.weight, item.fontSize)
       .fillColor(pdfColour(item.colour))
-      .text(item.text, mmToPt(item.x + origin), mmToPt(item.baseline + origin), { lineBreak: false, baseline: 'alphabetic', features: TEXT_FEATURES });
+      .text(item.text, mmToPt(item.x + origin), mmToPt(item.baseline + origin), { lineBreak: false, baseline: 'alphabetic' });
   },
   image(item, { doc, images, origin }) {
     const image = images.get(item.assetId);

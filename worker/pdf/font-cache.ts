@@ -3,7 +3,20 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { FONT_FILES, type FontWeight } from '../../common/layout/font-files';
 
-type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: fontkit.Font, id: string) => unknown;
+type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: fontkit.Font, id: string) => EmbeddedFont;
+
+/** The parts of pdfkit's EmbeddedFont this module touches. */
+interface EmbeddedFont {
+  /** pdfkit units (1000 per em) per font unit. */
+  scale: number;
+  layoutRun(text: string): GlyphRun;
+}
+
+interface GlyphRun {
+  glyphs: fontkit.Glyph[];
+  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }>;
+  advanceWidth: number;
+}
 
 /**
  * Parses each font file once per process and hands the parsed font to every document. pdfkit's
@@ -33,7 +46,30 @@ export class FontCache {
   install(doc: PDFKit.PDFDocument): void {
     const internals = doc as unknown as { _fontFamilies: Record<string, unknown>; _fontCount: number };
     for (const weight of Object.keys(this.fonts) as FontWeight[]) {
-      internals._fontFamilies[weight] = new this.EmbeddedFont(doc, this.fonts[weight], `F${++internals._fontCount}`);
+      const font = this.fonts[weight];
+      const embedded = new this.EmbeddedFont(doc, font, `F${++internals._fontCount}`);
+      embedded.layoutRun = (text) => plainRun(font, embedded.scale, text);
+      internals._fontFamilies[weight] = embedded;
     }
   }
+}
+
+/**
+ * Maps characters to glyphs through the font's cmap and nothing else: no OpenType shaping, so no
+ * kerning and no ligatures. That is exactly how common/layout measures text (summed advance widths),
+ * so the PDF's lines are as wide as the layout says, and it skips fontkit's shaper, which was most of
+ * the render time.
+ */
+function plainRun(font: fontkit.Font, scale: number, text: string): GlyphRun {
+  const glyphs: fontkit.Glyph[] = [];
+  const positions: GlyphRun['positions'] = [];
+  let advanceWidth = 0;
+  for (const ch of text) {
+    const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
+    const w = glyph.advanceWidth * scale;
+    glyphs.push(glyph);
+    positions.push({ xAdvance: w, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: w });
+    advanceWidth += w;
+  }
+  return { glyphs, positions, advanceWidth };
 }

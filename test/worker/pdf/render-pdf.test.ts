@@ -86,3 +86,18 @@ describe('renderPdf', () => {
     expect(page.trimBox![2]! - page.trimBox![0]!).toBeCloseTo(mmToPt(148), 1);
   });
 });
+
+describe('FontCache', () => {
+  it('makes pdfkit measure text exactly as the layout engine does (no kerning, no ligatures)', () => {
+    const { TextMeasurer } = jest.requireActual('../../../common/layout/font-metrics') as typeof import('../../../common/layout/font-metrics');
+    const PDFDocument = jest.requireActual('pdfkit') as typeof import('pdfkit');
+    const doc = new PDFDocument({ autoFirstPage: false });
+    fonts.install(doc);
+    const measurer = new TextMeasurer();
+    for (const text of ['AVATAR To Wa fi ffl', 'Mae pob tŷ yn cyfrif, dŵr glân', 'Καλημέρα Привіт Zażółć']) {
+      for (const weight of ['regular', 'bold'] as const) {
+        expect(doc.font(weight, 12).widthOfString(text)).toBeCloseTo(measurer.width(text, weight, 12), 6);
+      }
+    }
+  });
+});
