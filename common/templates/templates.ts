@@ -95,7 +95,7 @@ const dlLeaflet = buildTemplate('dl-leaflet', 'DL leaflet', 'Tall and narrow, tw
         { id: 'band', kind: 'shape', box: { x: 0, y: 0, width: 99, height: 70 }, fill: DARK },
         { id: 'headline', kind: 'heading', box: { x: 7, y: 8, width: 85, height: 56 }, text: 'Keep our library open', fontSize: 26, minFontSize: 16, colour: '#ffffff' },
         { id: 'photo', kind: 'image', box: { x: 0, y: 70, width: 99, height: 55 }, assetId: SAMPLE_PHOTO_ID, fit: 'cover', alt: 'Campaigners outside the library' },
-        { id: 'body', kind: 'text', box: { x: 7, y: 130, width: 85, height: 72 }, fontSize: 8.5, minFontSize: 6.5, blocks: [{ type: 'paragraph', text: SAMPLE_PARAGRAPHS[2]! }] },
+        { id: 'body', kind: 'text', box: { x: 7, y: 130, width: 85, height: 72 }, fontSize: 11, minFontSize: 8, blocks: [{ type: 'paragraph', text: SAMPLE_PARAGRAPHS[2]! }] },
       ],
     },
     {

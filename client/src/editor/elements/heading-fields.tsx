@@ -1,0 +1,14 @@
+import { elementLabel } from '../element-label';
+import { PalettePicker } from '../palette-picker';
+import { TextField } from '../text-field';
+import type { ElementEditorProps } from './element-editor-props';
+
+export function HeadingFields({ element, path, palette, onChange }: ElementEditorProps<'heading'>) {
+  const name = elementLabel(element.id);
+  return (
+    <>
+      <TextField path={`${path}.text`} label={`${name} text`} value={element.text} rows={2} onChange={(text) => onChange({ ...element, text })} />
+      <PalettePicker path={`${path}.colour`} legend={`${name} colour`} value={element.colour ?? '#000000'} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
+    </>
+  );
+}

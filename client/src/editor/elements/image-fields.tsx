@@ -1,0 +1,92 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { MIN_PRINT_DPI } from '../../../../common/layout/layout-design';
+import { UPLOAD_TYPES, uploadAsset } from '../../api/assets-api';
+import { elementLabel } from '../element-label';
+import { fieldId } from '../format-path';
+import { TextField } from '../text-field';
+import type { ElementEditorProps } from './element-editor-props';
+import { uploadMessage } from './upload-message';
+
+type Upload = { state: 'idle' } | { state: 'uploading'; fraction: number; name: string } | { state: 'failed'; message: string } | { state: 'done'; name: string };
+
+/** Replacing a photo or logo: upload with a progress bar, and plain messages for a bad or too small file. */
+export function ImageFields({ element, path, warnings, onChange, onAssetUploaded }: ElementEditorProps<'image'>) {
+  const name = elementLabel(element.id);
+  const uid = useId();
+  const [upload, setUpload] = useState<Upload>({ state: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const lowRes = warnings.find((w) => w.code === 'low-resolution-image');
+  const unknown = warnings.find((w) => w.code === 'unknown-image');
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    if (!(UPLOAD_TYPES as readonly string[]).includes(file.type)) {
+      setUpload({ state: 'failed', message: `“${file.name}” is not a PNG or JPEG image. Choose a PNG or JPEG photo or logo.` });
+      return;
+    }
+    abort.current?.abort();
+    abort.current = new AbortController();
+    setUpload({ state: 'uploading', fraction: 0, name: file.name });
+    try {
+      const asset = await uploadAsset(file, (fraction) => setUpload({ state: 'uploading', fraction, name: file.name }), abort.current.signal);
+      onAssetUploaded(asset.id, { width: asset.width, height: asset.height });
+      onChange({ ...element, assetId: asset.id });
+      setUpload({ state: 'done', name: file.name });
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      setUpload({ state: 'failed', message: uploadMessage(err, file) });
+    }
+  };
+
+  const needed = `about ${Math.ceil((element.box.width / 25.4) * MIN_PRINT_DPI)} × ${Math.ceil((element.box.height / 25.4) * MIN_PRINT_DPI)} pixels`;
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={fieldId(`${path}.assetId`)}>{name}: upload a photo or logo</label>
+        <p className="field-hint" id={`${uid}-hint`}>
+          PNG or JPEG. For a sharp print this box needs {needed} ({element.box.width} × {element.box.height} mm at {MIN_PRINT_DPI} dots per inch).
+        </p>
+        <input id={fieldId(`${path}.assetId`)} type="file" accept={UPLOAD_TYPES.join(',')} aria-describedby={`${uid}-hint ${uid}-status`} onChange={onFile} />
+        <div id={`${uid}-status`} role="status" className="upload-status">
+          {upload.state === 'uploading' ? (
+            <>
+              <label htmlFor={`${uid}-progress`}>Uploading {upload.name}</label>
+              <progress id={`${uid}-progress`} max={1} value={upload.fraction}>
+                {Math.round(upload.fraction * 100)}%
+              </progress>
+            </>
+          ) : null}
+          {upload.state === 'done' ? <p className="field-ok">{upload.name} is in the leaflet.</p> : null}
+          {upload.state === 'failed' ? <p className="field-problem">{upload.message}</p> : null}
+          {lowRes ? <p className="field-warning">{lowResolutionMessage(lowRes.message, needed)}</p> : null}
+          {unknown && upload.state !== 'uploading' ? <p className="field-warning">This picture could not be loaded. Upload it again.</p> : null}
+        </div>
+      </div>
+      <TextField
+        path={`${path}.alt`}
+        label={`${name}: description`}
+        hint="A few words saying what the picture shows, for people who cannot see it."
+        value={element.alt ?? ''}
+        onChange={(alt) => onChange({ ...element, alt })}
+      />
+      <div className="field">
+        <label htmlFor={fieldId(`${path}.fit`)}>{name}: how it fills its box</label>
+        <select id={fieldId(`${path}.fit`)} value={element.fit ?? 'cover'} onChange={(e) => onChange({ ...element, fit: e.target.value as 'cover' | 'contain' })}>
+          <option value="cover">Fill the box (edges may be cropped)</option>
+          <option value="contain">Show the whole picture (may leave space)</option>
+        </select>
+      </div>
+    </>
+  );
+}
+
+/** Below this many dots per inch a photo looks clearly blurred in print; between it and MIN_PRINT_DPI, a little soft. */
+const BLURRED_DPI = 200;
+
+function lowResolutionMessage(warning: string, needed: string): string {
+  const dpi = Number(/(\d+) dpi/.exec(warning)?.[1] ?? 0);
+  const effect = dpi >= BLURRED_DPI ? 'it may look a little soft' : 'it will look blurred';
+  return `Too low resolution for print at this size: ${dpi} dots per inch, where printers ask for ${MIN_PRINT_DPI}, so ${effect}. For a sharp print use an image of ${needed}.`;
+}

@@ -1,0 +1,8 @@
+/** Something that stops the design from printing, attached to the field it concerns. */
+export interface Problem {
+  /** Path in the design, such as `imprint.promoter.address` or `pages[0].elements[1].text`. */
+  path: string;
+  message: string;
+  /** schema: the design does not validate; layout: text does not fit; server: the server refused it. */
+  source: 'schema' | 'layout' | 'server';
+}

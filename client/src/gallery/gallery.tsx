@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { TemplateDetail } from '../api/templates-api';
+import { listDrafts, saveDraft } from '../drafts/draft-store';
+import { DraftList } from './draft-list';
+import { newDraft } from './new-draft';
+import { TemplateCard } from './template-card';
+import { useTemplates } from './use-templates';
+import './gallery.css';
+
+/** The home page: leaflets in progress, and the templates to start a new one from. */
+export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) {
+  const templates = useTemplates();
+  const [drafts, setDrafts] = useState(() => listDrafts());
+  const [saveFailed, setSaveFailed] = useState(false);
+  const start = (template: TemplateDetail) => {
+    const draft = newDraft(template);
+    try {
+      saveDraft(draft);
+    } catch {
+      setSaveFailed(true);
+      return;
+    }
+    onOpenDraft(draft.id);
+  };
+  return (
+    <>
+      <header className="site-header">
+        <a className="brand" href="#/">
+          Rosette
+        </a>
+        <p className="header-title">Leaflets and posters for your campaign</p>
+      </header>
+      <main id="main" tabIndex={-1} className="gallery">
+        <h1>Make a leaflet</h1>
+        <p className="lead">Pick a template, change the words, pictures and colours, fill in the imprint, and send it to print. You get a print-ready PDF to download and share.</p>
+        {saveFailed ? <p className="notice notice-error">This browser refused to save a draft (storage full or turned off), so the editor cannot keep your work. Free some space or allow site storage, then try again.</p> : null}
+        <DraftList drafts={drafts} onChange={() => setDrafts(listDrafts())} />
+        <section aria-labelledby="templates-heading">
+          <h2 id="templates-heading">Start from a template</h2>
+          {templates.status === 'loading' ? <p role="status">Loading the templates…</p> : null}
+          {templates.status === 'failed' ? (
+            <p className="notice notice-error" role="alert">
+              The templates could not be loaded ({templates.message}). Check your connection and reload the page.
+            </p>
+          ) : null}
+          {templates.status === 'ready' ? (
+            <ul className="template-grid">
+              {templates.templates.map((t) => (
+                <TemplateCard key={t.id} template={t} onStart={start} />
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { PrintJob } from '../api/print-jobs-api';
+import { formatBytes } from '../app/format-bytes';
+import { ShareLinkButton } from './share-link-button';
+
+/** A finished job: download, share, and what preflight noticed. */
+export function JobDone({ job, download }: { job: PrintJob; download: NonNullable<PrintJob['download']> }) {
+  const absolute = new URL(download.url, window.location.origin).href;
+  return (
+    <div className="job-done">
+      <p className="status-ok">
+        Your print-ready PDF is ready ({download.pages} {download.pages === 1 ? 'page' : 'pages'}, {formatBytes(download.bytes)}).
+      </p>
+      <div className="button-row">
+        <a className="button button-primary" href={download.url} download>
+          Download PDF
+        </a>
+        <ShareLinkButton url={absolute} />
+      </div>
+      {job.warnings.length > 0 ? (
+        <div className="preflight">
+          <p>Worth checking before it is printed:</p>
+          <ul>
+            {job.warnings.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { Countdown } from './countdown';
+import { JobDone } from './job-done';
+import { JobProgress } from './job-progress';
+import type { PrintState } from './print-state';
+import { TROUBLE_MESSAGES, WAIT_MESSAGES } from './wait-message';
+
+interface PrintStatusProps {
+  state: PrintState;
+  onTryNow: () => void;
+  onStopTrying: () => void;
+}
+
+/** Where the print is: sending, waiting for the service, queued, rendering, ready, or why it failed. */
+export function PrintStatus({ state, onTryNow, onStopTrying }: PrintStatusProps) {
+  switch (state.phase) {
+    case 'idle':
+      return null;
+    case 'sending':
+      return <p>Sending your leaflet to print…</p>;
+    case 'waiting':
+      return (
+        <div className="notice notice-wait">
+          <p className="notice-title">Not sent yet</p>
+          <p>{WAIT_MESSAGES[state.reason]}</p>
+          <p>
+            Next try <Countdown at={state.retryAt} />.
+          </p>
+          <div className="button-row">
+            <button type="button" className="button-secondary" onClick={onTryNow}>
+              Try now
+            </button>
+            <button type="button" className="button-quiet" onClick={onStopTrying}>
+              Stop trying
+            </button>
+          </div>
+        </div>
+      );
+    case 'rejected':
+      return (
+        <div className="notice notice-error">
+          <p className="notice-title">The leaflet was not accepted</p>
+          <p>{state.error.message}</p>
+          {state.error.fields.length > 0 ? <p>The fields concerned are marked above.</p> : null}
+        </div>
+      );
+    case 'lost':
+      return (
+        <div className="notice notice-error">
+          <p>This print job is no longer kept on the server. Send the leaflet again to make a new PDF.</p>
+        </div>
+      );
+    case 'tracking': {
+      const { job, afterOutage, trouble } = state;
+      return (
+        <div className="print-tracking">
+          {afterOutage ? <p className="notice notice-ok">The print service is back: your leaflet was sent automatically.</p> : null}
+          {trouble ? <p className="notice notice-wait">{TROUBLE_MESSAGES[trouble]}</p> : null}
+          {!job ? <p>Checking on your print job…</p> : null}
+          {job && (job.status === 'queued' || job.status === 'rendering') ? <JobProgress job={job} /> : null}
+          {job?.status === 'done' && job.download ? <JobDone job={job} download={job.download} /> : null}
+          {job?.status === 'failed' ? (
+            <div className="notice notice-error">
+              <p className="notice-title">The PDF could not be made</p>
+              <p>{job.failure ?? 'Something went wrong while making the PDF.'} Send it again to retry.</p>
+            </div>
+          ) : null}
+        </div>
+      );
+    }
+  }
+}

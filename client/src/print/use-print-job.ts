@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { getPrintJob, submitPrintJob } from '../api/print-jobs-api';
+import type { Draft } from '../drafts/draft';
+import { designKey } from '../drafts/design-key';
+import type { DraftUpdater } from '../drafts/use-draft';
+import type { Problem } from '../editor/problem';
+import { waitReason, type PrintState } from './print-state';
+import { retryDelayMs } from './retry-delay';
+import { wait } from './wait';
+
+/** Time between status requests while a job is queued or rendering, milliseconds. */
+const POLL_MS = 600;
+
+/**
+ * Sending the draft to print and following the job. Both steps are driven by what the draft records
+ * (`pendingPrint`, `sentPrint`), which is saved with it: after a reload or a crashed tab, a print the
+ * service turned away is sent again by itself, and a job on the queue is followed again.
+ */
+export function usePrintJob(draft: Draft, update: DraftUpdater) {
+  const [state, setState] = useState<PrintState>(() =>
+    draft.pendingPrint ? { phase: 'sending' } : draft.sentPrint ? { phase: 'tracking', job: null, afterOutage: draft.sentPrint.afterOutage, trouble: null } : { phase: 'idle' },
+  );
+  const latest = useRef(draft);
+  latest.current = draft;
+  const wake = useRef<(() => void) | null>(null);
+  const pendingSince = draft.pendingPrint?.requestedAt;
+  const statusUrl = draft.sentPrint?.statusUrl;
+
+  const send = useCallback(() => {
+    update((d) => ({ ...d, pendingPrint: { copies: d.copies, requestedAt: Date.now() }, sentPrint: null }));
+  }, [update]);
+
+  const stopTrying = useCallback(() => {
+    update((d) => ({ ...d, pendingPrint: null }));
+    setState({ phase: 'idle' });
+  }, [update]);
+
+  const tryNow = useCallback(() => wake.current?.(), []);
+
+  // Send, and while the service answers "not now" (503, 429, or no answer), wait and send again.
+  useEffect(() => {
+    if (pendingSince === undefined) return;
+    const ctrl = new AbortController();
+    void (async () => {
+      for (let attempt = 0; ; attempt++) {
+        const pending = latest.current.pendingPrint;
+        if (!pending) return;
+        const design = latest.current.design;
+        setState({ phase: 'sending' });
+        try {
+          const job = await submitPrintJob(design, pending.copies, ctrl.signal);
+          if (ctrl.signal.aborted) return;
+          const afterOutage = attempt > 0 || pending.interrupted === true;
+          setState({ phase: 'tracking', job, afterOutage, trouble: null });
+          update((d) => ({ ...d, pendingPrint: null, sentPrint: { statusUrl: job.statusUrl, copies: pending.copies, designKey: designKey(design, pending.copies), afterOutage } }));
+          return;
+        } catch (err) {
+          if (ctrl.signal.aborted) return;
+          const error = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
+          if (!error.isTemporary) {
+            setState({ phase: 'rejected', error, designKey: designKey(design, pending.copies) });
+            update((d) => ({ ...d, pendingPrint: null }));
+            return;
+          }
+          const delay = retryDelayMs(attempt, error.retryAfterSeconds);
+          setState({ phase: 'waiting', reason: waitReason(error), retryAt: Date.now() + delay, attempt });
+          if (!pending.interrupted) update((d) => (d.pendingPrint ? { ...d, pendingPrint: { ...d.pendingPrint, interrupted: true } } : d));
+          await wait(delay, ctrl.signal, wake);
+          if (ctrl.signal.aborted) return;
+        }
+      }
+    })();
+    return () => ctrl.abort();
+  }, [pendingSince, update]);
+
+  // Follow the job until it is done or failed.
+  useEffect(() => {
+    if (statusUrl === undefined) return;
+    const ctrl = new AbortController();
+    void (async () => {
+      for (let attempt = 0; ; ) {
+        const afterOutage = latest.current.sentPrint?.afterOutage ?? false;
+        try {
+          const job = await getPrintJob(statusUrl, ctrl.signal);
+          if (ctrl.signal.aborted) return;
+          attempt = 0;
+          setState({ phase: 'tracking', job, afterOutage, trouble: null });
+          if (job.status === 'done' || job.status === 'failed') return;
+          await wait(POLL_MS, ctrl.signal);
+        } catch (err) {
+          if (ctrl.signal.aborted) return;
+          const error = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
+          if (error.status === 404) {
+            setState({ phase: 'lost' });
+            update((d) => ({ ...d, sentPrint: null }));
+            return;
+          }
+          setState((s) => (s.phase === 'tracking' ? { ...s, trouble: waitReason(error) } : { phase: 'tracking', job: null, afterOutage, trouble: waitReason(error) }));
+          await wait(retryDelayMs(attempt++, error.retryAfterSeconds), ctrl.signal);
+          if (ctrl.signal.aborted) return;
+        }
+      }
+    })();
+    return () => ctrl.abort();
+  }, [statusUrl, update]);
+
+  const current = designKey(draft.design, draft.copies);
+  /** The design has changed since the job was sent: its PDF does not show the changes. */
+  const stale = draft.sentPrint !== null && draft.sentPrint.designKey !== current;
+  /** What the server said about fields of the design it refused, while the design is still the one it saw. */
+  const serverProblems: Problem[] =
+    state.phase === 'rejected' && state.designKey === current
+      ? state.error.fields.map((f) => ({ path: f.path.replace(/^design\.?/, ''), message: f.message, source: 'server' }))
+      : [];
+  return { state, send, stopTrying, tryNow, stale, serverProblems };
+}

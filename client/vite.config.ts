@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+
+/** This folder, as a file-system path (the config is run from the repository root by `npm run build:client`). */
+const clientRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
+
+/**
+ * The browser client: React without a plugin (Vite 8 compiles JSX itself with oxc), built to static
+ * files that the server serves from dist/client. `npm run build:client` runs it.
+ */
+export default defineConfig({
+  root: clientRoot,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    // Never inline assets as data: URLs: the fonts must load from 'self' under the server's CSP.
+    assetsInlineLimit: 0,
+    target: 'es2022',
+  },
+  server: {
+    // The dev server reads common/ and node_modules/ from the repository root, and sends the API to a
+    // locally running Rosette (npm start, port 3000).
+    fs: { allow: ['..'] },
+    proxy: { '/api': 'http://127.0.0.1:3000', '/downloads': 'http://127.0.0.1:3000' },
+  },
+});

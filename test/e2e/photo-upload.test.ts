@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { startRosette, type RunningRosette } from '../support/in-process-rosette';
+import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
+import { buildClientIfStale } from './support/build-client';
+import { startFromTemplate } from './support/editor-page';
+
+jest.setTimeout(120_000);
+
+/** A small upload limit, so a "too big" file is quick to make. */
+const UPLOAD_LIMIT_BYTES = 100_000;
+
+let rosette: RunningRosette;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  const clientDir = buildClientIfStale();
+  [rosette, browser] = await Promise.all([startRosette({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT_BYTES) }, clientDir), launchChromium()]);
+  page = await (await newContext(browser)).newPage();
+  errors = watchForErrors(page, [/status of 413/, /status of 415/]);
+  await startFromTemplate(page, rosette.baseUrl, 'A5 two-sided flyer');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rosette?.close();
+});
+
+const fileInput = () => page.getByLabel('Photo: upload a photo or logo');
+const photoCard = () => page.locator('[data-element-card="photo"]');
+
+describe('uploading a photo into the leaflet', () => {
+  it('puts a small photo in the preview and warns that it is too low resolution for its size', async () => {
+    const png = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#2a7f62' } }).png().toBuffer();
+    await fileInput().setInputFiles({ name: 'team.png', mimeType: 'image/png', buffer: png });
+    await photoCard().getByText('team.png is in the leaflet').waitFor();
+    const warning = photoCard().locator('.field-warning', { hasText: 'Too low resolution for print at this size' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('it will look blurred');
+    const href = await page.locator('svg.preview-page image').first().getAttribute('href');
+    expect(href).toMatch(/^\/api\/assets\/[a-f0-9]{64}$/);
+    await photoCard().scrollIntoViewIfNeeded();
+    await screenshot(page, 'editor-photo-low-resolution');
+  });
+
+  it('says plainly when a file is too big', async () => {
+    const noise = await sharp(crypto.randomBytes(300 * 300 * 3), { raw: { width: 300, height: 300, channels: 3 } }).png().toBuffer();
+    expect(noise.length).toBeGreaterThan(UPLOAD_LIMIT_BYTES);
+    await fileInput().setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: noise });
+    await photoCard().locator('.field-problem', { hasText: 'This file is too big to upload' }).waitFor();
+  });
+
+  it('says plainly when a file is not a PNG or JPEG', async () => {
+    await fileInput().setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+    await photoCard().locator('.field-problem', { hasText: '“notes.txt” is not a PNG or JPEG image' }).waitFor();
+    // Named like a PNG but not one: the server sniffs the bytes and refuses it.
+    await fileInput().setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a not really a png') });
+    await photoCard().locator('.field-problem', { hasText: 'This file is not a PNG or JPEG image' }).waitFor();
+  });
+
+  it('raised no unexpected errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium: the tests never download a browser. */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Where screenshots go; the folder is in .gitignore and CI keeps it as an artifact. */
+export const SCREENSHOTS = path.resolve(__dirname, '../../../.artifacts/screenshots');
+
+export const LAPTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+/** A fresh browser profile (empty localStorage) that can download files. */
+export function newContext(browser: Browser, viewport = LAPTOP): Promise<BrowserContext> {
+  return browser.newContext({ viewport, acceptDownloads: true, locale: 'en-GB' });
+}
+
+/**
+ * Collects what the page complains about: script errors and console errors (a Content-Security-Policy
+ * violation is one). `expected` filters out errors a test provokes on purpose.
+ */
+export function watchForErrors(page: Page, expected: RegExp[] = []): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !expected.some((re) => re.test(msg.text()))) errors.push(`console: ${msg.text()}`);
+  });
+  return errors;
+}
+
+/** Saves a screenshot once the fonts have loaded (the preview's text is drawn in the print font). */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
