@@ -6,7 +6,8 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-# Run stage: only what runs, as an unprivileged user.
+# Run stage: only what runs (compiled code, the built client in dist/client, production
+# dependencies, the sample photo that tsc does not copy), as an unprivileged user.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
@@ -16,5 +17,6 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/server/assets/sample-photo.jpg ./server/assets/sample-photo.jpg
 RUN mkdir -p /var/lib/rosette/files && chown -R node:node /var/lib/rosette
 USER node
-EXPOSE 3000
+# 3000: the app (behind the proxy). 9464/9465: server/worker metrics, for the private network only.
+EXPOSE 3000 9464 9465
 CMD ["node", "dist/server/main.js"]

@@ -1,7 +1,8 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 /** Size and identity of a stored file. */
 export interface StoredFile {
@@ -22,8 +23,12 @@ export interface FileStore {
   read(key: string): Promise<Buffer | null>;
   /** Size and date, or null when it does not exist. */
   stat(key: string): Promise<StoredFile | null>;
-  /** A stream of the file; call after stat() said it exists. */
-  stream(key: string): ReadStream;
+  /**
+   * A stream of the file; call after stat() said it exists. Throws at once for an invalid key; a file
+   * that is missing makes the stream emit an error whose `code` is 'ENOENT'. Destroy the stream when
+   * the reader goes away early, so its file handle or connection is released.
+   */
+  stream(key: string): Readable;
 }
 
 const KEY = /^[a-z]+\/[a-f0-9]{64}\.[a-z]{2,4}$/;
@@ -41,14 +46,20 @@ export class DirectoryFileStore implements FileStore {
     const target = this.pathOf(key);
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    const handle = await fs.open(temp, 'w');
     try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await fs.open(temp, 'w');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(temp, target);
+    } catch (err) {
+      // A full disk must not also leave half-written temporary files behind.
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      throw err;
     }
-    await fs.rename(temp, target);
   }
 
   async read(key: string): Promise<Buffer | null> {
@@ -70,7 +81,7 @@ export class DirectoryFileStore implements FileStore {
     }
   }
 
-  stream(key: string): ReadStream {
+  stream(key: string): Readable {
     return createReadStream(this.pathOf(key));
   }
 

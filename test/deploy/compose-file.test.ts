@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * The production-like stack (docker-compose.yml, deploy/, Dockerfile), checked without a Docker
+ * engine: the files parse, everything they reference exists in the repository, and the properties
+ * operations rely on hold.
+ */
+const root = path.join(__dirname, '..', '..');
+const composeText = fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+// Compose supports YAML merge keys (`<<: *server`); the yaml package needs to be told.
+const compose = parse(composeText, { merge: true }) as { services: Record<string, Service>; volumes?: Record<string, unknown> };
+
+interface Service {
+  build?: string | { context: string; dockerfile?: string };
+  image?: string;
+  command?: string[] | string;
+  environment?: Record<string, string>;
+  env_file?: string | string[];
+  volumes?: string[];
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }> | string[];
+  healthcheck?: { test: string[] | string; interval?: string };
+  restart?: string;
+  deploy?: { replicas?: number; restart_policy?: { condition: string } };
+}
+
+const services = Object.entries(compose.services);
+const commandOf = (s: Service) => (Array.isArray(s.command) ? s.command.join(' ') : (s.command ?? ''));
+const replicasOf = (s: Service) => s.deploy?.replicas ?? 1;
+const runs = (file: string) => services.filter(([, s]) => commandOf(s).includes(file));
+const serverServices = runs('dist/server/main.js');
+const workerServices = runs('dist/worker/main.js');
+const exists = (p: string) => fs.existsSync(path.join(root, p));
+
+describe('docker-compose.yml', () => {
+  it('parses, with services', () => {
+    expect(services.length).toBeGreaterThanOrEqual(4);
+  });
+
+  describe('references only what exists', () => {
+    it.each(services.filter(([, s]) => s.build))('%s builds from a folder with its Dockerfile', (_name, s) => {
+      const build = typeof s.build === 'string' ? { context: s.build } : s.build!;
+      expect(exists(build.context)).toBe(true);
+      expect(exists(path.join(build.context, build.dockerfile ?? 'Dockerfile'))).toBe(true);
+    });
+
+    it.each(services)('%s mounts only files of the repository and declared volumes', (_name, s) => {
+      for (const volume of s.volumes ?? []) {
+        const source = volume.split(':')[0]!;
+        if (source.startsWith('.') || source.startsWith('/')) expect({ volume, exists: exists(source) }).toEqual({ volume, exists: true });
+        else expect(Object.keys(compose.volumes ?? {})).toContain(source);
+      }
+      for (const file of [s.env_file ?? []].flat()) expect(exists(file)).toBe(true);
+    });
+
+    it.each(services)('%s depends only on services that exist', (_name, s) => {
+      const deps = Array.isArray(s.depends_on) ? s.depends_on : Object.keys(s.depends_on ?? {});
+      for (const dep of deps) expect(Object.keys(compose.services)).toContain(dep);
+    });
+
+    it.each([...serverServices, ...workerServices])('%s runs a program the build produces', (_name, s) => {
+      const script = commandOf(s).match(/dist\/(\S+)\.js/)![1]!;
+      expect(exists(`${script}.ts`)).toBe(true);
+    });
+  });
+
+  it.each(services)('%s has a health check and a restart policy', (_name, s) => {
+    expect(s.healthcheck?.test?.length).toBeGreaterThan(0);
+    expect(['always', 'unless-stopped', 'on-failure']).toContain(s.restart ?? s.deploy?.restart_policy?.condition);
+  });
+
+  it('runs two server replicas and three workers', () => {
+    expect(serverServices.reduce((n, [, s]) => n + replicasOf(s), 0)).toBe(2);
+    expect(workerServices.reduce((n, [, s]) => n + replicasOf(s), 0)).toBe(3);
+  });
+
+  describe('Redis', () => {
+    const redis = compose.services.redis!;
+    const command = commandOf(redis);
+
+    it('keeps an append-only file, fsynced every second, on a volume', () => {
+      expect(command).toMatch(/--appendonly yes\b/);
+      expect(command).toMatch(/--appendfsync everysec\b/);
+      expect(redis.volumes?.some((v) => v.endsWith(':/data'))).toBe(true);
+    });
+
+    it('never evicts keys (BullMQ requires noeviction)', () => {
+      expect(command).toMatch(/--maxmemory-policy noeviction\b/);
+    });
+
+    it('is reached by every Rosette process at the same URL, with a password', () => {
+      const urls = new Set([...serverServices, ...workerServices].map(([, s]) => s.environment?.REDIS_URL));
+      expect(urls.size).toBe(1);
+      expect([...urls][0]).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]+\}@redis:6379$/);
+    });
+  });
+
+  describe('secrets', () => {
+    it('have no defaults: compose refuses to start without them', () => {
+      for (const name of ['REDIS_PASSWORD', 'ADMIN_TOKEN']) {
+        const uses = composeText.match(new RegExp(`\\$\\{${name}[^}]*\\}`, 'g')) ?? [];
+        expect(uses.length).toBeGreaterThan(0);
+        for (const use of uses) expect(use).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+      }
+    });
+  });
+
+  describe('the reverse proxy', () => {
+    const proxies = services.filter(([, s]) => /^nginx\b/.test(commandOf(s)));
+    const [proxyName, proxy] = proxies[0] ?? ['', {} as Service];
+    /** The repository path of a path inside the proxy's container, through its bind mounts. */
+    const hostPath = (inContainer: string) => {
+      for (const volume of proxy.volumes ?? []) {
+        const [source, target] = volume.split(':') as [string, string];
+        if (inContainer === target || inContainer.startsWith(`${target}/`)) return path.join(source, inContainer.slice(target.length));
+      }
+      return null;
+    };
+    const configFile = hostPath(/-c (\S+)/.exec(commandOf(proxy))?.[1] ?? '') ?? '';
+    const config = configFile && exists(configFile) ? fs.readFileSync(path.join(root, configFile), 'utf8') : '';
+
+    it('exists, with its config file from deploy/', () => {
+      expect(proxies).toHaveLength(1);
+      expect(configFile).toBe('deploy/nginx.conf');
+      expect(config).toContain('upstream');
+    });
+
+    it('includes only files that exist in deploy/', () => {
+      const includes = [...config.matchAll(/^\s*include\s+(\S+);/gm)].map((m) => m[1]!).filter((f) => f.startsWith('/etc/nginx/rosette/'));
+      expect(includes.length).toBeGreaterThan(0);
+      for (const file of includes) expect({ file, exists: exists(hostPath(file)!) }).toEqual({ file, exists: true });
+    });
+
+    it('sends requests to every server service by name, on its port', () => {
+      const upstreams = [...config.matchAll(/^\s*server\s+([\w-]+):(\d+)\b/gm)].map((m) => ({ host: m[1], port: m[2] }));
+      const expected = serverServices.map(([name, s]) => ({ host: name, port: s.environment?.PORT }));
+      expect(upstreams.sort((a, b) => a.host!.localeCompare(b.host!))).toEqual(expected.sort((a, b) => a.host.localeCompare(b.host)));
+      expect(proxy.depends_on).toEqual(Object.fromEntries(serverServices.map(([name]) => [name, { condition: 'service_healthy' }])));
+    });
+
+    it('overwrites X-Forwarded-For, the one hop the servers trust', () => {
+      expect(config).toMatch(/proxy_set_header\s+X-Forwarded-For\s+\$remote_addr;/);
+      for (const [, s] of serverServices) expect(s.environment?.TRUST_PROXY).toBe('1');
+    });
+
+    it('passes a request id the servers log', () => {
+      expect(config).toMatch(/proxy_set_header\s+X-Request-Id\s+\$request_id;/);
+    });
+
+    it('never exposes /metrics', () => {
+      expect(config).toMatch(/location = \/metrics \{\s*return 404;/);
+    });
+
+    it('is the only service with a published port', () => {
+      expect(services.filter(([, s]) => (s.ports ?? []).length > 0).map(([name]) => name)).toEqual([proxyName]);
+    });
+  });
+
+  it('puts servers and workers on one volume of files', () => {
+    const mounts = [...serverServices, ...workerServices].map(([, s]) => (s.volumes ?? []).find((v) => v.endsWith(':/var/lib/rosette/files')));
+    expect(new Set(mounts)).toEqual(new Set(['files:/var/lib/rosette/files']));
+    for (const [, s] of [...serverServices, ...workerServices]) expect(s.environment?.FILES_DIR).toBe('/var/lib/rosette/files');
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+  const runStage = stages.at(-1)!;
+
+  it('builds in one stage and runs from another', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(runStage).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
+    expect(runStage).not.toMatch(/npm (ci|install)/);
+  });
+
+  it('runs as an unprivileged user', () => {
+    const user = /^USER (\S+)/m.exec(runStage)?.[1];
+    expect(user).toBeDefined();
+    expect(['root', '0']).not.toContain(user);
+  });
+
+  it('ships the built client (dist/client) and the sample photo', () => {
+    expect(fs.readFileSync(path.join(root, 'client', 'vite.config.ts'), 'utf8')).toMatch(/outDir: '\.\.\/dist\/client'/);
+    expect(runStage).toMatch(/COPY --from=build \/app\/server\/assets\/sample-photo\.jpg/);
+  });
+
+  it('copies only files that exist', () => {
+    for (const m of dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)) {
+      for (const source of m[1]!.split(/\s+/)) if (source !== '.') expect(exists(source)).toBe(true);
+    }
+    for (const m of dockerfile.matchAll(/^COPY --from=build \/app\/(\S+) /gm)) {
+      const source = m[1]!;
+      if (!source.startsWith('dist') && source !== 'node_modules') expect(exists(source)).toBe(true);
+    }
+  });
+});
