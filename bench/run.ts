@@ -1,5 +1,6 @@
 import { benchQueue } from './queue-bench';
 import { benchRender } from './render-bench';
+import { benchShed } from './shed-bench';
 import { fmt } from './stats';
 
 /** `npm run bench`: every performance target, each next to its baseline measured in the same run. */
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const queue = await benchQueue(Number(process.env.BENCH_ROUND_TRIPS ?? 50), Number(process.env.BENCH_BACKLOG ?? 300));
   const inProcessRate = 1000 / render.rosette.median;
   console.log(`  in-process render rate ${fmt(inProcessRate, 1)} leaflets/s; worker process sustains ${fmt((100 * queue.jobsPerSecond) / inProcessRate, 0)}% of it (target >= 80%)`);
+  console.log('');
+  await benchShed(Number(process.env.BENCH_SHED_SECONDS ?? 5), Number(process.env.BENCH_SHED_CONNECTIONS ?? 100));
 }
 
 main().then(

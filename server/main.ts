@@ -3,8 +3,8 @@ import { loadConfig } from '../common/node/config';
 import { DirectoryFileStore } from '../common/node/file-store';
 import { createLogger } from '../common/node/logger';
 import { assertNoEviction, createFailFastRedis } from '../common/node/redis-connection';
-import { createApp } from './app';
 import { seedSampleAssets } from './assets/sample-assets';
+import { createHttpServer } from './http-server';
 import { PrintQueue } from './print-jobs/print-queue';
 
 /** Composition root of a server process: real config, Redis, file store and clock. */
@@ -28,26 +28,25 @@ async function main(): Promise<void> {
   await seedSampleAssets(store);
   const queue = new PrintQueue(redis);
   queue.queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
-  const app = createApp({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client') });
-  const server = app.listen(config.PORT, config.HOST, () => {
-    logger.info({ port: config.PORT, host: config.HOST }, `Rosette is listening on http://${config.HOST}:${config.PORT}`);
-  });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
+  const http = createHttpServer({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client') });
+  if (http.admin.generated) {
+    // Development only (production refuses to start without ADMIN_TOKEN): say the made-up token once.
+    logger.warn(`no ADMIN_TOKEN set: the admin API takes this one until the server stops: ${http.admin.token}`);
+  }
+  await http.listen(config.PORT, config.HOST);
+  logger.info({ port: config.PORT, host: config.HOST, mode: http.overload.mode }, `Rosette is listening on http://${config.HOST}:${config.PORT}`);
 
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    server.close(async () => {
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void http.close().then(async () => {
       await queue.close().catch(() => undefined);
       redis.disconnect();
       process.exit(0);
     });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

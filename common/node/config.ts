@@ -1,5 +1,10 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblem } from '../accounts/password-policy';
+
+/** An optional setting for which unset and empty (`S3_ENDPOINT=` in a compose file) both mean "not set". */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -24,13 +29,147 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Print jobs one worker process renders at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * How long a worker's lock on a job lasts, milliseconds; renewed at half that while the job runs. A
+   * worker killed mid-render loses its jobs to another worker after this plus up to two stalled intervals.
+   */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** How often a worker looks for jobs whose worker died (stalled jobs), milliseconds. */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** How long an idle worker blocks on Redis waiting for a job before asking again, seconds. */
+  WORKER_DRAIN_DELAY_S: z.coerce.number().int().min(1).max(60).default(5),
+  /**
+   * Longest one PDF may take to draw, milliseconds; then its render thread is killed and the attempt
+   * fails. Two timeouts in a row fail the job for good as too heavy a design.
+   */
+  WORKER_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /**
+   * Scheduling priority of a worker process (nice, 0 to 19): rendering is background work, so where
+   * workers share CPUs with servers, serving requests comes first. 0 leaves the priority alone.
+   */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /** How often a worker writes its heartbeat key to Redis, milliseconds (the key lives three times as long). */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * A worker with no successful Redis round trip for this long, milliseconds, throws its BullMQ worker
+   * and connection away and makes new ones. Must be more than twice WORKER_HEARTBEAT_MS.
+   */
+  WORKER_WATCHDOG_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** Where uploaded images and rendered PDFs live: a folder (FILES_DIR) or an S3-compatible bucket (S3_*). */
+  FILE_STORE: z.enum(['directory', 's3']).default('directory'),
+  /** Bucket of the S3 file store; required when FILE_STORE=s3. */
+  S3_BUCKET: unsetIfEmpty(z.string()),
+  /** Endpoint of an S3-compatible service (MinIO, Ceph, R2...), e.g. `http://minio:9000`; unset for AWS S3. */
+  S3_ENDPOINT: unsetIfEmpty(z.url({ protocol: /^https?$/ })),
+  /** Region of the bucket; S3-compatible services mostly accept any value. */
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /**
+   * Access key of the S3 file store. With S3_SECRET_ACCESS_KEY, or neither: then the AWS SDK's own chain
+   * (instance role, AWS_* variables, ~/.aws) supplies credentials.
+   */
+  S3_ACCESS_KEY_ID: unsetIfEmpty(z.string()),
+  /** Secret of S3_ACCESS_KEY_ID. No default, ever. */
+  S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string()),
+  /** Address buckets as `endpoint/bucket/key` instead of `bucket.endpoint/key` (MinIO and most self-hosted stores need it). */
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Port of a server process's Prometheus endpoint (GET /metrics); 0 picks a free port. Never the public PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Port of a worker process's Prometheus endpoint (GET /metrics, GET /healthz); 0 picks a free port. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  /** Address the metrics endpoints listen on: loopback unless a scraper on a private network needs them. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Largest JSON request body, in bytes. */
   JSON_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
   /** Largest image upload, in bytes. */
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** Largest image upload, in pixels (width x height). */
   UPLOAD_LIMIT_PIXELS: z.coerce.number().int().min(256).default(50_000_000),
+  /**
+   * Key that signs session cookies and digests the session ids, invite and share tokens kept in Redis.
+   * No default: required (and checked for strength) when the server runs with NODE_ENV=production; in
+   * development and tests a random one is made at each start, so sessions end when the server restarts.
+   */
+  SESSION_SECRET: z.string().min(1).optional(),
+  /** A session ends after this long without a request, minutes. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(12 * 60),
+  /** A session ends this long after sign-in, however busy, hours. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
+  /** An invite (or an access reset) link works for this long, hours. */
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  /** Sign-in attempts one address may make in 15 minutes, whatever the accounts. */
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Failed sign-ins to one account before each further attempt has to wait (1 s, 2 s, 4 s ... up to 15 min). */
+  SIGN_IN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Email of the first admin, created at start-up when no account has this address; with FIRST_ADMIN_PASSWORD. */
+  FIRST_ADMIN_EMAIL: z.email('must be an email address').optional(),
+  /** Password of the first admin (checked for strength; there is no default). */
+  FIRST_ADMIN_PASSWORD: z.string().optional(),
+  /** Organisation of the first admin. */
+  FIRST_ADMIN_ORG: z.string().trim().min(1).max(120).default('Rosette'),
+  /**
+   * Bearer token of the admin API (`/api/admin/maintenance`, `/api/admin/status`). No default: required
+   * (and checked for strength) with NODE_ENV=production; elsewhere a random one is made and logged at start.
+   */
+  ADMIN_TOKEN: unsetIfEmpty(z.string()),
+  /** Who the audit log says made a change with ADMIN_TOKEN. */
+  ADMIN_TOKEN_LABEL: z.string().trim().min(1).max(60).default('admin-token'),
+  /**
+   * Which proxies in front of the server to believe about the client's address (X-Forwarded-For):
+   * `false` (none, the default), a hop count (`1`), or a comma-separated list of addresses, subnets
+   * (`10.0.0.0/8`) and the names `loopback`, `linklocal`, `uniquelocal`. Never `true`: that would let any
+   * client pick its own address and dodge every rate limit.
+   */
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  /** Requests one server process handles at once; past it (sooner for cheap anonymous reads) it answers 503. */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+  /** Longest a new print job may expect to wait in the queue, seconds; past it POST /api/print-jobs answers 503. */
+  PRINT_MAX_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Resident memory one server process should stay under, megabytes; the overload ladder steps up towards it. */
+  RSS_LIMIT_MB: z.coerce.number().int().min(64).max(65_536).default(512),
+  /** Length of every rate-limit window, seconds. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Print jobs one address may send per window (halved while busy). */
+  RATE_LIMIT_PRINT_JOBS: z.coerce.number().int().min(1).default(30),
+  /** Image uploads one address may send per window (halved while busy). */
+  RATE_LIMIT_UPLOADS: z.coerce.number().int().min(1).default(60),
+  /** API reads and page loads one address may make per window (halved while busy). */
+  RATE_LIMIT_READS: z.coerce.number().int().min(1).default(1200),
+  /** PDF downloads one address may make per window (halved while busy). */
+  RATE_LIMIT_DOWNLOADS: z.coerce.number().int().min(1).default(600),
 });
+
+/** Names proxy-addr (Express's `trust proxy`) understands besides addresses and subnets. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: false, a hop count, or a list of addresses. `true`
+ * (trust every hop) is refused, as is anything that is not an address, a subnet or a known name.
+ */
+export function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | string[] {
+  const v = value.trim();
+  if (v === 'false' || v === '' || v === '0') return false;
+  if (v === 'true') {
+    ctx.addIssue({ code: 'custom', message: 'must not be true (any client could then choose its own address); give a hop count or the proxies\' addresses' });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((e) => !PROXY_NAMES.has(e) && !isAddressOrSubnet(e));
+  if (bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${bad.slice(0, 60)}" is not a hop count, an address, a subnet or one of ${[...PROXY_NAMES].join(', ')}` });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (net.isIP(bits) === 4) return family === 4; // a netmask, such as 255.255.0.0
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export type Config = Omit<z.output<typeof configSchema>, 'FILES_DIR'> & { FILES_DIR: string };
 
@@ -42,5 +181,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`invalid configuration: ${problems}`);
   }
   const c = result.data;
+  if (c.WORKER_WATCHDOG_MS <= 2 * c.WORKER_HEARTBEAT_MS) {
+    throw new Error(`invalid configuration: WORKER_WATCHDOG_MS (${c.WORKER_WATCHDOG_MS}) must be more than twice WORKER_HEARTBEAT_MS (${c.WORKER_HEARTBEAT_MS})`);
+  }
+  if (c.FILE_STORE === 's3' && !c.S3_BUCKET) throw new Error('invalid configuration: S3_BUCKET must be set when FILE_STORE=s3');
+  if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY)) {
+    throw new Error('invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');
+  }
+  if ((c.FIRST_ADMIN_EMAIL === undefined) !== (c.FIRST_ADMIN_PASSWORD === undefined)) {
+    throw new Error('invalid configuration: set FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD together, or neither');
+  }
+  const weakAdminPassword = c.FIRST_ADMIN_PASSWORD === undefined ? null : passwordProblem(c.FIRST_ADMIN_PASSWORD, c.FIRST_ADMIN_EMAIL);
+  if (weakAdminPassword) throw new Error(`invalid configuration: FIRST_ADMIN_PASSWORD ${weakAdminPassword}`);
   return { ...c, FILES_DIR: c.FILES_DIR ?? path.join(c.DATA_DIR, 'files') };
 }

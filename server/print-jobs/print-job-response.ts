@@ -14,9 +14,14 @@ export interface PrintJobResponse {
   download: { url: string; pages: number; bytes: number } | null;
   warnings: Array<{ code: string; page: number; elementId: string; message: string }>;
   failure: string | null;
+  /**
+   * Seconds until the job is expected to start rendering, from its place in the queue and the rate the
+   * queue drains at (told to campaigners especially while Rosette is busy); null when not waiting or unknown.
+   */
+  estimatedWaitSeconds: number | null;
 }
 
-export function printJobResponse(view: PrintJobView): PrintJobResponse {
+export function printJobResponse(view: PrintJobView, estimatedWaitSeconds: number | null = null): PrintJobResponse {
   const r = view.result;
   return {
     id: view.id,
@@ -28,5 +33,6 @@ export function printJobResponse(view: PrintJobView): PrintJobResponse {
     download: r ? { url: `/downloads/${r.pdfHash}.pdf`, pages: r.pages, bytes: r.bytes } : null,
     warnings: r ? r.warnings.map((w) => ({ code: w.code, page: w.page, elementId: w.elementId, message: w.message })) : [],
     failure: view.failure,
+    estimatedWaitSeconds: view.position === null ? null : estimatedWaitSeconds,
   };
 }

@@ -1,25 +1,52 @@
-import { Router } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { FileStore } from '../../common/node/file-store';
+import type { AccountServices } from '../accounts/account-services';
+import { routeParam } from '../http/route-param';
 import { AppError } from '../http/app-error';
+import { csrfProtection } from '../http/csrf';
+import { authOf } from '../sessions/request-auth';
+import { signedIn } from '../sessions/signed-in-guard';
 import { printJobResponse } from './print-job-response';
-import type { PrintQueue } from './print-queue';
+import type { PrintJobView, PrintQueue } from './print-queue';
 import { submitPrintJob } from './submit-print-job';
 
-const JOB_ID = /^[a-f0-9]{32}$/;
+/** What a print job id looks like (a truncated sha256). */
+export const JOB_ID = /^[a-f0-9]{32}$/;
 
-export function printJobsRouter(deps: { queue: PrintQueue; store: FileStore; now: () => number }): Router {
+/**
+ * The organisation's print job with this id, or null: a job of another organisation is not found,
+ * exactly like one that does not exist, so ids tell outsiders nothing.
+ */
+export async function findOwnJob(queue: PrintQueue, id: string, orgId: string | undefined): Promise<PrintJobView | null> {
+  const view = JOB_ID.test(id) ? await queue.find(id) : null;
+  return view && view.orgId === (orgId ?? null) ? view : null;
+}
+
+/** Sending a design to print and following the job: signed-in accounts, their organisation's jobs only. */
+export function printJobsRouter(deps: {
+  queue: PrintQueue;
+  store: FileStore;
+  now: () => number;
+  services?: AccountServices;
+  /** Seconds until a job at this place in the queue starts rendering (overload-state.ts); null when unknown. */
+  estimateWait?: (position: number | null) => number | null;
+}): Router {
   const router = Router();
+  const respond = (view: PrintJobView) => printJobResponse(view, deps.estimateWait?.(view.position) ?? null);
+  // TEMPORARY (accounts work): `services` is optional only until app.ts passes it; then it is required.
+  const services = deps.services;
+  const member: RequestHandler[] = services ? [signedIn(services), csrfProtection] : [];
+  const orgOf = (res: Response) => (services ? authOf(res).account.orgId : undefined);
 
-  router.post('/api/print-jobs', async (req, res) => {
-    const view = await submitPrintJob(req.body, deps);
-    res.status(202).location(`/api/print-jobs/${view.id}`).json(printJobResponse(view));
+  router.post('/api/print-jobs', ...member, async (req, res) => {
+    const view = await submitPrintJob(req.body, orgOf(res), deps);
+    res.status(202).location(`/api/print-jobs/${view.id}`).json(respond(view));
   });
 
-  router.get('/api/print-jobs/:id', async (req, res) => {
-    const id = req.params.id;
-    const view = JOB_ID.test(id) ? await deps.queue.find(id) : null;
+  router.get('/api/print-jobs/:id', ...member, async (req, res) => {
+    const view = await findOwnJob(deps.queue, routeParam(req, 'id'), orgOf(res));
     if (!view) throw AppError.notFound('this print job');
-    res.set('Cache-Control', 'no-store').json(printJobResponse(view));
+    res.set('Cache-Control', 'no-store').json(respond(view));
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Design } from '../../common/design/design-schema';
 import { PRINT_QUEUE, QUEUE_PREFIX, RENDER_JOB } from '../../common/queue/names';
 import { DESIGN_ERROR_PREFIX, printJobResultSchema, type PrintJobData, type PrintJobResult, type PrintJobStatus } from '../../common/queue/print-job';
 
@@ -21,6 +22,8 @@ export interface PrintJobView {
   /** A message safe to show the campaigner, when failed. */
   failure: string | null;
   attemptsMade: number;
+  /** The organisation that sent it; null for jobs from before accounts existed (nobody sees those). */
+  orgId: string | null;
 }
 
 /** The server's side of the print queue: enqueue idempotently, read status and queue position. */
@@ -57,6 +60,12 @@ export class PrintQueue {
     return job ? this.view(job) : null;
   }
 
+  /** The design a job prints, or null when there is no such job. */
+  async findDesign(id: string): Promise<Design | null> {
+    const job = await this.queue.getJob(id);
+    return job ? job.data.design : null;
+  }
+
   /** Jobs waiting to be rendered. */
   async waitingCount(): Promise<number> {
     return this.queue.getWaitingCount();
@@ -81,6 +90,7 @@ export class PrintQueue {
       result: parsed?.success ? parsed.data : null,
       failure: status === 'failed' ? failureMessage(job) : null,
       attemptsMade: job.attemptsMade,
+      orgId: job.data.orgId ?? null,
     };
   }
 

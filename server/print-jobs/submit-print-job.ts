@@ -20,13 +20,17 @@ export function pdfHashOf(design: Design): string {
   return contentHash({ design, renderer: RENDERER_VERSION });
 }
 
-/** The job id: the PDF and the number of copies (the same leaflet ordered twice is one job). */
-export function jobIdOf(design: Design, copies: number): string {
-  return contentHash({ design, copies, renderer: RENDERER_VERSION }).slice(0, 32);
+/**
+ * The job id: the PDF, the number of copies and the organisation (the same leaflet ordered twice by one
+ * organisation is one job; two organisations ordering the same leaflet have a job each, and neither
+ * sees the other's, while the PDF is still rendered once).
+ */
+export function jobIdOf(design: Design, copies: number, orgId?: string): string {
+  return contentHash(orgId === undefined ? { design, copies, renderer: RENDERER_VERSION } : { design, copies, renderer: RENDERER_VERSION, orgId }).slice(0, 32);
 }
 
-/** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue. */
-export async function submitPrintJob(body: unknown, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
+/** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
+export async function submitPrintJob(body: unknown, orgId: string | undefined, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
   const { design, copies } = parseWith(submitPrintJobSchema, body);
   const assets = await loadAssetInfos(design, deps.store);
   const layout = layoutDesign(design, assets);
@@ -34,12 +38,12 @@ export async function submitPrintJob(body: unknown, deps: { queue: PrintQueue; s
     const fields = layout.errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
     throw new AppError(422, 'design_does_not_fit', fields[0]!.message, fields);
   }
-  const data: PrintJobData = { design, copies, pdfHash: pdfHashOf(design), acceptedAt: deps.now() };
-  return deps.queue.enqueue(jobIdOf(design, copies), data);
+  const data: PrintJobData = { design, copies, pdfHash: pdfHashOf(design), acceptedAt: deps.now(), orgId };
+  return deps.queue.enqueue(jobIdOf(design, copies, orgId), data);
 }
 
 /** Pixel sizes of every image the design uses; an unknown asset id is the campaigner's error. */
-async function loadAssetInfos(design: Design, store: FileStore): Promise<Map<string, AssetInfo>> {
+export async function loadAssetInfos(design: Design, store: FileStore): Promise<Map<string, AssetInfo>> {
   const infos = new Map<string, AssetInfo>();
   const missing: Array<{ path: string; message: string }> = [];
   for (const [p, page] of design.pages.entries()) {

@@ -1,41 +1,111 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'bullmq';
-import pino from 'pino';
+import type { Response } from 'express';
+import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../common/node/config';
+import { createLogger } from '../../common/node/logger';
 import { DirectoryFileStore } from '../../common/node/file-store';
 import { createFailFastRedis, createWorkerRedis } from '../../common/node/redis-connection';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
-import { createApp } from '../../server/app';
+import { createAccountServices } from '../../server/accounts/account-services';
+import { generatePassword } from '../../server/accounts/create-admin-command';
+import { hashPassword } from '../../server/accounts/password-hasher';
+import type { AppDeps } from '../../server/app';
 import { seedSampleAssets } from '../../server/assets/sample-assets';
+import { createHttpServer, type RosetteHttpServer } from '../../server/http-server';
+import type { OverloadProbes } from '../../server/overload/probes';
+import { csrfProtection } from '../../server/http/csrf';
 import { PrintQueue } from '../../server/print-jobs/print-queue';
+import { adminOnly } from '../../server/sessions/admin-guard';
+import { authOf } from '../../server/sessions/request-auth';
+import { signedIn as signedInGuard } from '../../server/sessions/signed-in-guard';
 import { FontCache } from '../../worker/pdf/font-cache';
+import { inProcessRenderer } from '../../worker/pdf/pdf-renderer';
 import { renderJob } from '../../worker/render-job';
+import { createAppWithAccounts } from './app-with-accounts';
+import { checkLogLines, watchAccount } from './leak-watch';
+import { TestClient, type TestAccount } from './test-client';
 import { startTestRedis } from './test-redis';
+
+export interface StartRosetteOptions {
+  /** The server's clock, milliseconds since the epoch (Date.now by default). */
+  now?: () => number;
+  /** Server instances against the one Redis (1 by default). */
+  servers?: number;
+  /** Made-up readings for the overload sampler (each one replaced separately); event loop and memory read calm unless given. */
+  probes?: Partial<OverloadProbes>;
+  /** Milliseconds between overload samples (500 by default). */
+  sampleIntervalMs?: number;
+  /** Milliseconds between polls of the admin's switch (500 by default). */
+  switchPollMs?: number;
+}
+
+/**
+ * The event loop and memory of a test process say more about the test runner (and whatever else the
+ * machine is doing) than about the server, so by default they read calm; Redis and the print queue are
+ * read for real. Tests of the ladder pass their own readings in `options.probes`.
+ */
+const CALM_PROCESS: Partial<OverloadProbes> = {
+  eventLoop: () => ({ delayMs: 0, utilization: 0 }),
+  memory: () => ({ heapUsedBytes: 0, heapLimitBytes: 1, rssBytes: 0 }),
+};
+
+/**
+ * Settings under which tests from one address (127.0.0.1) are not rate-limited by accident, and the
+ * admin API has a known token; a test's own `env` overrides any of them.
+ */
+const TEST_DEFAULTS: Record<string, string> = {
+  ADMIN_TOKEN: crypto.randomBytes(24).toString('base64url'),
+  RATE_LIMIT_PRINT_JOBS: '100000',
+  RATE_LIMIT_UPLOADS: '100000',
+  RATE_LIMIT_READS: '1000000',
+  RATE_LIMIT_DOWNLOADS: '1000000',
+};
 
 /**
  * The real server app and the real worker processor, in this process, against a real redis-server of
  * the test's own and a temporary file store. `renders` counts PDFs actually drawn.
  * @param clientDir Folder of the built browser client to serve (end-to-end tests pass dist/client).
+ * @param options.now The server's clock, milliseconds since the epoch (Date.now by default).
+ * @param options.servers Server instances (each with its own Redis connections, as separate processes
+ *   have) against the one Redis; `baseUrl` is the first, `baseUrls` all of them.
  */
-export async function startRosette(env: Record<string, string> = {}, clientDir?: string) {
+export async function startRosette(env: Record<string, string> = {}, clientDir?: string, options: StartRosetteOptions = {}) {
+  /** The server's clock (tests that need expiry pass one they can move). */
+  const now = options.now ?? Date.now;
   const redis = await startTestRedis();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-files-'));
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: redis.url, FILES_DIR: dir, ...env });
-  const logger = pino({ level: 'silent' });
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: redis.url, FILES_DIR: dir, ...TEST_DEFAULTS, ...env });
+  // Every log line the server writes is kept (and checked for test accounts' secrets at close).
+  const logs: string[] = [];
+  const logger = createLogger('server', 'debug', { write: (line: string) => logs.push(line) });
   const serverRedis = createFailFastRedis(redis.url);
   serverRedis.on('error', () => undefined);
+  const accounts = createAccountServices({ redis: serverRedis, config, now });
   const store = new DirectoryFileStore(dir);
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const app = createApp({ config, logger, redis: serverRedis, queue, store, now: Date.now, clientDir });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const port = (server.address() as { port: number }).port;
+  // The app as createApp builds it, with the accounts scaffold in front (until app.ts wires accounts).
+  const buildApp = (deps: AppDeps) => createAppWithAccounts({ ...deps, accounts });
+  // Signed-in admins may use the admin API as well as the token (as app.ts will wire it with accounts).
+  const adminSession = { guards: [signedInGuard(accounts), adminOnly, csrfProtection], who: (res: Response) => `account:${authOf(res).account.id}` };
+  const httpDeps = { config, logger, queue, store, now, clientDir, adminSession, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs };
+  const servers: RosetteHttpServer[] = [createHttpServer({ ...httpDeps, redis: serverRedis }, buildApp)];
+  // Further instances: their own connections and queue producer, like separate server processes.
+  const extra: Array<{ redis: Redis; queue: PrintQueue }> = [];
+  for (let i = 1; i < (options.servers ?? 1); i++) {
+    const r = createFailFastRedis(redis.url);
+    r.on('error', () => undefined);
+    const q = new PrintQueue(r);
+    q.queue.on('error', () => undefined);
+    extra.push({ redis: r, queue: q });
+    servers.push(createHttpServer({ ...httpDeps, redis: r, queue: q }, buildApp));
+  }
+  const baseUrls = await Promise.all(servers.map(async (s) => `http://127.0.0.1:${(await s.listen(0, '127.0.0.1')).port}`));
 
   const stats = { renders: 0 };
   const fonts = new FontCache();
@@ -44,7 +114,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   const worker = new Worker(
     PRINT_QUEUE,
     async (job) => {
-      const result = await renderJob(job, { store, fonts, clock: () => performance.now() });
+      const result = await renderJob(job, { store, render: inProcessRenderer(fonts), clock: () => performance.now() });
       if (result.renderMs > 0) stats.renders += 1;
       return result;
     },
@@ -52,31 +122,73 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   );
   worker.on('error', () => undefined);
 
+  const baseUrl = baseUrls[0]!;
+  /** Makes an account straight in Redis (no invite), its secrets watched for leaks. */
+  const createAccount = async (options: { role?: 'admin' | 'campaigner'; organisation?: string; email?: string; status?: 'active' | 'invited' } = {}): Promise<TestAccount> => {
+    const password = generatePassword();
+    const email = options.email ?? `${options.role ?? 'campaigner'}-${crypto.randomBytes(6).toString('hex')}@example.org`;
+    watchAccount({ email, password });
+    const org = await accounts.organisations.findOrCreate(options.organisation ?? 'Riverside Labour');
+    const account = await accounts.accounts.create({ email, role: options.role ?? 'campaigner', orgId: org.id, status: options.status ?? 'active', passwordHash: await hashPassword(password) });
+    return { id: account.id, email, password, orgId: org.id, role: account.role };
+  };
+  /** A client signed in as the account. */
+  const signedIn = async (account: TestAccount): Promise<TestClient> => {
+    const client = new TestClient(baseUrl);
+    const res = await client.signIn(account.email, account.password);
+    if (!res.ok) throw new Error(`test sign-in failed with ${res.status}`);
+    return client;
+  };
+
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    /** Every server instance's address (one unless options.servers said more). */
+    baseUrls,
+    /** The server instances: their overload state, gate and sampler. */
+    servers,
+    /** The admin API's bearer token (ADMIN_TOKEN). */
+    adminToken: config.ADMIN_TOKEN!,
     redis,
     store,
     stats,
     filesDir: dir,
+    /** The Express app (tests that list its routes read its router). */
+    app: servers[0]!.app,
+    /** The server's own Redis connection (for tests that look at or age keys). */
+    serverRedis,
+    /** The server's account services (stores of accounts, sessions, invites ...). */
+    accounts,
+    /** Every log line the server has written, as JSON text. */
+    logs,
+    createAccount,
+    signedIn,
+    /** An anonymous client (no session). */
+    anonymous: () => new TestClient(baseUrl),
     async close() {
       await worker.close();
-      await new Promise((resolve) => server.close(resolve));
+      await Promise.all(servers.map((s) => s.close()));
       await queue.close();
+      for (const e of extra) {
+        await e.queue.close();
+        e.redis.disconnect();
+      }
       serverRedis.disconnect();
       workerRedis.disconnect();
       await redis.cleanup();
       fs.rmSync(dir, { recursive: true, force: true });
+      const leaks = checkLogLines(logs);
+      if (leaks.length > 0) throw new Error(`test accounts' secrets reached the server's log:\n${leaks.join('\n')}`);
     },
   };
 }
 
 export type RunningRosette = Awaited<ReturnType<typeof startRosette>>;
 
-/** Polls a print job until it is done or failed. */
-export async function waitForJob(baseUrl: string, statusUrl: string, timeoutMs = 20_000): Promise<Record<string, any>> {
+/** Polls a print job until it is done or failed (as a signed-in client: jobs belong to an organisation). */
+export async function waitForJob(client: string | TestClient, statusUrl: string, timeoutMs = 20_000): Promise<Record<string, any>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await fetch(baseUrl + statusUrl);
+    const res = typeof client === 'string' ? await fetch(client + statusUrl) : await client.request(statusUrl);
     const body = (await res.json()) as Record<string, any>;
     if (body.status === 'done' || body.status === 'failed') return body;
     if (Date.now() > deadline) throw new Error(`job still ${body.status} after ${timeoutMs} ms`);

@@ -1,0 +1,99 @@
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../http/app-error';
+import { parseWith } from '../http/parse-with';
+import { isRedisUnavailable } from '../http/redis-unavailable';
+import type { OverloadState } from '../overload/overload-state';
+import type { AdminToken } from './admin-token';
+import { switchRequestSchema, type MaintenanceSwitch } from './maintenance-switch';
+import { adminWho, requireAdmin, type AdminSessionAuth } from './require-admin';
+import type { SwitchStore } from './switch-store';
+
+export interface AdminRouterDeps {
+  overload: OverloadState;
+  switches: SwitchStore;
+  admin: AdminToken;
+  /** Signed-in admins may use the API too, when the accounts work provides this. */
+  adminSession?: AdminSessionAuth;
+  logger: Logger;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** Requests in flight in this process now, and the cap (MAX_IN_FLIGHT). */
+  inFlight: () => { now: number; max: number };
+}
+
+/**
+ * The admin console's API, behind the admin token or a signed-in admin account:
+ * POST /api/admin/maintenance switches maintenance on, off or auto; GET /api/admin/status says what
+ * this process is doing and why. Both work in maintenance and while Redis is away (the switch then
+ * cannot be changed: 503).
+ */
+export function adminRouter(deps: AdminRouterDeps): Router {
+  const router = Router();
+  const guard = requireAdmin(deps.admin, deps.adminSession);
+
+  router.post('/api/admin/maintenance', guard, async (req, res) => {
+    const request = parseWith(switchRequestSchema, req.body);
+    if (request.mode !== 'on') {
+      const extra = (['message', 'expectedBackAt'] as const).find((field) => request[field] !== undefined);
+      if (extra) throw AppError.validation([{ path: extra, message: 'only goes with mode "on"' }]);
+    }
+    if (request.expectedBackAt && Date.parse(request.expectedBackAt) <= deps.now()) {
+      throw AppError.validation([{ path: 'expectedBackAt', message: 'must be in the future' }]);
+    }
+    const next: MaintenanceSwitch & { setBy: string; setAt: string; reason: string } = {
+      mode: request.mode,
+      message: request.message ?? null,
+      expectedBackAt: request.expectedBackAt ? new Date(request.expectedBackAt).toISOString() : null,
+      reason: request.reason,
+      setBy: adminWho(res),
+      setAt: new Date(deps.now()).toISOString(),
+    };
+    try {
+      const previous = await deps.switches.read();
+      await deps.switches.write(next, previous.mode);
+    } catch (err) {
+      if (!isRedisUnavailable(err)) throw err;
+      throw new AppError(503, 'switch_unavailable', 'the switch is kept in Redis, which cannot be reached just now; every server is in maintenance until it returns', [], { 'Retry-After': '5' });
+    }
+    deps.overload.applySwitch(next); // this process at once; the others within a second
+    deps.logger.info({ mode: next.mode, reason: next.reason, setBy: next.setBy }, 'maintenance switch changed');
+    res.set('Cache-Control', 'no-store').json(await statusOf(deps));
+  });
+
+  router.get('/api/admin/status', guard, async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(await statusOf(deps));
+  });
+
+  return router;
+}
+
+/** The body of GET /api/admin/status. */
+async function statusOf(deps: AdminRouterDeps) {
+  const state = deps.overload;
+  const audit = await deps.switches.recentAudit(20).catch(() => null);
+  const sample = state.latest;
+  return {
+    /** The mode this process acts on. */
+    mode: state.mode,
+    /** What the ladder alone says (the switch can override it). */
+    ladder: { mode: state.ladder.mode, since: new Date(state.ladder.since).toISOString() },
+    cause: state.cause(),
+    switch: state.adminSwitch,
+    redisUp: state.redisUp,
+    signals: sample?.signals ?? null,
+    memory: sample?.memory ?? null,
+    printQueue: {
+      waiting: state.waiting,
+      backlogCap: state.backlogCap,
+      drainPerSecond: state.rate,
+      workers: sample?.queue?.workers ?? null,
+      estimatedWaitSeconds: state.estimatedWaitSeconds(state.waiting + 1),
+    },
+    inFlight: deps.inFlight(),
+    changes: state.changes,
+    /** Changes of the switch, newest first; null while Redis cannot be read. */
+    audit,
+    process: { pid: process.pid },
+  };
+}

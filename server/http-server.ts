@@ -1,0 +1,190 @@
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { adminRouter } from './admin/admin-router';
+import { adminTokenFrom, type AdminToken } from './admin/admin-token';
+import type { AdminSessionAuth } from './admin/require-admin';
+import { SwitchFollower } from './admin/switch-follower';
+import { SwitchStore } from './admin/switch-store';
+import { createApp, type AppDeps } from './app';
+import { clientKeyOf } from './http/client-address';
+import { createRateLimits } from './http/rate-limits';
+import { createGate, type Gate } from './overload/gate';
+import { OverloadState } from './overload/overload-state';
+import { processProbes } from './overload/process-probes';
+import type { OverloadProbes } from './overload/probes';
+import { RateLimitMemo } from './overload/rate-limit-memo';
+import { redisProbes } from './overload/redis-probes';
+import type { Principal } from './overload/route-kind';
+import { SignalSampler } from './overload/signal-sampler';
+
+/** Slow clients: the whole request head within this long, milliseconds. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** Slow clients: the whole request, body included, within this long, milliseconds. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** An idle keep-alive connection is closed after this long, milliseconds. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often Node checks the two timeouts above, milliseconds (its default, 30 s, would let them run far over). */
+const TIMEOUT_CHECK_MS = 1_000;
+
+export interface HttpServerDeps extends Omit<AppDeps, 'overload'> {
+  /** Probes to use instead of the real ones (tests drive the ladder with made-up readings). */
+  probes?: Partial<OverloadProbes>;
+  /** Milliseconds between samples (500 by default). */
+  sampleIntervalMs?: number;
+  /** Milliseconds between reads of the admin's switch besides pub/sub (500 by default). */
+  switchPollMs?: number;
+  /** Signed-in admins may use the admin API too (the accounts work provides the guards); without it only ADMIN_TOKEN does. */
+  adminSession?: AdminSessionAuth;
+  /** Who sent a request, for the gate's priorities: the hook for accounts (everyone is anonymous until then). */
+  principalOf?: (req: http.IncomingMessage) => Principal;
+}
+
+/** A server process's HTTP side: the overload gate in front of the Express app. */
+export interface RosetteHttpServer {
+  server: Server;
+  app: Express;
+  overload: OverloadState;
+  gate: Gate;
+  sampler: SignalSampler;
+  admin: AdminToken;
+  /** Takes the first sample and starts sampling and following the switch; listen() calls it. */
+  start(): Promise<void>;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops taking connections, waits for the requests in flight, stops the timers and closes its own Redis connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the gate, the overload state and its feeders (sampler, switch follower), the rate limits,
+ * the admin API and the app, and wraps them in one node:http server: the gate decides before Express
+ * does any work. main.ts and the tests both build the server here.
+ * @param buildApp Builds the Express app from its dependencies (createApp; tests may wrap it).
+ */
+export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps) => Express = createApp): RosetteHttpServer {
+  const { config, logger } = deps;
+  const admin = adminTokenFrom(config);
+  const state = new OverloadState(deps.now, config.PRINT_MAX_WAIT_SECONDS);
+  const memo = new RateLimitMemo();
+  const clientKey = clientKeyOf(config.TRUST_PROXY);
+
+  // Connections of its own: rate-limit counting (fail-fast, like the server's), and the switch's subscription (which can do nothing else).
+  const limitRedis = deps.redis.duplicate();
+  limitRedis.on('error', () => undefined);
+  const subscriber = deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+  const switches = new SwitchStore(deps.redis);
+
+  const real = processProbes();
+  const probes: OverloadProbes = { ...real, ...redisProbes(deps.redis, deps.queue.queue), ...deps.probes };
+  const sampler = new SignalSampler({
+    probes,
+    clock: deps.now,
+    rssLimitBytes: config.RSS_LIMIT_MB * 1024 * 1024,
+    intervalMs: deps.sampleIntervalMs,
+    onSample: (sample) => {
+      state.applySample(sample);
+      memo.sweep(deps.now());
+    },
+  });
+  const follower = new SwitchFollower({ store: switches, subscriber, onSwitch: (s) => state.applySwitch(s), logger, pollMs: deps.switchPollMs });
+  const gate = createGate({ state, memo, clientKey, maxInFlight: config.MAX_IN_FLIGHT, now: deps.now, principalOf: deps.principalOf });
+  logModeChanges(state, logger);
+
+  const limits = createRateLimits({
+    redis: limitRedis,
+    logger,
+    config,
+    tightened: () => state.rung >= 1,
+    redisUp: () => state.redisUp,
+    onLimited: (budget, req, resetAt) => memo.block(budget, clientKey(req), resetAt),
+  });
+  const app = buildApp({
+    ...deps,
+    overload: {
+      state,
+      limits,
+      adminRouter: adminRouter({ overload: state, switches, admin, adminSession: deps.adminSession, logger, now: deps.now, inFlight: () => ({ now: gate.inFlight, max: config.MAX_IN_FLIGHT }) }),
+    },
+  });
+
+  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
+    let answered = false;
+    try {
+      answered = gate(req, res);
+    } catch (err) {
+      logger.error({ err }, 'overload gate failed; letting the request through');
+    }
+    if (!answered) app(req, res);
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+
+  let started: Promise<void> | null = null;
+  const start = () => {
+    started ??= (async () => {
+      await Promise.all([readyOrTimeout(deps.redis, FIRST_SAMPLE_WAIT_MS), readyOrTimeout(limitRedis, FIRST_SAMPLE_WAIT_MS)]);
+      await sampler.sampleOnce().catch(() => undefined);
+      sampler.start();
+      follower.start();
+    })();
+    return started;
+  };
+  return {
+    server,
+    app,
+    overload: state,
+    gate,
+    sampler,
+    admin,
+    start,
+    async listen(port, host) {
+      await start();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return server.address() as AddressInfo;
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      sampler.stop();
+      real.stop();
+      follower.stop();
+      limitRedis.disconnect();
+    },
+  };
+}
+
+/** How long start() waits for a connection still being made before its first sample, milliseconds. */
+const FIRST_SAMPLE_WAIT_MS = 3000;
+
+/** Resolves when the connection is ready, or after `ms` (then the first sample finds Redis down, and says so). */
+function readyOrTimeout(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    redis.once('ready', done);
+  });
+}
+
+/** One log line per change of mode, with its reason. */
+function logModeChanges(state: OverloadState, logger: Logger): void {
+  let last = state.changes[0];
+  state.onChange(() => {
+    const latest = state.changes[0];
+    if (latest === last || !latest) return;
+    last = latest;
+    logger.warn({ from: latest.from, to: latest.to, reason: latest.reason, cause: state.cause() }, `overload mode ${latest.to}`);
+  });
+}

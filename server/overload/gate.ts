@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BUDGET_OF_KIND, rateLimitedBody } from '../http/rate-limit-budgets';
+import type { OverloadState } from './overload-state';
+import type { RateLimitMemo } from './rate-limit-memo';
+import { IN_FLIGHT_SHARE, OPEN_IN_MAINTENANCE, priorityOf, routeKindOf, type Principal, type RouteKind } from './route-kind';
+import { buildShedAnswers, json, sendAnswer, type ShedAnswer, type ShedAnswers } from './shed-answers';
+
+export interface GateOptions {
+  state: OverloadState;
+  memo: RateLimitMemo;
+  /** The rate-limit key of a request's client, exactly as the limiters compute it. */
+  clientKey: (req: IncomingMessage) => string;
+  /** MAX_IN_FLIGHT. */
+  maxInFlight: number;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** Who sent the request; everyone is anonymous until accounts hook in here. */
+  principalOf?: (req: IncomingMessage) => Principal;
+}
+
+/** Answers a request itself (returns true) or lets it through to the app (returns false). */
+export interface Gate {
+  (req: IncomingMessage, res: ServerResponse): boolean;
+  /** Requests let through and not yet answered. */
+  readonly inFlight: number;
+}
+
+/**
+ * The overload gate, run for every request before Express: it only compares numbers the sampler
+ * and the switch follower already stored, and sheds with answers built in advance.
+ * - maintenance: everything but downloads, health checks, sign-in and the admin API gets 503 (HTML
+ *   for browsers, JSON otherwise);
+ * - degraded and up: POST /api/print-jobs gets 503;
+ * - any mode: a print job past the backlog cap gets 503 with the estimated wait; a request over its
+ *   priority's share of MAX_IN_FLIGHT gets 503; a client the limiters already refused gets 429.
+ */
+export function createGate(options: GateOptions): Gate {
+  const { state, memo, clientKey, now } = options;
+  const principalOf = options.principalOf ?? (() => 'anonymous' as const);
+  const caps = IN_FLIGHT_SHARE.map((share) => Math.max(1, Math.floor(options.maxInFlight * share)));
+  let answers: ShedAnswers = buildShedAnswers(state, now());
+  let rung = state.rung;
+  state.onChange(() => {
+    answers = buildShedAnswers(state, now());
+    if (state.rung !== rung) memo.clear(); // limits tighten or loosen with the mode
+    rung = state.rung;
+  });
+  const limited = new Map<string, Buffer>();
+  let inFlight = 0;
+  const release = () => {
+    inFlight -= 1;
+  };
+
+  const gate = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const kind = routeKindOf(req.method, req.url);
+    const rung = state.rung;
+    if (rung === 3 && !OPEN_IN_MAINTENANCE[kind]) return sendAnswer(res, wantsHtml(req, kind) ? answers.maintenanceHtml : answers.maintenanceJson);
+    if (kind === 'printJobSubmit') {
+      if (rung >= 2) return sendAnswer(res, answers.printJobsPaused);
+      if (state.waiting + state.admittedSinceSample >= state.backlogCap) return sendAnswer(res, answers.printQueueFull);
+    }
+    if (inFlight >= caps[priorityOf(kind, principalOf(req))]!) return sendAnswer(res, answers.overloaded);
+    const budget = BUDGET_OF_KIND[kind];
+    if (budget !== null && memo.size > 0) {
+      const t = now();
+      const until = memo.blockedUntil(budget, clientKey(req), t);
+      if (until > 0) return sendAnswer(res, tooManyRequests(budget, Math.ceil((until - t) / 1000), limited));
+    }
+    if (kind === 'printJobSubmit') state.admittedSinceSample += 1;
+    inFlight += 1;
+    res.once('close', release);
+    return false;
+  };
+  Object.defineProperty(gate, 'inFlight', { get: () => inFlight });
+  return gate as Gate;
+}
+
+function wantsHtml(req: IncomingMessage, kind: RouteKind): boolean {
+  if (kind !== 'page') return false;
+  const accept = req.headers.accept;
+  return accept !== undefined && accept.includes('text/html');
+}
+
+/** The 429 the limiters give, for a client the memo knows is over its budget. */
+function tooManyRequests(budget: string, seconds: number, bodies: Map<string, Buffer>): ShedAnswer {
+  let body = bodies.get(budget);
+  if (!body) {
+    body = json(429, rateLimitedBody(), 0).body;
+    bodies.set(budget, body);
+  }
+  const wait = String(Math.max(1, seconds));
+  return {
+    status: 429,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      'Retry-After': wait,
+      RateLimit: `"${budget}"; r=0; t=${wait}`,
+      'X-Content-Type-Options': 'nosniff',
+    },
+    body,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * What a request is, told from its method and path alone (no Express), so the gate can decide before
+ * any work is done. The path is lower-cased and stripped of trailing slashes first, because Express's
+ * routers match case-insensitively and ignore a trailing slash: the gate must not see a different
+ * route than they do.
+ */
+export type RouteKind = 'health' | 'admin' | 'signIn' | 'download' | 'printJobSubmit' | 'upload' | 'apiRead' | 'apiWrite' | 'page';
+
+/** Who sent a request, as far as the gate can tell cheaply. Until accounts are wired, everyone is anonymous. */
+export type Principal = 'anonymous' | 'signedIn';
+
+export function routeKindOf(method: string | undefined, url: string | undefined): RouteKind {
+  const path = pathOf(url ?? '/');
+  if (path === '/healthz' || path === '/readyz') return 'health';
+  if (path.startsWith('/downloads/')) return 'download';
+  if (path.startsWith('/api/')) {
+    if (path === '/api/admin' || path.startsWith('/api/admin/')) return 'admin';
+    if (path === '/api/session') return 'signIn';
+    const read = method === 'GET' || method === 'HEAD';
+    if (read) return 'apiRead';
+    if (path === '/api/print-jobs') return 'printJobSubmit';
+    if (path === '/api/assets') return 'upload';
+    return 'apiWrite';
+  }
+  if (path.startsWith('/s/') && path.endsWith('/leaflet.pdf')) return 'download';
+  return 'page';
+}
+
+function pathOf(url: string): string {
+  let path = url;
+  if (path[0] !== '/') {
+    // Absolute form (`GET http://host/path`), which Express also routes by its path.
+    try {
+      path = new URL(path).pathname;
+    } catch {
+      return '/';
+    }
+  }
+  const q = path.indexOf('?');
+  if (q !== -1) path = path.slice(0, q);
+  path = path.toLowerCase();
+  while (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  return path;
+}
+
+/** Kinds that keep working in maintenance: finished PDFs, health checks, the admin console (and signing in to it). */
+export const OPEN_IN_MAINTENANCE: Record<RouteKind, boolean> = {
+  health: true,
+  admin: true,
+  signIn: true,
+  download: true,
+  printJobSubmit: false,
+  upload: false,
+  apiRead: false,
+  apiWrite: false,
+  page: false,
+};
+
+/**
+ * Priority of a kind of request when requests in flight pile up: lower is turned away sooner. Cheap
+ * anonymous reads (the home page, the template gallery) go first, print jobs late, downloads last of
+ * the dynamic routes; health checks and the admin console never.
+ */
+const KIND_PRIORITY: Record<RouteKind, number> = {
+  page: 0,
+  apiRead: 0,
+  apiWrite: 1,
+  upload: 1,
+  printJobSubmit: 2,
+  download: 3,
+  signIn: 3,
+  health: 4,
+  admin: 4,
+};
+
+/** Highest priority a request can have. */
+export const TOP_PRIORITY = 4;
+
+/** A request's priority: its kind's, one step up for a signed-in campaigner (the hook for accounts). */
+export function priorityOf(kind: RouteKind, principal: Principal): number {
+  const base = KIND_PRIORITY[kind];
+  return principal === 'signedIn' && base < TOP_PRIORITY - 1 ? base + 1 : base;
+}
+
+/** Share of MAX_IN_FLIGHT that requests of each priority may fill (index = priority). */
+export const IN_FLIGHT_SHARE: readonly number[] = [0.5, 0.7, 0.85, 1, Number.POSITIVE_INFINITY];

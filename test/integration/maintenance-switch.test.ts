@@ -1,0 +1,115 @@
+import { MAINTENANCE_SWITCH_KEY, pdfKey } from '../../common/queue/names';
+import { startRosette, type RunningRosette } from '../support/in-process-rosette';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * Two server instances (own connections each, as two processes have) against one Redis. Their event
+ * loops read calm whatever this machine is doing, so only the switch and Redis move the mode.
+ */
+let rosette: RunningRosette;
+beforeAll(async () => {
+  rosette = await startRosette({}, undefined, { servers: 2, probes: { eventLoop: () => ({ delayMs: 0, utilization: 0 }) } });
+});
+afterAll(async () => {
+  await rosette?.close();
+});
+
+const hash = 'b'.repeat(64);
+const modes = () => rosette.servers.map((s) => s.overload.mode);
+const adminPost = (body: unknown, token: string | null = rosette.adminToken, base = rosette.baseUrls[0]) =>
+  fetch(`${base}/api/admin/maintenance`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token === null ? {} : { Authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+const status = async (base: string) => (await (await fetch(`${base}/api/admin/status`, { headers: { Authorization: `Bearer ${rosette.adminToken}` } })).json()) as Record<string, any>;
+
+describe('the admin switch', () => {
+  it('reaches both server instances within a second, and every change is audited with who, when and why', async () => {
+    const started = Date.now();
+    expect((await adminPost({ mode: 'on', message: 'Upgrading the printers', reason: 'printer firmware' })).status).toBe(200);
+    await waitFor('both in maintenance', () => modes().every((m) => m === 'maintenance'), 1000, 5);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const page = await fetch(rosette.baseUrls[1]!, { headers: { Accept: 'text/html' } });
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('Upgrading the printers');
+
+    expect((await adminPost({ mode: 'auto', reason: 'firmware done' }, rosette.adminToken, rosette.baseUrls[1])).status).toBe(200);
+    await waitFor('both out of maintenance', () => modes().every((m) => m !== 'maintenance'), 1000, 5);
+
+    const seen = await status(rosette.baseUrls[0]!);
+    expect(seen.audit.slice(0, 2)).toEqual([
+      { at: expect.any(String), who: 'admin-token', from: 'on', to: 'auto', reason: 'firmware done', message: null, expectedBackAt: null },
+      { at: expect.any(String), who: 'admin-token', from: 'auto', to: 'on', reason: 'printer firmware', message: 'Upgrading the printers', expectedBackAt: null },
+    ]);
+    expect(seen.changes[1]).toMatchObject({ to: 'maintenance', reason: 'admin_switch' });
+  });
+
+  it('reaches both instances by polling when the announcement is lost', async () => {
+    // Written straight into Redis, with no pub/sub message: only the poll (every 500 ms) can see it.
+    await rosette.serverRedis.hset(MAINTENANCE_SWITCH_KEY, { mode: 'off', reason: 'keep it up for the launch', setBy: 'ops', setAt: new Date().toISOString() });
+    const took = await waitFor('both off', () => rosette.servers.every((s) => s.overload.adminSwitch.mode === 'off'), 1000, 5);
+    expect(took).toBeLessThan(1000);
+    expect((await adminPost({ mode: 'auto', reason: 'launch over' })).status).toBe(200);
+    await waitFor('both auto', () => rosette.servers.every((s) => s.overload.adminSwitch.mode === 'auto'), 1000, 5);
+  });
+
+  it('takes a signed-in admin account as well as the token, and names the account in the audit log', async () => {
+    const admin = await rosette.createAccount({ role: 'admin' });
+    const client = await rosette.signedIn(admin);
+    const res = await client.request('/api/admin/maintenance', { json: { mode: 'auto', reason: 'checked by an admin account' } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { audit: Array<{ who: string }> }).audit[0]!.who).toBe(`account:${admin.id}`);
+    const campaigner = await rosette.signedIn(await rosette.createAccount());
+    expect((await campaigner.request('/api/admin/status')).status).toBe(403);
+  });
+
+  describe('refuses bad requests', () => {
+    it('without the token, or with a wrong one: 401', async () => {
+      for (const token of [null, 'wrong', `${rosette.adminToken}x`]) {
+        const res = await adminPost({ mode: 'on', reason: 'x' }, token);
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+        // Without a token the request is read as a browser's (a signed-in admin may use the API too).
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe(token === null ? 'sign_in_required' : 'unauthorized');
+      }
+      expect((await fetch(`${rosette.baseUrl}/api/admin/status`)).status).toBe(401);
+      expect(rosette.servers.map((s) => s.overload.adminSwitch.mode)).toEqual(['auto', 'auto']);
+    });
+
+    it.each([
+      ['an unknown mode', { mode: 'maybe', reason: 'x' }, 'mode'],
+      ['no reason', { mode: 'on' }, 'reason'],
+      ['a blank reason', { mode: 'on', reason: '   ' }, 'reason'],
+      ['a return time that is not ISO 8601', { mode: 'on', reason: 'x', expectedBackAt: 'tomorrow' }, 'expectedBackAt'],
+      ['a return time in the past', { mode: 'on', reason: 'x', expectedBackAt: '2001-01-01T00:00:00Z' }, 'expectedBackAt'],
+      ['a message over 500 characters', { mode: 'on', reason: 'x', message: 'm'.repeat(501) }, 'message'],
+      ['a message without maintenance', { mode: 'auto', reason: 'x', message: 'back soon' }, 'message'],
+    ])('%s: 400 naming the field', async (_what, body, field) => {
+      const res = await adminPost(body);
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { error: { code: string; fields: Array<{ path: string }> } };
+      expect(answer.error.code).toBe('invalid_request');
+      expect(answer.error.fields.map((f) => f.path)).toContain(field);
+    });
+  });
+});
+
+describe('when Redis goes away', () => {
+  it('both instances go to maintenance by themselves, downloads keep working, and both come back with Redis', async () => {
+    await rosette.store.put(pdfKey(hash), Buffer.from('%PDF-1.7 finished'));
+    await rosette.redis.stop();
+    await waitFor('both in maintenance', () => modes().every((m) => m === 'maintenance'), 2000);
+    for (const base of rosette.baseUrls) {
+      const api = await fetch(`${base}/api/templates`);
+      expect(api.status).toBe(503);
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe('queue_unavailable');
+      expect((await fetch(`${base}/downloads/${hash}.pdf`)).status).toBe(200);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const seen = await status(base);
+      expect(seen).toMatchObject({ mode: 'maintenance', redisUp: false, cause: { reason: 'redis_unavailable' }, audit: null });
+      // The switch cannot be changed while its store is away: 503, not 500.
+      expect((await adminPost({ mode: 'on', reason: 'x' }, rosette.adminToken, base)).status).toBe(503);
+    }
+
+    await rosette.redis.start();
+    await waitFor('both out of maintenance', () => modes().every((m) => m !== 'maintenance'), 15_000);
+    for (const base of rosette.baseUrls) expect((await fetch(`${base}/api/templates`)).status).toBe(200);
+  });
+});

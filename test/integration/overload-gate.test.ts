@@ -1,0 +1,160 @@
+import net from 'node:net';
+import { Queue } from 'bullmq';
+import { pdfKey, PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
+import { LADDER_RULES } from '../../server/overload/ladder-rules';
+import type { QueueReading } from '../../server/overload/probes';
+import { startRosette, type RunningRosette } from '../support/in-process-rosette';
+import { waitFor } from '../support/wait-for';
+
+/** What the fake event-loop probe reports; the rest of the probes are real. */
+const loop = { delayMs: 0 };
+let rosette: RunningRosette;
+beforeAll(async () => {
+  rosette = await startRosette({ MAX_IN_FLIGHT: '4' }, undefined, { probes: { eventLoop: () => ({ delayMs: loop.delayMs, utilization: 0 }) }, sampleIntervalMs: 50 });
+});
+afterAll(async () => {
+  await rosette?.close();
+});
+
+const hash = 'a'.repeat(64);
+const adminSwitch = (body: unknown) =>
+  fetch(`${rosette.baseUrl}/api/admin/maintenance`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${rosette.adminToken}` }, body: JSON.stringify(body) });
+const state = () => rosette.servers[0]!.overload;
+const postJob = () => fetch(`${rosette.baseUrl}/api/print-jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+
+async function expectShed(res: Response, code: string) {
+  expect(res.status).toBe(503);
+  expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toEqual(expect.any(String));
+  return body;
+}
+
+describe('when an admin switches maintenance on', () => {
+  beforeAll(async () => {
+    await rosette.store.put(pdfKey(hash), Buffer.from('%PDF-1.7 a finished leaflet'));
+    const res = await adminSwitch({ mode: 'on', message: 'Back <soon> & "safe"', expectedBackAt: new Date(Date.now() + 600_000).toISOString(), reason: 'testing maintenance' });
+    expect(res.status).toBe(200);
+  });
+  afterAll(async () => {
+    expect((await adminSwitch({ mode: 'auto', reason: 'test over' })).status).toBe(200);
+  });
+
+  it('answers the API with 503, Retry-After until the expected return, and a JSON error carrying the message', async () => {
+    const body = (await expectShed(await fetch(`${rosette.baseUrl}/api/templates`), 'maintenance')) as unknown as { maintenance: { message: string; expectedBackAt: string } };
+    expect(body.maintenance.message).toBe('Back <soon> & "safe"');
+    expect(Date.parse(body.maintenance.expectedBackAt)).toBeGreaterThan(Date.now());
+    const res = await fetch(`${rosette.baseUrl}/api/templates/a5-flyer`);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(500);
+    await expectShed(await postJob(), 'maintenance');
+  });
+
+  it('answers browsers with the HTML maintenance page, the message escaped', async () => {
+    const res = await fetch(`${rosette.baseUrl}/`, { headers: { Accept: 'text/html,application/xhtml+xml' } });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const page = await res.text();
+    expect(page).toContain('Back &lt;soon&gt; &amp; &quot;safe&quot;');
+    expect(page).not.toContain('<soon>');
+    expect(page).toMatch(/<time datetime="[^"]+">/);
+  });
+
+  it('keeps serving finished PDFs, health checks and the admin API', async () => {
+    const pdf = await fetch(`${rosette.baseUrl}/downloads/${hash}.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).toString()).toContain('a finished leaflet');
+    expect((await fetch(`${rosette.baseUrl}/healthz`)).status).toBe(200);
+    const status = await fetch(`${rosette.baseUrl}/api/admin/status`, { headers: { Authorization: `Bearer ${rosette.adminToken}` } });
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({ mode: 'maintenance', cause: { reason: 'admin_switch' }, switch: { mode: 'on', reason: 'testing maintenance' } });
+  });
+});
+
+describe('when the event loop is late enough for degraded', () => {
+  const degraded = LADDER_RULES.find((r) => r.signal === 'eventLoopDelayMs')!.marks.degraded!;
+  afterAll(async () => {
+    loop.delayMs = 0;
+    await waitFor('back to normal', () => state().mode === 'normal', 15_000);
+  });
+
+  it('refuses new print jobs with 503, Retry-After and a plain message, and serves everything else', async () => {
+    loop.delayMs = (degraded.enter + LADDER_RULES.find((r) => r.signal === 'eventLoopDelayMs')!.marks.maintenance!.enter) / 2;
+    await waitFor('degraded', () => state().mode === 'degraded', 10_000);
+    const body = await expectShed(await postJob(), 'print_jobs_paused');
+    expect(body.error.message).toMatch(/not taking new print jobs/);
+    expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(200);
+    expect((await fetch(`${rosette.baseUrl}/downloads/${hash}.pdf`)).status).toBe(200);
+    const status = (await (await fetch(`${rosette.baseUrl}/api/admin/status`, { headers: { Authorization: `Bearer ${rosette.adminToken}` } })).json()) as Record<string, any>;
+    expect(status).toMatchObject({ mode: 'degraded', cause: { reason: 'event_loop_delay', signal: 'eventLoopDelayMs', threshold: degraded.enter } });
+  });
+});
+
+describe('when too many requests are in flight', () => {
+  /** Sockets holding a request open: headers sent, the body never finished. */
+  const held: net.Socket[] = [];
+  afterAll(() => held.forEach((s) => s.destroy()));
+
+  async function hold(n: number) {
+    const { port } = new URL(rosette.baseUrl);
+    for (let i = 0; i < n; i++) {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write(`POST /api/admin/maintenance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nAuthorization: Bearer ${rosette.adminToken}\r\n\r\n{"mode":`);
+      held.push(socket);
+    }
+    await waitFor('requests in flight', () => rosette.servers[0]!.gate.inFlight >= n);
+  }
+
+  it('turns cheap anonymous reads away first, with 503 and Retry-After, and still answers health checks and downloads', async () => {
+    await hold(3); // MAX_IN_FLIGHT 4: reads may fill half, downloads all of it
+    await expectShed(await fetch(`${rosette.baseUrl}/api/templates`), 'overloaded');
+    expect((await fetch(`${rosette.baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${rosette.baseUrl}/downloads/${hash}.pdf`)).status).toBe(200);
+    held.splice(0).forEach((s) => s.destroy());
+    await waitFor('requests done', () => rosette.servers[0]!.gate.inFlight === 0);
+    expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(200);
+  });
+});
+
+describe('admission control', () => {
+  let full: RunningRosette;
+  const queue: QueueReading = { waiting: 500, active: 2, finished: 0, workers: 1 };
+  beforeAll(async () => {
+    full = await startRosette({ PRINT_MAX_WAIT_SECONDS: '300' }, undefined, { probes: { queue: async () => queue }, sampleIntervalMs: 50 });
+    await waitFor('sampled', () => full.servers[0]!.overload.waiting === 500);
+  });
+  afterAll(async () => {
+    await full?.close();
+  });
+
+  it('refuses a print job when the backlog would take longer than PRINT_MAX_WAIT_SECONDS, saying when to come back', async () => {
+    // One worker, nothing measured yet: 1 job/s assumed, so 300 jobs fit and 500 wait.
+    const res = await fetch(`${full.baseUrl}/api/print-jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    await expectShed(res, 'print_queue_full');
+    expect(Number(res.headers.get('retry-after'))).toBe(201);
+  });
+
+  it('tells an accepted job its estimated wait', async () => {
+    queue.waiting = 0;
+    await waitFor('sampled', () => full.servers[0]!.overload.waiting === 0);
+    const client = await full.signedIn(await full.createAccount());
+    const { design } = (await (await client.request('/api/templates/a6-postcard')).json()) as { design: unknown };
+    expect(full.servers[0]!.overload.rate).toBeGreaterThan(0);
+    // Nobody takes jobs while the queue is paused, so this one waits at place 1.
+    const paused = new Queue(PRINT_QUEUE, { connection: { host: '127.0.0.1', port: full.redis.options.port }, prefix: QUEUE_PREFIX });
+    await paused.pause();
+    try {
+      const res = await client.request('/api/print-jobs', { json: { design, copies: 3 } });
+      expect(res.status).toBe(202);
+      const body = (await res.json()) as { status: string; position: number; estimatedWaitSeconds: number };
+      expect(body).toMatchObject({ status: 'queued', position: 1 });
+      expect(body.estimatedWaitSeconds).toBe(Math.ceil(1 / full.servers[0]!.overload.rate!));
+    } finally {
+      await paused.resume();
+      await paused.close();
+    }
+  });
+});

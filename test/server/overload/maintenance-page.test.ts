@@ -1,0 +1,20 @@
+import { maintenancePage, MAINTENANCE_PAGE_CSP } from '../../../server/overload/maintenance-page';
+
+describe('the maintenance page', () => {
+  it("shows the admin's message and the expected return time, escaped", () => {
+    const page = maintenancePage({ message: '<script>alert("x")</script> & back at 6', expectedBackAt: '2030-05-01T18:00:00Z', refreshSeconds: 60 });
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; back at 6');
+    expect(page).toContain('<time datetime="2030-05-01T18:00:00.000Z">Wed, 01 May 2030 18:00:00 GMT</time>');
+  });
+
+  it('has a standard sentence without a message, and no time line without a time', () => {
+    const page = maintenancePage({ message: null, expectedBackAt: null, refreshSeconds: 30 });
+    expect(page).toContain('Please try again in a few minutes');
+    expect(page).not.toContain('<time');
+  });
+
+  it('allows nothing but its own style', () => {
+    expect(MAINTENANCE_PAGE_CSP).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
+  });
+});

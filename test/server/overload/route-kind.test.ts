@@ -1,0 +1,41 @@
+import { OPEN_IN_MAINTENANCE, priorityOf, routeKindOf } from '../../../server/overload/route-kind';
+
+describe('telling what a request is before Express', () => {
+  it.each([
+    ['GET', '/healthz', 'health'],
+    ['GET', '/readyz?x=1', 'health'],
+    ['GET', '/downloads/abc.pdf', 'download'],
+    ['GET', '/s/sometoken/leaflet.pdf', 'download'],
+    ['POST', '/api/admin/maintenance', 'admin'],
+    ['GET', '/api/admin/status', 'admin'],
+    ['POST', '/api/session', 'signIn'],
+    ['POST', '/api/print-jobs', 'printJobSubmit'],
+    ['POST', '/api/assets', 'upload'],
+    ['GET', '/api/templates', 'apiRead'],
+    ['GET', '/api/print-jobs/0123', 'apiRead'],
+    ['POST', '/api/designs', 'apiWrite'],
+    ['GET', '/', 'page'],
+    ['GET', '/assets/index-abc.js', 'page'],
+  ])('%s %s is %s', (method, url, kind) => {
+    expect(routeKindOf(method, url)).toBe(kind);
+  });
+
+  it('sees the route Express sees: any case, trailing slashes, a query, the absolute form', () => {
+    for (const url of ['/API/Print-Jobs', '/api/print-jobs/', '/api/print-jobs//', '/api/print-jobs?x=/', 'http://example.org/api/print-jobs']) {
+      expect(routeKindOf('POST', url)).toBe('printJobSubmit');
+    }
+  });
+
+  it('keeps only downloads, health checks, sign-in and the admin API open in maintenance', () => {
+    expect(Object.entries(OPEN_IN_MAINTENANCE).filter(([, open]) => open).map(([kind]) => kind).sort()).toEqual(['admin', 'download', 'health', 'signIn']);
+  });
+
+  it('turns anonymous reads away before print jobs, print jobs before downloads, and never health checks', () => {
+    const p = (kind: Parameters<typeof priorityOf>[0]) => priorityOf(kind, 'anonymous');
+    expect(p('page')).toBeLessThan(p('printJobSubmit'));
+    expect(p('apiRead')).toBeLessThan(p('printJobSubmit'));
+    expect(p('printJobSubmit')).toBeLessThan(p('download'));
+    expect(p('download')).toBeLessThan(p('health'));
+    expect(priorityOf('apiRead', 'signedIn')).toBeGreaterThan(p('apiRead'));
+  });
+});
