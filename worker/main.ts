@@ -1,42 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { loadConfig } from '../common/node/config';
-import { DirectoryFileStore } from '../common/node/file-store';
+import { createFileStore } from '../common/node/create-file-store';
 import { createLogger } from '../common/node/logger';
+import { createMetricsRegistry } from '../common/node/metrics-registry';
+import { startMetricsServer, type MetricsServer } from '../common/node/metrics-server';
+import { createRenderMetrics } from '../common/node/render-metrics';
 import { createWorkerRedis } from '../common/node/redis-connection';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../common/queue/names';
-import type { PrintJobData, PrintJobResult } from '../common/queue/print-job';
-import { FontCache } from './pdf/font-cache';
+import { DESIGN_ERROR_PREFIX, type PrintJobData, type PrintJobResult } from '../common/queue/print-job';
+import { RenderPool } from './render-pool/render-pool';
 import { renderJob } from './render-job';
+import { WorkerSupervisor } from './worker-supervisor';
+
+/** Time a SIGTERM may take beyond the longest render before the process gives up and exits, milliseconds. */
+const SHUTDOWN_MARGIN_MS = 10_000;
 
 /** Composition root of a worker process. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('worker', config.LOG_LEVEL);
-  const store = new DirectoryFileStore(config.FILES_DIR);
-  const fonts = new FontCache();
-  const connection = createWorkerRedis(config.REDIS_URL);
-  connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-  const deps = { store, fonts, clock: () => performance.now() };
-  const worker = new Worker<PrintJobData, PrintJobResult>(PRINT_QUEUE, (job) => renderJob(job, deps), {
-    connection,
-    prefix: QUEUE_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
-    /** Lock for 30 s, renewed every 15 s; a render yields between pages so renewal is never starved. */
-    lockDuration: 30_000,
-    maxStalledCount: 2,
+  if (config.WORKER_NICE > 0) {
+    // Before the render threads start: on Linux they inherit the priority of the thread that makes them.
+    try {
+      os.setPriority(Math.max(os.getPriority(), config.WORKER_NICE));
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'could not lower the worker process priority');
+    }
+  }
+  const store = createFileStore(config);
+  const registry = createMetricsRegistry();
+  const metrics = createRenderMetrics(registry);
+  // GET /metrics and GET /healthz (the container's health check) on a port of their own; a worker
+  // whose port is taken still renders.
+  const metricsServer: MetricsServer | null = await startMetricsServer({ registry, host: config.METRICS_HOST, port: config.WORKER_METRICS_PORT }).catch((err: Error) => {
+    logger.warn({ err: err.message, port: config.WORKER_METRICS_PORT }, 'metrics endpoint not started');
+    return null;
   });
-  worker.on('error', (err) => logger.warn({ err: err.message }, 'worker error'));
-  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'print job failed'));
-  worker.on('completed', (job, result) => logger.info({ jobId: job.id, pages: result.pages, bytes: result.bytes, renderMs: result.renderMs }, 'print job done'));
-  logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
+  const workerId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const pool = new RenderPool({
+    size: config.WORKER_CONCURRENCY,
+    timeoutMs: config.WORKER_RENDER_TIMEOUT_MS,
+    onThreadLost: (reason) => logger.warn({ reason }, 'render thread replaced'),
+  });
+  const deps = { store, render: pool.render, clock: () => performance.now() };
+  const load = { active: 0, completed: 0 };
+
+  const createWorker = (connection: Redis) => {
+    connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+    const worker = new Worker<PrintJobData, PrintJobResult>(
+      PRINT_QUEUE,
+      async (job) => {
+        load.active += 1;
+        try {
+          return await renderJob(job, deps);
+        } finally {
+          load.active -= 1;
+        }
+      },
+      {
+        connection,
+        prefix: QUEUE_PREFIX,
+        name: workerId,
+        concurrency: config.WORKER_CONCURRENCY,
+        /** Renders run on pool threads, so the main thread is always free to renew this lock at half its duration. */
+        lockDuration: config.WORKER_LOCK_MS,
+        stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+        drainDelay: config.WORKER_DRAIN_DELAY_S,
+        maxStalledCount: 2,
+      },
+    );
+    worker.on('error', (err) => logger.warn({ err: err.message }, 'worker error'));
+    worker.on('stalled', (jobId) => logger.warn({ jobId }, 'print job stalled (its worker stopped); it goes back to the queue'));
+    worker.on('failed', (job, err) => {
+      metrics.failed(err.message.startsWith(DESIGN_ERROR_PREFIX) ? 'design' : 'error');
+      logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'print job failed');
+    });
+    worker.on('completed', (job, result) => {
+      load.completed += 1;
+      metrics.completed(result);
+      logger.info({ jobId: job.id, pages: result.pages, bytes: result.bytes, renderMs: result.renderMs }, 'print job done');
+    });
+    return worker;
+  };
+
+  const supervisor = new WorkerSupervisor({
+    workerId,
+    hostname: os.hostname(),
+    startedAt: Date.now(),
+    concurrency: config.WORKER_CONCURRENCY,
+    heartbeatMs: config.WORKER_HEARTBEAT_MS,
+    watchdogMs: config.WORKER_WATCHDOG_MS,
+    connect: () => createWorkerRedis(config.REDIS_URL),
+    createWorker,
+    load: () => load,
+    logger,
+    now: Date.now,
+  });
+  supervisor.start();
+  logger.info({ workerId, concurrency: config.WORKER_CONCURRENCY, renderTimeoutMs: config.WORKER_RENDER_TIMEOUT_MS, metricsPort: metricsServer?.port ?? null }, 'worker ready');
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, 'shutting down: finishing the jobs in hand');
-    await worker.close();
-    connection.disconnect();
+    logger.info({ signal, jobsInHand: load.active }, 'shutting down: finishing the jobs in hand');
+    // A job that cannot finish (Redis gone for good) must not keep the process forever: its lock
+    // expires and another worker takes it over.
+    setTimeout(() => {
+      logger.error('jobs in hand did not finish in time; exiting anyway');
+      process.exit(1);
+    }, config.WORKER_RENDER_TIMEOUT_MS + SHUTDOWN_MARGIN_MS).unref();
+    await supervisor.close();
+    await pool.close();
+    await metricsServer?.close();
+    logger.info('worker stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -4,12 +4,16 @@ import { readAssetInfo } from '../common/node/asset-info';
 import type { FileStore } from '../common/node/file-store';
 import { assetKey, pdfKey } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, printJobDataSchema, type PrintJobResult } from '../common/queue/print-job';
-import type { FontCache } from './pdf/font-cache';
-import { renderPdf } from './pdf/render-pdf';
+import type { PdfRenderer } from './pdf/pdf-renderer';
+import { RENDER_TIMEOUT_REASON, RenderTimeoutError } from './render-pool/render-timeout-error';
+
+/** Least time between two progress updates of a render, milliseconds. */
+export const PROGRESS_INTERVAL_MS = 500;
 
 export interface RenderJobDeps {
   store: FileStore;
-  fonts: FontCache;
+  /** Draws the PDF: a render pool in the worker process, in-process in tests. */
+  render: PdfRenderer;
   /** Monotonic milliseconds, for timing. */
   clock: () => number;
 }
@@ -17,6 +21,8 @@ export interface RenderJobDeps {
 /** The part of a BullMQ job the processor uses (so tests can call it without a queue). */
 export interface RenderableJob {
   data: unknown;
+  /** Why the previous attempt failed (BullMQ keeps it across retries); absent on a first attempt. */
+  failedReason?: string;
   updateProgress(progress: number): Promise<void>;
 }
 
@@ -24,6 +30,8 @@ export interface RenderableJob {
  * Renders one print job: parse the data again (never trust the queue), skip the work if the PDF is
  * already in the file store, lay out, draw, store atomically. Errors that are the design's fault are
  * unrecoverable (retrying cannot help); anything else is thrown for BullMQ to retry with backoff.
+ * A render that times out is retried once: a busy machine can make any render slow, but a design
+ * that times out twice in a row is too heavy to print, which is the design's fault.
  */
 export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promise<PrintJobResult> {
   const parsed = printJobDataSchema.safeParse(job.data);
@@ -50,13 +58,26 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   if (layout.errors.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}${layout.errors[0]!.message}`);
   await job.updateProgress(10);
 
+  // No progress 100 at the end, here or below: completing the job says it, without another round trip.
   const existing = await deps.store.stat(pdfKey(pdfHash));
   if (existing) {
-    await job.updateProgress(100);
     return { pdfHash, pages: layout.pages.length, bytes: existing.size, warnings: layout.warnings, renderMs: 0 };
   }
-  const pdf = await renderPdf({ layout, title: design.title, images, fonts: deps.fonts, onProgress: (p) => job.updateProgress(10 + Math.round(p * 0.8)) });
+  // Progress is a courtesy: at most one update per PROGRESS_INTERVAL_MS (a leaflet that draws in
+  // milliseconds needs none), and a failed one (Redis away for a moment) must not fail the render.
+  let lastProgressAt = deps.clock();
+  const onProgress = (p: number) => {
+    if (deps.clock() - lastProgressAt < PROGRESS_INTERVAL_MS) return;
+    lastProgressAt = deps.clock();
+    void job.updateProgress(10 + Math.round(p * 0.8)).catch(() => undefined);
+  };
+  const pdf = await deps.render({ layout, title: design.title, images }, onProgress).catch((err: unknown) => {
+    if (err instanceof RenderTimeoutError && job.failedReason?.startsWith(RENDER_TIMEOUT_REASON)) {
+      const seconds = Math.round(err.timeoutMs / 100) / 10;
+      throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}this design took longer than ${seconds} s to draw, twice; use fewer or smaller images, or less text`);
+    }
+    throw err;
+  });
   await deps.store.put(pdfKey(pdfHash), pdf.data);
-  await job.updateProgress(100);
   return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: layout.warnings, renderMs: Math.round(deps.clock() - started) };
 }

@@ -20,6 +20,11 @@ export class LocalRedis {
 
   constructor(readonly options: LocalRedisOptions) {}
 
+  /** Process id of the running redis-server, if any. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.options.port}`;
   }
@@ -50,6 +55,19 @@ export class LocalRedis {
     throw new Error(`redis-server did not answer on port ${port} within 10 s`);
   }
 
+  /**
+   * Freezes Redis (SIGSTOP): connections stay open but nothing answers, as when a network path dies
+   * without closing its sockets. `thaw()` lets it carry on.
+   */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** Lets a frozen Redis carry on (SIGCONT). */
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Stops Redis: SIGTERM (it saves the append-only file), or SIGKILL to simulate a crash. */
   async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     const child = this.child;
@@ -58,6 +76,8 @@ export class LocalRedis {
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill(signal);
+      // A frozen Redis only acts on SIGTERM once it runs again.
+      child.kill('SIGCONT');
     });
   }
 }

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { layoutDesign } from '../../../common/layout/layout-design';
+import { DirectoryFileStore } from '../../../common/node/file-store';
+import { RenderPool } from '../../../worker/render-pool/render-pool';
+import { RenderTimeoutError } from '../../../worker/render-pool/render-timeout-error';
+import { builtDist } from '../../support/built-dist';
+import { heavyPoster, lightFlyer } from '../../support/heavy-poster';
+import { readPdf } from '../../support/read-pdf';
+import { readAssetInfo } from '../../../common/node/asset-info';
+import { assetKey } from '../../../common/queue/names';
+import type { Design } from '../../../common/design/design-schema';
+import { SAMPLE_PHOTO_PATH } from '../../../server/assets/sample-assets';
+import { SAMPLE_PHOTO_ID } from '../../../common/templates/sample-photo';
+
+/** The pool runs the compiled thread (worker threads cannot load TypeScript). */
+let threadFile: string;
+let dir: string;
+let store: DirectoryFileStore;
+beforeAll(() => {
+  threadFile = path.join(builtDist(['worker/render-pool/render-thread.js']), 'worker', 'render-pool', 'render-thread.js');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-pool-'));
+  store = new DirectoryFileStore(dir);
+}, 120_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function requestFor(design: Design) {
+  const infos = new Map<string, { width: number; height: number }>();
+  const images = new Map<string, Buffer>();
+  for (const el of design.pages.flatMap((p) => p.elements)) {
+    if (el.kind !== 'image') continue;
+    if (el.assetId === SAMPLE_PHOTO_ID) {
+      infos.set(el.assetId, { width: 1800, height: 1200 });
+      images.set(el.assetId, fs.readFileSync(SAMPLE_PHOTO_PATH));
+    } else {
+      const info = (await readAssetInfo(store, el.assetId))!;
+      infos.set(el.assetId, info);
+      images.set(el.assetId, (await store.read(assetKey(el.assetId, 'png')))!);
+    }
+  }
+  return { layout: layoutDesign(design, infos), title: design.title, images };
+}
+
+describe('RenderPool', () => {
+  it('draws PDFs on its threads, with progress, several at once', async () => {
+    const pool = new RenderPool({ size: 2, timeoutMs: 10_000, threadFile });
+    try {
+      const progress: number[] = [];
+      const pdfs = await Promise.all([1, 2, 3].map(async (n) => pool.render(await requestFor(lightFlyer(`Pooled ${n}`)), (p) => progress.push(p))));
+      for (const [i, pdf] of pdfs.entries()) {
+        expect(pdf.pages).toBe(2);
+        const facts = await readPdf(pdf.data);
+        expect(facts.info.Title).toBe(`Pooled ${i + 1}`);
+      }
+      expect(progress).toContain(100);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('terminates a render that runs past the timeout, replaces the thread and keeps rendering', async () => {
+    const lost: string[] = [];
+    const pool = new RenderPool({ size: 1, timeoutMs: 300, threadFile, onThreadLost: (reason) => lost.push(reason) });
+    try {
+      const heavy = await requestFor(await heavyPoster(store, 'Too slow for the pool'));
+      const started = Date.now();
+      await expect(pool.render(heavy)).rejects.toBeInstanceOf(RenderTimeoutError);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(lost).toEqual(['render timed out after 300 ms; thread terminated']);
+      const pdf = await pool.render(await requestFor(lightFlyer('After the timeout')));
+      expect(pdf.pages).toBe(2);
+      expect(pool.busy).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('fails the renders still waiting when it is closed', async () => {
+    const pool = new RenderPool({ size: 1, timeoutMs: 10_000, threadFile });
+    const request = await requestFor(lightFlyer('Never drawn'));
+    const pending = [pool.render(request), pool.render(request)].map((p) => expect(p).rejects.toThrow('the render pool is closed'));
+    await pool.close();
+    await Promise.all(pending);
+    await expect(pool.render(request)).rejects.toThrow('the render pool is closed');
+  });
+});
