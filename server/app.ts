@@ -6,16 +6,32 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../common/node/config';
 import type { FileStore } from '../common/node/file-store';
+import { INVITE_RATE_PREFIX, SIGN_IN_RATE_PREFIX } from '../common/queue/names';
+import type { AccountServices } from './accounts/account-services';
+import { adminAccountsRouter } from './accounts/admin-accounts-router';
+import { invitesRouter } from './accounts/invites-router';
 import { assetsRouter } from './assets/assets-router';
+import { DesignStore } from './designs/design-store';
+import { designsRouter } from './designs/designs-router';
 import { downloadsRouter } from './downloads/downloads-router';
 import { healthRouter } from './health/health-router';
+import { csrfProtection } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-middleware';
 import { limitByRoute, type RateLimits } from './http/rate-limits';
 import { requireJson } from './http/require-json';
 import type { OverloadState } from './overload/overload-state';
 import type { PrintQueue } from './print-jobs/print-queue';
 import { printJobsRouter } from './print-jobs/print-jobs-router';
+import { addressRateLimit } from './sessions/address-rate-limit';
+import { sessionsRouter } from './sessions/sessions-router';
+import { signedIn } from './sessions/signed-in-guard';
+import { ShareLinkStore } from './share-links/share-link-store';
+import { shareLinksRouter } from './share-links/share-links-router';
+import { sharedLeafletRouter } from './share-links/shared-leaflet-router';
 import { templatesRouter } from './templates/templates-router';
+
+/** Window of the per-address limits on sign-in and invite acceptance, milliseconds. */
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 /** Everything the app needs from outside; main.ts wires the real ones, tests their own. */
 export interface AppDeps {
@@ -28,6 +44,8 @@ export interface AppDeps {
   now: () => number;
   /** Folder of the built browser client; not served when absent. */
   clientDir?: string;
+  /** Accounts, sessions, invites and the audit log (main.ts builds them, and so does the test harness). */
+  accounts: AccountServices;
   /** The overload protection's parts that work inside Express (the gate runs before it: http-server.ts builds all of them). */
   overload: {
     state: OverloadState;
@@ -39,7 +57,12 @@ export interface AppDeps {
 
 /** Builds the Express app (without listening). */
 export function createApp(deps: AppDeps): Express {
-  const { config } = deps;
+  const { config, accounts: services } = deps;
+  const member = [signedIn(services), csrfProtection];
+  const shareLinks = new ShareLinkStore(deps.redis, services.digester, deps.now);
+  const designs = new DesignStore(deps.redis, deps.now);
+  const perAddress = (prefix: string, skipSuccessfulRequests: boolean) =>
+    addressRateLimit({ redis: deps.redis, logger: deps.logger, prefix, limit: config.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS, skipSuccessfulRequests });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -68,11 +91,20 @@ export function createApp(deps: AppDeps): Express {
   app.use(limitByRoute(deps.overload.limits));
   app.use(healthRouter(deps));
   app.use(downloadsRouter(deps));
+  // A volunteer's share link: no session, and open in maintenance (route-kind.ts).
+  app.use(sharedLeafletRouter({ shareLinks, store: deps.store, clientDir: deps.clientDir }));
   app.use(templatesRouter());
+  // Uploads need an account and the CSRF token (the body is not JSON, so nothing else stops a cross-site form).
+  app.post('/api/assets', ...member);
   app.use(assetsRouter({ store: deps.store, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
   app.use('/api', requireJson, express.json({ limit: config.JSON_LIMIT_BYTES, strict: true }));
+  app.use(sessionsRouter(services, perAddress(SIGN_IN_RATE_PREFIX, true)));
+  app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));
   app.use(deps.overload.adminRouter);
-  app.use(printJobsRouter({ ...deps, estimateWait: (position) => deps.overload.state.estimatedWaitSeconds(position) }));
+  app.use(adminAccountsRouter(services));
+  app.use(designsRouter({ services, designs }));
+  app.use(shareLinksRouter({ services, queue: deps.queue, store: deps.store, shareLinks, now: deps.now }));
+  app.use(printJobsRouter({ ...deps, services, estimateWait: (position) => deps.overload.state.estimatedWaitSeconds(position) }));
 
   if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
     const clientDir = deps.clientDir;

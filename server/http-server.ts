@@ -19,6 +19,7 @@ import { RateLimitMemo } from './overload/rate-limit-memo';
 import { redisProbes } from './overload/redis-probes';
 import type { Principal } from './overload/route-kind';
 import { SignalSampler } from './overload/signal-sampler';
+import { adminSessionAuth, principalOf } from './sessions/admin-session';
 
 /** Slow clients: the whole request head within this long, milliseconds. */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -36,9 +37,9 @@ export interface HttpServerDeps extends Omit<AppDeps, 'overload'> {
   sampleIntervalMs?: number;
   /** Milliseconds between reads of the admin's switch besides pub/sub (500 by default). */
   switchPollMs?: number;
-  /** Signed-in admins may use the admin API too (the accounts work provides the guards); without it only ADMIN_TOKEN does. */
+  /** How the admin API recognises a signed-in admin (adminSessionAuth(accounts) unless given). */
   adminSession?: AdminSessionAuth;
-  /** Who sent a request, for the gate's priorities: the hook for accounts (everyone is anonymous until then). */
+  /** Who sent a request, for the gate's priorities (a validly signed session cookie counts as signed in, unless given). */
   principalOf?: (req: http.IncomingMessage) => Principal;
 }
 
@@ -89,7 +90,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
   });
   const follower = new SwitchFollower({ store: switches, subscriber, onSwitch: (s) => state.applySwitch(s), logger, pollMs: deps.switchPollMs });
-  const gate = createGate({ state, memo, clientKey, maxInFlight: config.MAX_IN_FLIGHT, now: deps.now, principalOf: deps.principalOf });
+  const gate = createGate({ state, memo, clientKey, maxInFlight: config.MAX_IN_FLIGHT, now: deps.now, principalOf: deps.principalOf ?? principalOf(deps.accounts) });
   logModeChanges(state, logger);
 
   const limits = createRateLimits({
@@ -105,7 +106,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     overload: {
       state,
       limits,
-      adminRouter: adminRouter({ overload: state, switches, admin, adminSession: deps.adminSession, logger, now: deps.now, inFlight: () => ({ now: gate.inFlight, max: config.MAX_IN_FLIGHT }) }),
+      adminRouter: adminRouter({ overload: state, switches, admin, adminSession: deps.adminSession ?? adminSessionAuth(deps.accounts), logger, now: deps.now, inFlight: () => ({ now: gate.inFlight, max: config.MAX_IN_FLIGHT }) }),
     },
   });
 

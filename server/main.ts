@@ -3,6 +3,8 @@ import { loadConfig } from '../common/node/config';
 import { DirectoryFileStore } from '../common/node/file-store';
 import { createLogger } from '../common/node/logger';
 import { assertNoEviction, createFailFastRedis } from '../common/node/redis-connection';
+import { createAccountServices } from './accounts/account-services';
+import { ensureFirstAdmin } from './accounts/ensure-first-admin';
 import { seedSampleAssets } from './assets/sample-assets';
 import { createHttpServer } from './http-server';
 import { PrintQueue } from './print-jobs/print-queue';
@@ -28,9 +30,12 @@ async function main(): Promise<void> {
   await seedSampleAssets(store);
   const queue = new PrintQueue(redis);
   queue.queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
-  const http = createHttpServer({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client') });
-  if (http.admin.generated) {
-    // Development only (production refuses to start without ADMIN_TOKEN): say the made-up token once.
+  // Throws (the server does not start) in production without a strong SESSION_SECRET.
+  const accounts = createAccountServices({ redis, config, now: Date.now });
+  await ensureFirstAdmin(config, accounts, logger).catch((err: Error) => logger.warn({ err: err.message }, 'could not make the first admin now (is Redis up?); will try again at the next start'));
+  const http = createHttpServer({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client'), accounts });
+  if (http.admin.generated && config.NODE_ENV !== 'production') {
+    // Development only: say the made-up status token once (it can only read GET /api/admin/status).
     logger.warn(`no ADMIN_TOKEN set: the admin API takes this one until the server stops: ${http.admin.token}`);
   }
   await http.listen(config.PORT, config.HOST);

@@ -107,11 +107,13 @@ const configSchema = z.object({
   /** Organisation of the first admin. */
   FIRST_ADMIN_ORG: z.string().trim().min(1).max(120).default('Rosette'),
   /**
-   * Bearer token of the admin API (`/api/admin/maintenance`, `/api/admin/status`). No default: required
-   * (and checked for strength) with NODE_ENV=production; elsewhere a random one is made and logged at start.
+   * Read-only machine credential: a bearer token that opens `GET /api/admin/status` (monitoring, the
+   * drill) and nothing else; changing anything needs a signed-in admin account. No default: checked for
+   * strength when set with NODE_ENV=production; when unset a random one is made (logged at start in
+   * development only).
    */
   ADMIN_TOKEN: unsetIfEmpty(z.string()),
-  /** Who the audit log says made a change with ADMIN_TOKEN. */
+  /** Who the status says ADMIN_TOKEN is. */
   ADMIN_TOKEN_LABEL: z.string().trim().min(1).max(60).default('admin-token'),
   /**
    * Which proxies in front of the server to believe about the client's address (X-Forwarded-For):

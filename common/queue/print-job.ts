@@ -19,6 +19,8 @@ export const printJobDataSchema = z.object({
   pdfHash: z.string().regex(/^[a-f0-9]{64}$/),
   /** When the server accepted the job, milliseconds since the epoch. */
   acceptedAt: z.number().int().positive(),
+  /** The organisation that sent it (only its accounts may see the job); the worker ignores it. */
+  orgId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
 });
 export type PrintJobData = z.output<typeof printJobDataSchema>;
 

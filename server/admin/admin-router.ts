@@ -23,16 +23,18 @@ export interface AdminRouterDeps {
 }
 
 /**
- * The admin console's API, behind the admin token or a signed-in admin account:
- * POST /api/admin/maintenance switches maintenance on, off or auto; GET /api/admin/status says what
- * this process is doing and why. Both work in maintenance and while Redis is away (the switch then
+ * The admin console's API: POST /api/admin/maintenance switches maintenance on, off or auto (a
+ * signed-in admin account only); GET /api/admin/status says what this process is doing and why (an
+ * admin account, or ADMIN_TOKEN: the machine credential that monitoring and the drill read the mode
+ * with, which can change nothing). Both work in maintenance and while Redis is away (the switch then
  * cannot be changed: 503).
  */
 export function adminRouter(deps: AdminRouterDeps): Router {
   const router = Router();
-  const guard = requireAdmin(deps.admin, deps.adminSession);
+  const adminAccount = requireAdmin(null, deps.adminSession);
+  const adminOrMonitor = requireAdmin(deps.admin, deps.adminSession);
 
-  router.post('/api/admin/maintenance', guard, async (req, res) => {
+  router.post('/api/admin/maintenance', adminAccount, async (req, res) => {
     const request = parseWith(switchRequestSchema, req.body);
     if (request.mode !== 'on') {
       const extra = (['message', 'expectedBackAt'] as const).find((field) => request[field] !== undefined);
@@ -61,7 +63,7 @@ export function adminRouter(deps: AdminRouterDeps): Router {
     res.set('Cache-Control', 'no-store').json(await statusOf(deps));
   });
 
-  router.get('/api/admin/status', guard, async (_req, res) => {
+  router.get('/api/admin/status', adminOrMonitor, async (_req, res) => {
     res.set('Cache-Control', 'no-store').json(await statusOf(deps));
   });
 

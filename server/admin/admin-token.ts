@@ -11,11 +11,12 @@ export interface AdminToken {
 }
 
 /**
- * ADMIN_TOKEN, or a random one outside production. In production a missing or weak token stops the
- * server: there is no default token, ever.
+ * ADMIN_TOKEN, the read-only machine credential of GET /api/admin/status (admins sign in), or a
+ * random one when unset (in production nobody learns it, so nothing can use it). A weak configured
+ * token stops a production server: there is no default token, ever.
  */
 export function adminTokenFrom(config: Pick<Config, 'NODE_ENV' | 'ADMIN_TOKEN' | 'ADMIN_TOKEN_LABEL'>): AdminToken {
-  if (config.NODE_ENV === 'production') {
+  if (config.NODE_ENV === 'production' && config.ADMIN_TOKEN !== undefined) {
     const problem = secretProblem(config.ADMIN_TOKEN);
     if (problem) throw new Error(`ADMIN_TOKEN ${problem}: Rosette will not run in production without a strong one`);
   }

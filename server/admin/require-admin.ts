@@ -17,10 +17,11 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const CHALLENGE = 'Bearer realm="rosette-admin"';
 
 /**
- * Lets a request through with `Authorization: Bearer <ADMIN_TOKEN>`, or (without that header) as a
- * signed-in admin when `session` is given; 401 otherwise. Records who in `res.locals.adminWho`.
+ * Lets a request through as a signed-in admin when `session` is given, or with
+ * `Authorization: Bearer <ADMIN_TOKEN>` when `admin` is given (the read-only machine credential);
+ * 401 otherwise. Records who in `res.locals.adminWho`.
  */
-export function requireAdmin(admin: AdminToken, session?: AdminSessionAuth): RequestHandler {
+export function requireAdmin(admin: AdminToken | null, session?: AdminSessionAuth): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
     // Every 401 says how to authenticate; an answer that lets the request through drops it again.
@@ -32,6 +33,7 @@ export function requireAdmin(admin: AdminToken, session?: AdminSessionAuth): Req
       return next();
     }
     const match = BEARER.exec(header ?? '');
+    if (!admin) throw new AppError(401, 'unauthorized', 'sign in with an admin account to do this (the admin token only reads the status)');
     if (!match || !tokenMatches(match[1]!, admin.token)) throw new AppError(401, 'unauthorized', 'send the admin token as "Authorization: Bearer <token>"');
     res.locals.adminWho = admin.label;
     res.removeHeader('WWW-Authenticate');

@@ -18,6 +18,9 @@ export const BUDGET_OF_KIND: Record<RouteKind, Budget | null> = {
   apiRead: 'reads',
   page: 'reads',
   download: 'downloads',
+  // A volunteer's page and its data count with the PDF they lead to.
+  share: 'downloads',
+  clientAsset: 'reads',
   apiWrite: null,
   signIn: null,
   health: null,

@@ -14,7 +14,7 @@ export interface GateOptions {
   maxInFlight: number;
   /** Milliseconds since the epoch. */
   now: () => number;
-  /** Who sent the request; everyone is anonymous until accounts hook in here. */
+  /** Who sent the request (server/sessions/admin-session.ts: a validly signed session cookie is signed in). */
   principalOf?: (req: IncomingMessage) => Principal;
 }
 

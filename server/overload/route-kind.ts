@@ -4,15 +4,17 @@
  * routers match case-insensitively and ignore a trailing slash: the gate must not see a different
  * route than they do.
  */
-export type RouteKind = 'health' | 'admin' | 'signIn' | 'download' | 'printJobSubmit' | 'upload' | 'apiRead' | 'apiWrite' | 'page';
+export type RouteKind = 'health' | 'admin' | 'signIn' | 'download' | 'share' | 'clientAsset' | 'printJobSubmit' | 'upload' | 'apiRead' | 'apiWrite' | 'page';
 
-/** Who sent a request, as far as the gate can tell cheaply. Until accounts are wired, everyone is anonymous. */
+/** Who sent a request, as far as the gate can tell cheaply (from the session cookie's signature, no Redis). */
 export type Principal = 'anonymous' | 'signedIn';
 
 export function routeKindOf(method: string | undefined, url: string | undefined): RouteKind {
   const path = pathOf(url ?? '/');
   if (path === '/healthz' || path === '/readyz') return 'health';
   if (path.startsWith('/downloads/')) return 'download';
+  // A volunteer's share page and its data (the PDF is a download, below).
+  if (path.startsWith('/api/share/') || (path.startsWith('/s/') && !path.endsWith('/leaflet.pdf'))) return 'share';
   if (path.startsWith('/api/')) {
     if (path === '/api/admin' || path.startsWith('/api/admin/')) return 'admin';
     if (path === '/api/session') return 'signIn';
@@ -23,6 +25,8 @@ export function routeKindOf(method: string | undefined, url: string | undefined)
     return 'apiWrite';
   }
   if (path.startsWith('/s/') && path.endsWith('/leaflet.pdf')) return 'download';
+  // The browser client's files (content-hashed, cached for a year): the share page needs them.
+  if (path.startsWith('/assets/') || path === '/favicon.svg') return 'clientAsset';
   return 'page';
 }
 
@@ -43,12 +47,17 @@ function pathOf(url: string): string {
   return path;
 }
 
-/** Kinds that keep working in maintenance: finished PDFs, health checks, the admin console (and signing in to it). */
+/**
+ * Kinds that keep working in maintenance: finished PDFs, volunteers' share pages (and the client files
+ * they are drawn with), health checks, the admin console (and signing in to it).
+ */
 export const OPEN_IN_MAINTENANCE: Record<RouteKind, boolean> = {
   health: true,
   admin: true,
   signIn: true,
   download: true,
+  share: true,
+  clientAsset: true,
   printJobSubmit: false,
   upload: false,
   apiRead: false,
@@ -67,7 +76,9 @@ const KIND_PRIORITY: Record<RouteKind, number> = {
   apiWrite: 1,
   upload: 1,
   printJobSubmit: 2,
+  clientAsset: 2,
   download: 3,
+  share: 3,
   signIn: 3,
   health: 4,
   admin: 4,

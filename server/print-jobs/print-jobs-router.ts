@@ -17,9 +17,9 @@ export const JOB_ID = /^[a-f0-9]{32}$/;
  * The organisation's print job with this id, or null: a job of another organisation is not found,
  * exactly like one that does not exist, so ids tell outsiders nothing.
  */
-export async function findOwnJob(queue: PrintQueue, id: string, orgId: string | undefined): Promise<PrintJobView | null> {
+export async function findOwnJob(queue: PrintQueue, id: string, orgId: string): Promise<PrintJobView | null> {
   const view = JOB_ID.test(id) ? await queue.find(id) : null;
-  return view && view.orgId === (orgId ?? null) ? view : null;
+  return view && view.orgId === orgId ? view : null;
 }
 
 /** Sending a design to print and following the job: signed-in accounts, their organisation's jobs only. */
@@ -27,16 +27,14 @@ export function printJobsRouter(deps: {
   queue: PrintQueue;
   store: FileStore;
   now: () => number;
-  services?: AccountServices;
+  services: AccountServices;
   /** Seconds until a job at this place in the queue starts rendering (overload-state.ts); null when unknown. */
   estimateWait?: (position: number | null) => number | null;
 }): Router {
   const router = Router();
   const respond = (view: PrintJobView) => printJobResponse(view, deps.estimateWait?.(view.position) ?? null);
-  // TEMPORARY (accounts work): `services` is optional only until app.ts passes it; then it is required.
-  const services = deps.services;
-  const member: RequestHandler[] = services ? [signedIn(services), csrfProtection] : [];
-  const orgOf = (res: Response) => (services ? authOf(res).account.orgId : undefined);
+  const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
+  const orgOf = (res: Response) => authOf(res).account.orgId;
 
   router.post('/api/print-jobs', ...member, async (req, res) => {
     const view = await submitPrintJob(req.body, orgOf(res), deps);

@@ -30,7 +30,7 @@ export function jobIdOf(design: Design, copies: number, orgId?: string): string 
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
-export async function submitPrintJob(body: unknown, orgId: string | undefined, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
+export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
   const { design, copies } = parseWith(submitPrintJobSchema, body);
   const assets = await loadAssetInfos(design, deps.store);
   const layout = layoutDesign(design, assets);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, PHONE, screenshot } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { startFromTemplate } from './support/editor-page';
+import { signIn, startFromTemplate } from './support/editor-page';
 
 jest.setTimeout(120_000);
 
@@ -43,6 +43,16 @@ function unnamedControls(page: Page): Promise<string[]> {
 }
 
 describe('accessibility basics', () => {
+  it('names every control on the set-password and sign-in pages, and signs in', async () => {
+    await page.goto(rosette.baseUrl + '/#/invite/' + 'A'.repeat(43));
+    await page.getByRole('heading', { name: 'Welcome to Rosette' }).waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
+    await page.goto(rosette.baseUrl + '/#/');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
+    await signIn(page, rosette.baseUrl, await rosette.createAccount());
+  });
+
   it('names every control in the gallery', async () => {
     await page.goto(rosette.baseUrl + '/');
     await page.locator('svg.thumbnail').first().waitFor();

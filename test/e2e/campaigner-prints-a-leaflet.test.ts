@@ -4,7 +4,7 @@ import { readPdf } from '../support/read-pdf';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { previewText, sendButton, startFromTemplate } from './support/editor-page';
+import { previewText, sendButton, signIn, startFromTemplate } from './support/editor-page';
 
 jest.setTimeout(120_000);
 
@@ -21,6 +21,7 @@ beforeAll(async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: rosette.baseUrl });
   page = await context.newPage();
   errors = watchForErrors(page);
+  await signIn(page, rosette.baseUrl, await rosette.createAccount({ organisation: 'Riverside Labour' }));
 });
 
 afterAll(async () => {
@@ -98,14 +99,36 @@ describe('a campaigner makes a leaflet from the A5 template', () => {
     expect(facts.pages).toHaveLength(2);
   });
 
-  it('copies a share link to the PDF for volunteers', async () => {
-    await page.getByRole('button', { name: 'Copy share link' }).click();
-    await expectVisible(page.getByText('Link copied'));
+  it('makes a share link that a volunteer without an account opens, sees the leaflet on and downloads from', async () => {
+    await page.getByRole('button', { name: 'Create share link' }).click();
+    const field = page.getByLabel('Share link (shown once: copy it now)');
+    await field.waitFor();
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(new RegExp(`^${rosette.baseUrl}/downloads/[a-f0-9]{64}\\.pdf$`));
-    const res = await fetch(link);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(link).toMatch(new RegExp(`^${rosette.baseUrl}/s/[A-Za-z0-9_-]{43}$`));
+    expect(await field.inputValue()).toBe(link);
+    await expectVisible(page.getByRole('button', { name: /^Withdraw the link made/ }));
+
+    // A volunteer: another browser, no account, no session.
+    const volunteer = await newContext(browser);
+    const volunteerPage = await volunteer.newPage();
+    const volunteerErrors = watchForErrors(volunteerPage);
+    await volunteerPage.goto(link);
+    await volunteerPage.getByRole('heading', { name: 'Your vote. Your town.' }).or(volunteerPage.getByRole('heading', { level: 1 })).first().waitFor();
+    await volunteerPage.locator('.share-thumbnail svg text').first().waitFor();
+    expect(await volunteerPage.locator('.share-thumbnail svg').textContent()).toContain(HEADLINE.split(' ')[0]!);
+    await screenshot(volunteerPage, 'share-page');
+    const [download] = await Promise.all([volunteerPage.waitForEvent('download'), volunteerPage.getByRole('link', { name: 'Download the PDF' }).click()]);
+    const facts = await readPdf(fs.readFileSync(await download.path()));
+    expect(facts.text.replace(/\s+/g, ' ')).toContain(HEADLINE);
+    expect(volunteerErrors).toEqual([]);
+
+    // The campaigner withdraws it: the volunteer's page says so.
+    await page.getByRole('button', { name: /^Withdraw the link made/ }).click();
+    await page.getByRole('button', { name: /^Withdraw the link made/ }).waitFor({ state: 'detached' });
+    const gone = await fetch(link);
+    expect(gone.status).toBe(404);
+    await volunteer.close();
   });
 
   it('keeps the draft after a reload, and lays out the editor on a phone', async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { startFromTemplate } from './support/editor-page';
+import { signIn, startFromTemplate } from './support/editor-page';
 
 jest.setTimeout(120_000);
 
@@ -21,6 +21,7 @@ beforeAll(async () => {
   [rosette, browser] = await Promise.all([startRosette({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT_BYTES) }, clientDir), launchChromium()]);
   page = await (await newContext(browser)).newPage();
   errors = watchForErrors(page, [/status of 413/, /status of 415/]);
+  await signIn(page, rosette.baseUrl, await rosette.createAccount());
   await startFromTemplate(page, rosette.baseUrl, 'A5 two-sided flyer');
 });
 

@@ -2,7 +2,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { sendButton, startFromTemplate } from './support/editor-page';
+import { sendButton, signIn, startFromTemplate } from './support/editor-page';
 
 jest.setTimeout(120_000);
 
@@ -46,6 +46,7 @@ describe('when the print service answers 503 for a while', () => {
     const page = await context.newPage();
     const errors = watchForErrors(page, [/status of 503/]);
     const service = await interceptPrintJobs(page);
+    await signIn(page, rosette.baseUrl, await rosette.createAccount());
 
     await startFromTemplate(page, rosette.baseUrl, 'A6 postcard');
     await page.getByLabel('Headline text').fill('Polls open 7am to 10pm');

@@ -1,5 +1,6 @@
 import { MAINTENANCE_SWITCH_KEY, pdfKey } from '../../common/queue/names';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
+import type { TestAccount, TestClient } from '../support/test-client';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -7,8 +8,13 @@ import { waitFor } from '../support/wait-for';
  * loops read calm whatever this machine is doing, so only the switch and Redis move the mode.
  */
 let rosette: RunningRosette;
+/** A signed-in admin: only an admin account may move the switch. */
+let adminAccount: TestAccount;
+let admin: TestClient;
 beforeAll(async () => {
   rosette = await startRosette({}, undefined, { servers: 2, probes: { eventLoop: () => ({ delayMs: 0, utilization: 0 }) } });
+  adminAccount = await rosette.createAccount({ role: 'admin' });
+  admin = await rosette.signedIn(adminAccount);
 });
 afterAll(async () => {
   await rosette?.close();
@@ -16,8 +22,7 @@ afterAll(async () => {
 
 const hash = 'b'.repeat(64);
 const modes = () => rosette.servers.map((s) => s.overload.mode);
-const adminPost = (body: unknown, token: string | null = rosette.adminToken, base = rosette.baseUrls[0]) =>
-  fetch(`${base}/api/admin/maintenance`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token === null ? {} : { Authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+const adminPost = (body: unknown, base = rosette.baseUrls[0]!) => admin.at(base).request('/api/admin/maintenance', { json: body });
 const status = async (base: string) => (await (await fetch(`${base}/api/admin/status`, { headers: { Authorization: `Bearer ${rosette.adminToken}` } })).json()) as Record<string, any>;
 
 describe('the admin switch', () => {
@@ -30,13 +35,13 @@ describe('the admin switch', () => {
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('Upgrading the printers');
 
-    expect((await adminPost({ mode: 'auto', reason: 'firmware done' }, rosette.adminToken, rosette.baseUrls[1])).status).toBe(200);
+    expect((await adminPost({ mode: 'auto', reason: 'firmware done' }, rosette.baseUrls[1])).status).toBe(200);
     await waitFor('both out of maintenance', () => modes().every((m) => m !== 'maintenance'), 1000, 5);
 
     const seen = await status(rosette.baseUrls[0]!);
     expect(seen.audit.slice(0, 2)).toEqual([
-      { at: expect.any(String), who: 'admin-token', from: 'on', to: 'auto', reason: 'firmware done', message: null, expectedBackAt: null },
-      { at: expect.any(String), who: 'admin-token', from: 'auto', to: 'on', reason: 'printer firmware', message: 'Upgrading the printers', expectedBackAt: null },
+      { at: expect.any(String), who: `account:${adminAccount.id}`, from: 'on', to: 'auto', reason: 'firmware done', message: null, expectedBackAt: null },
+      { at: expect.any(String), who: `account:${adminAccount.id}`, from: 'auto', to: 'on', reason: 'printer firmware', message: 'Upgrading the printers', expectedBackAt: null },
     ]);
     expect(seen.changes[1]).toMatchObject({ to: 'maintenance', reason: 'admin_switch' });
   });
@@ -50,25 +55,28 @@ describe('the admin switch', () => {
     await waitFor('both auto', () => rosette.servers.every((s) => s.overload.adminSwitch.mode === 'auto'), 1000, 5);
   });
 
-  it('takes a signed-in admin account as well as the token, and names the account in the audit log', async () => {
-    const admin = await rosette.createAccount({ role: 'admin' });
-    const client = await rosette.signedIn(admin);
-    const res = await client.request('/api/admin/maintenance', { json: { mode: 'auto', reason: 'checked by an admin account' } });
+  it('takes only a signed-in admin account for the switch; the admin token only reads the status', async () => {
+    const other = await rosette.createAccount({ role: 'admin' });
+    const res = await (await rosette.signedIn(other)).request('/api/admin/maintenance', { json: { mode: 'auto', reason: 'checked by an admin account' } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { audit: Array<{ who: string }> }).audit[0]!.who).toBe(`account:${admin.id}`);
+    expect(((await res.json()) as { audit: Array<{ who: string }> }).audit[0]!.who).toBe(`account:${other.id}`);
+    const withToken = await fetch(`${rosette.baseUrl}/api/admin/maintenance`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${rosette.adminToken}` }, body: JSON.stringify({ mode: 'on', reason: 'x' }) });
+    expect(withToken.status).toBe(401);
+    expect((await fetch(`${rosette.baseUrl}/api/admin/status`, { headers: { Authorization: `Bearer ${rosette.adminToken}` } })).status).toBe(200);
     const campaigner = await rosette.signedIn(await rosette.createAccount());
     expect((await campaigner.request('/api/admin/status')).status).toBe(403);
+    expect((await campaigner.request('/api/admin/maintenance', { json: { mode: 'on', reason: 'x' } })).status).toBe(403);
   });
 
   describe('refuses bad requests', () => {
-    it('without the token, or with a wrong one: 401', async () => {
-      for (const token of [null, 'wrong', `${rosette.adminToken}x`]) {
-        const res = await adminPost({ mode: 'on', reason: 'x' }, token);
+    it('without a signed-in admin, or without the CSRF token: 401 or 403', async () => {
+      for (const token of [null, 'wrong', rosette.adminToken]) {
+        const res = await fetch(`${rosette.baseUrl}/api/admin/maintenance`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token === null ? {} : { Authorization: `Bearer ${token}` }) }, body: JSON.stringify({ mode: 'on', reason: 'x' }) });
         expect(res.status).toBe(401);
         expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
-        // Without a token the request is read as a browser's (a signed-in admin may use the API too).
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe(token === null ? 'sign_in_required' : 'unauthorized');
       }
+      expect((await admin.request('/api/admin/maintenance', { json: { mode: 'on', reason: 'x' }, csrf: false })).status).toBe(403);
       expect((await fetch(`${rosette.baseUrl}/api/admin/status`)).status).toBe(401);
       expect(rosette.servers.map((s) => s.overload.adminSwitch.mode)).toEqual(['auto', 'auto']);
     });
@@ -105,7 +113,7 @@ describe('when Redis goes away', () => {
       const seen = await status(base);
       expect(seen).toMatchObject({ mode: 'maintenance', redisUp: false, cause: { reason: 'redis_unavailable' }, audit: null });
       // The switch cannot be changed while its store is away: 503, not 500.
-      expect((await adminPost({ mode: 'on', reason: 'x' }, rosette.adminToken, base)).status).toBe(503);
+      expect((await adminPost({ mode: 'on', reason: 'x' }, base)).status).toBe(503);
     }
 
     await rosette.redis.start();

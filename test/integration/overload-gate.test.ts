@@ -4,21 +4,24 @@ import { pdfKey, PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
 import { LADDER_RULES } from '../../server/overload/ladder-rules';
 import type { QueueReading } from '../../server/overload/probes';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
+import type { TestClient } from '../support/test-client';
 import { waitFor } from '../support/wait-for';
 
 /** What the fake event-loop probe reports; the rest of the probes are real. */
 const loop = { delayMs: 0 };
 let rosette: RunningRosette;
+/** A signed-in admin: only an admin account may move the switch. */
+let admin: TestClient;
 beforeAll(async () => {
   rosette = await startRosette({ MAX_IN_FLIGHT: '4' }, undefined, { probes: { eventLoop: () => ({ delayMs: loop.delayMs, utilization: 0 }) }, sampleIntervalMs: 50 });
+  admin = await rosette.signedIn(await rosette.createAccount({ role: 'admin' }));
 });
 afterAll(async () => {
   await rosette?.close();
 });
 
 const hash = 'a'.repeat(64);
-const adminSwitch = (body: unknown) =>
-  fetch(`${rosette.baseUrl}/api/admin/maintenance`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${rosette.adminToken}` }, body: JSON.stringify(body) });
+const adminSwitch = (body: unknown) => admin.request('/api/admin/maintenance', { json: body });
 const state = () => rosette.servers[0]!.overload;
 const postJob = () => fetch(`${rosette.baseUrl}/api/print-jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 

@@ -1,16 +1,20 @@
 import { mmToPt } from '../../common/design/units';
 import { readPdf } from '../support/read-pdf';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
+import type { TestClient } from '../support/test-client';
 
 let rosette: RunningRosette;
+/** A signed-in campaigner: print jobs belong to an organisation. */
+let client: TestClient;
 beforeAll(async () => {
   rosette = await startRosette();
+  client = await rosette.signedIn(await rosette.createAccount());
 });
 afterAll(async () => {
   await rosette?.close();
 });
 
-const get = (path: string, init?: RequestInit) => fetch(rosette.baseUrl + path, init);
+const get = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) => client.request(path, init);
 const postJson = (path: string, body: unknown) => get(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 async function template(id: string) {
@@ -38,7 +42,7 @@ describe('printing a leaflet from a template', () => {
     expect(['queued', 'rendering', 'done']).toContain(accepted.status);
     expect(accepted.status === 'queued' ? accepted.position : 1).toBeGreaterThanOrEqual(1);
 
-    const done = await waitForJob(rosette.baseUrl, accepted.statusUrl);
+    const done = await waitForJob(client, accepted.statusUrl);
     expect(done).toMatchObject({ status: 'done', progress: 100, download: { pages: 2, url: expect.stringMatching(/^\/downloads\/[a-f0-9]{64}\.pdf$/) } });
     // The sample photo is 1800 px wide across 154 mm: just under 300 dpi, which preflight reports.
     expect(done.warnings.map((w: { code: string }) => w.code)).toEqual(['low-resolution-image']);
@@ -74,12 +78,12 @@ describe('printing a leaflet from a template', () => {
     const first = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
     const second = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
     expect(second.id).toBe(first.id);
-    await waitForJob(rosette.baseUrl, first.statusUrl);
+    await waitForJob(client, first.statusUrl);
     const third = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
     expect(third).toMatchObject({ id: first.id, status: 'done' });
     // Another order of the same leaflet is its own job, but reuses the PDF.
     const other = (await (await postJson('/api/print-jobs', { design, copies: 20 })).json()) as Record<string, any>;
-    const otherDone = await waitForJob(rosette.baseUrl, other.statusUrl);
+    const otherDone = await waitForJob(client, other.statusUrl);
     expect(other.id).not.toBe(first.id);
     expect(otherDone.download.url).toBe(((await (await get(first.statusUrl)).json()) as Record<string, any>).download.url);
     expect(rosette.stats.renders - before).toBe(1);

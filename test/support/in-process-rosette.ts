@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'bullmq';
-import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../common/node/config';
 import { createLogger } from '../../common/node/logger';
@@ -13,19 +12,13 @@ import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
 import { createAccountServices } from '../../server/accounts/account-services';
 import { generatePassword } from '../../server/accounts/create-admin-command';
 import { hashPassword } from '../../server/accounts/password-hasher';
-import type { AppDeps } from '../../server/app';
 import { seedSampleAssets } from '../../server/assets/sample-assets';
 import { createHttpServer, type RosetteHttpServer } from '../../server/http-server';
 import type { OverloadProbes } from '../../server/overload/probes';
-import { csrfProtection } from '../../server/http/csrf';
 import { PrintQueue } from '../../server/print-jobs/print-queue';
-import { adminOnly } from '../../server/sessions/admin-guard';
-import { authOf } from '../../server/sessions/request-auth';
-import { signedIn as signedInGuard } from '../../server/sessions/signed-in-guard';
 import { FontCache } from '../../worker/pdf/font-cache';
 import { inProcessRenderer } from '../../worker/pdf/pdf-renderer';
 import { renderJob } from '../../worker/render-job';
-import { createAppWithAccounts } from './app-with-accounts';
 import { checkLogLines, watchAccount } from './leak-watch';
 import { TestClient, type TestAccount } from './test-client';
 import { startTestRedis } from './test-redis';
@@ -89,12 +82,8 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  // The app as createApp builds it, with the accounts scaffold in front (until app.ts wires accounts).
-  const buildApp = (deps: AppDeps) => createAppWithAccounts({ ...deps, accounts });
-  // Signed-in admins may use the admin API as well as the token (as app.ts will wire it with accounts).
-  const adminSession = { guards: [signedInGuard(accounts), adminOnly, csrfProtection], who: (res: Response) => `account:${authOf(res).account.id}` };
-  const httpDeps = { config, logger, queue, store, now, clientDir, adminSession, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs };
-  const servers: RosetteHttpServer[] = [createHttpServer({ ...httpDeps, redis: serverRedis }, buildApp)];
+  const httpDeps = { config, logger, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs };
+  const servers: RosetteHttpServer[] = [createHttpServer({ ...httpDeps, redis: serverRedis })];
   // Further instances: their own connections and queue producer, like separate server processes.
   const extra: Array<{ redis: Redis; queue: PrintQueue }> = [];
   for (let i = 1; i < (options.servers ?? 1); i++) {
@@ -103,7 +92,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
     const q = new PrintQueue(r);
     q.queue.on('error', () => undefined);
     extra.push({ redis: r, queue: q });
-    servers.push(createHttpServer({ ...httpDeps, redis: r, queue: q }, buildApp));
+    servers.push(createHttpServer({ ...httpDeps, redis: r, queue: q }));
   }
   const baseUrls = await Promise.all(servers.map(async (s) => `http://127.0.0.1:${(await s.listen(0, '127.0.0.1')).port}`));
 

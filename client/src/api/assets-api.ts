@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import { csrfHeaders } from './csrf-token';
 import { errorFromResponse } from './error-from-response';
 
 /** An uploaded image as POST /api/assets answers. */
@@ -27,6 +28,7 @@ export function uploadAsset(file: Blob, onProgress: (fraction: number) => void, 
     xhr.open('POST', '/api/assets');
     xhr.setRequestHeader('Content-Type', file.type);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

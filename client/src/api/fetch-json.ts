@@ -1,16 +1,22 @@
 import { ApiError } from './api-error';
+import { csrfHeaders } from './csrf-token';
 import { errorFromResponse } from './error-from-response';
 
-/** Calls the API and returns its JSON body; throws an ApiError for a failed answer or an unreachable server. */
+/**
+ * Calls the API and returns its JSON body (undefined for 204); throws an ApiError for a failed answer
+ * or an unreachable server. State-changing requests carry the session's CSRF token.
+ */
 export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
+  const csrf = method === 'GET' || method === 'HEAD' ? {} : csrfHeaders();
   try {
-    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    res = await fetch(url, { ...init, credentials: 'same-origin', headers: { Accept: 'application/json', ...csrf, ...init.headers } });
   } catch (err) {
     if (init.signal?.aborted) throw err;
     throw new ApiError(0, 'network', 'the server could not be reached');
   }
   const text = await res.text();
   if (!res.ok) throw errorFromResponse(res.status, text, res.headers.get('Retry-After'));
-  return JSON.parse(text) as T;
+  return (text ? JSON.parse(text) : undefined) as T;
 }

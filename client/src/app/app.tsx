@@ -1,14 +1,34 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { AccountsPage } from '../admin/accounts-page';
 import { loadDraft } from '../drafts/draft-store';
 import { Editor } from '../editor/editor';
 import { Gallery } from '../gallery/gallery';
+import { AcceptInvitePage } from '../invites/accept-invite-page';
+import { SessionContext } from '../session/session-context';
+import { useSessionLoader } from '../session/use-session-loader';
+import { SharePage } from '../share/share-page';
+import { SignInPage } from '../sign-in/sign-in-page';
 import { SkipLink } from './skip-link';
 import { useHashRoute, type Route } from './use-hash-route';
 
-/** The whole designer: the gallery, or the editor of one draft. */
+/** A volunteer's share page is a real path (`/s/<token>`), served by the server; everything else is one page with hash routes. */
+const SHARE_PATH = /^\/s\/([A-Za-z0-9_-]{1,100})\/?$/;
+
+/** The whole client: a volunteer's share page, or (behind sign-in) the gallery, the editor and the admin's accounts page. */
 export function App() {
+  const share = SHARE_PATH.exec(window.location.pathname);
+  return (
+    <>
+      <SkipLink />
+      {share ? <SharePage token={share[1]!} /> : <SignedInApp />}
+    </>
+  );
+}
+
+function SignedInApp() {
   const [route, go] = useHashRoute();
-  const screenKey = route.screen === 'editor' ? route.draftId : 'gallery';
+  const { status, signedIn, signOut } = useSessionLoader();
+  const screenKey = route.screen === 'editor' ? route.draftId : route.screen;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -18,16 +38,46 @@ export function App() {
     // A new screen: start reading (and tabbing) from its top, as after a page load.
     window.scrollTo(0, 0);
     document.getElementById('main')?.focus({ preventScroll: true });
-  }, [screenKey]);
+  }, [screenKey, status.state]);
+  const session = useMemo(() => (status.state === 'signed-in' ? { account: status.account, signOut } : null), [status, signOut]);
+
+  if (route.screen === 'invite') {
+    return (
+      <AcceptInvitePage
+        token={route.token}
+        onSignedIn={(account) => {
+          signedIn(account);
+          go('#/');
+        }}
+      />
+    );
+  }
+  if (status.state === 'loading') {
+    return (
+      <main id="main" tabIndex={-1} className="auth-page">
+        <p role="status">Loading…</p>
+      </main>
+    );
+  }
+  if (status.state === 'failed') {
+    return (
+      <main id="main" tabIndex={-1} className="auth-page">
+        <p className="notice notice-error" role="alert">
+          Rosette could not be reached ({status.message}). Check your connection and reload the page.
+        </p>
+      </main>
+    );
+  }
+  if (!session) return <SignInPage onSignedIn={signedIn} />;
   return (
-    <>
-      <SkipLink />
+    <SessionContext.Provider value={session}>
       <Screen route={route} go={go} />
-    </>
+    </SessionContext.Provider>
   );
 }
 
 function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
+  if (route.screen === 'accounts') return <AccountsPage />;
   if (route.screen === 'editor') {
     const draft = loadDraft(route.draftId);
     if (!draft) return <MissingDraft />;

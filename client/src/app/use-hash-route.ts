@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'react';
 
-/** Which screen the address shows: the gallery (#/) or a draft's editor (#/draft/<id>). */
-export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string };
+/**
+ * Which screen the address shows: the gallery (#/), a draft's editor (#/draft/<id>), the admin's
+ * accounts page (#/admin/accounts), or the set-password page of an invite (#/invite/<token>: the
+ * token stays in the fragment, which browsers never send to a server).
+ */
+export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string } | { screen: 'accounts' } | { screen: 'invite'; token: string };
 
 export function parseRoute(hash: string): Route {
   const draft = /^#\/draft\/([A-Za-z0-9]{1,64})$/.exec(hash);
-  return draft ? { screen: 'editor', draftId: draft[1]! } : { screen: 'gallery' };
+  if (draft) return { screen: 'editor', draftId: draft[1]! };
+  const invite = /^#\/invite\/([A-Za-z0-9_-]{1,100})$/.exec(hash);
+  if (invite) return { screen: 'invite', token: invite[1]! };
+  if (hash === '#/admin/accounts') return { screen: 'accounts' };
+  return { screen: 'gallery' };
 }
 
 /**

@@ -57,6 +57,7 @@ function parseDraft(text: string | null): Draft | null {
       pendingPrint: value.pendingPrint ?? null,
       sentPrint: value.sentPrint ?? null,
       savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
+      ...(typeof value.savedDesignId === 'string' ? { savedDesignId: value.savedDesignId } : {}),
     };
   } catch {
     return null;

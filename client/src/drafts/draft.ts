@@ -35,4 +35,6 @@ export interface Draft {
   sentPrint: SentPrint | null;
   /** Milliseconds since the epoch. */
   savedAt: number;
+  /** The id of the organisation's saved design this draft was opened from or saved as (server-side); absent if none. */
+  savedDesignId?: string;
 }

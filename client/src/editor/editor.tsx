@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { AssetInfo } from '../../../common/layout/layout-design';
+import { SaveDesignButton } from '../designs/save-design-button';
 import type { Draft } from '../drafts/draft';
 import { useDraft } from '../drafts/use-draft';
 import { useAssetSizes } from '../preview/use-asset-sizes';
@@ -53,7 +54,7 @@ export function Editor({ initial }: { initial: Draft }) {
 
   return (
     <ProblemsContext.Provider value={problems}>
-      <EditorHeader title={design.title} saveState={saveState} />
+      <EditorHeader title={design.title} saveState={saveState} actions={<SaveDesignButton draft={draft} update={update} />} />
       <main id="main" tabIndex={-1} className="editor-layout">
         <section className="editor-preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="visually-hidden">

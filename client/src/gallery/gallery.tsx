@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { TemplateDetail } from '../api/templates-api';
+import { SavedDesignList } from '../designs/saved-design-list';
 import { listDrafts, saveDraft } from '../drafts/draft-store';
+import { AccountBar } from '../session/account-bar';
 import { DraftList } from './draft-list';
 import { newDraft } from './new-draft';
 import { TemplateCard } from './template-card';
@@ -29,11 +31,13 @@ export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) 
           Rosette
         </a>
         <p className="header-title">Leaflets and posters for your campaign</p>
+        <AccountBar />
       </header>
       <main id="main" tabIndex={-1} className="gallery">
         <h1>Make a leaflet</h1>
         <p className="lead">Pick a template, change the words, pictures and colours, fill in the imprint, and send it to print. You get a print-ready PDF to download and share.</p>
         {saveFailed ? <p className="notice notice-error">This browser refused to save a draft (storage full or turned off), so the editor cannot keep your work. Free some space or allow site storage, then try again.</p> : null}
+        <SavedDesignList onOpenDraft={onOpenDraft} />
         <DraftList drafts={drafts} onChange={() => setDrafts(listDrafts())} />
         <section aria-labelledby="templates-heading">
           <h2 id="templates-heading">Start from a template</h2>

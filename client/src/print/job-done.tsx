@@ -1,10 +1,9 @@
 import type { PrintJob } from '../api/print-jobs-api';
 import { formatBytes } from '../app/format-bytes';
-import { ShareLinkButton } from './share-link-button';
+import { ShareLinksPanel } from './share-links-panel';
 
 /** A finished job: download, share, and what preflight noticed. */
 export function JobDone({ job, download }: { job: PrintJob; download: NonNullable<PrintJob['download']> }) {
-  const absolute = new URL(download.url, window.location.origin).href;
   return (
     <div className="job-done">
       <p className="status-ok">
@@ -14,8 +13,8 @@ export function JobDone({ job, download }: { job: PrintJob; download: NonNullabl
         <a className="button button-primary" href={download.url} download>
           Download PDF
         </a>
-        <ShareLinkButton url={absolute} />
       </div>
+      <ShareLinksPanel jobId={job.id} />
       {job.warnings.length > 0 ? (
         <div className="preflight">
           <p>Worth checking before it is printed:</p>

@@ -17,3 +17,12 @@ export async function previewText(page: Page, elementId: string): Promise<string
 export function sendButton(page: Page) {
   return page.locator('#send-to-print');
 }
+
+/** Signs in on the sign-in page (what every campaigner does first); the browser context keeps the session. */
+export async function signIn(page: Page, baseUrl: string, account: { email: string; password: string }): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Make a leaflet' }).waitFor();
+}

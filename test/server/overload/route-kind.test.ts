@@ -6,6 +6,9 @@ describe('telling what a request is before Express', () => {
     ['GET', '/readyz?x=1', 'health'],
     ['GET', '/downloads/abc.pdf', 'download'],
     ['GET', '/s/sometoken/leaflet.pdf', 'download'],
+    ['GET', '/s/sometoken', 'share'],
+    ['GET', '/api/share/sometoken', 'share'],
+    ['GET', '/favicon.svg', 'clientAsset'],
     ['POST', '/api/admin/maintenance', 'admin'],
     ['GET', '/api/admin/status', 'admin'],
     ['POST', '/api/session', 'signIn'],
@@ -15,7 +18,8 @@ describe('telling what a request is before Express', () => {
     ['GET', '/api/print-jobs/0123', 'apiRead'],
     ['POST', '/api/designs', 'apiWrite'],
     ['GET', '/', 'page'],
-    ['GET', '/assets/index-abc.js', 'page'],
+    ['GET', '/assets/index-abc.js', 'clientAsset'],
+    ['GET', '/api/assets/abc', 'apiRead'],
   ])('%s %s is %s', (method, url, kind) => {
     expect(routeKindOf(method, url)).toBe(kind);
   });
@@ -26,8 +30,8 @@ describe('telling what a request is before Express', () => {
     }
   });
 
-  it('keeps only downloads, health checks, sign-in and the admin API open in maintenance', () => {
-    expect(Object.entries(OPEN_IN_MAINTENANCE).filter(([, open]) => open).map(([kind]) => kind).sort()).toEqual(['admin', 'download', 'health', 'signIn']);
+  it('keeps only downloads, share pages (and the client files they need), health checks, sign-in and the admin API open in maintenance', () => {
+    expect(Object.entries(OPEN_IN_MAINTENANCE).filter(([, open]) => open).map(([kind]) => kind).sort()).toEqual(['admin', 'clientAsset', 'download', 'health', 'share', 'signIn']);
   });
 
   it('turns anonymous reads away before print jobs, print jobs before downloads, and never health checks', () => {

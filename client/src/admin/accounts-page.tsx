@@ -1,0 +1,154 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/api-error';
+import { disableAccount, inviteAccount, listAccounts, resetAccess, type AdminAccount, type Invite } from '../api/admin-api';
+import { AccountBar } from '../session/account-bar';
+import { useSession } from '../session/session-context';
+import { CopyField } from '../app/copy-field';
+import './admin.css';
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The admin's accounts page: invite a campaigner, disable an account, reset someone's access. */
+export function AccountsPage() {
+  const { account: me } = useSession();
+  const [accounts, setAccounts] = useState<AdminAccount[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [invite, setInvite] = useState<{ email: string; invite: Invite } | null>(null);
+  const reload = useCallback(() => {
+    listAccounts().then(setAccounts, (err: unknown) => setProblem(messageOf(err)));
+  }, []);
+  useEffect(reload, [reload]);
+
+  const act = async (run: () => Promise<{ account: AdminAccount; invite?: Invite }>) => {
+    setProblem(null);
+    try {
+      const result = await run();
+      if (result.invite) setInvite({ email: result.account.email, invite: result.invite });
+      reload();
+    } catch (err) {
+      setProblem(messageOf(err));
+    }
+  };
+
+  if (me.role !== 'admin') {
+    return (
+      <main id="main" tabIndex={-1} className="admin-page">
+        <p>Only admins can manage accounts.</p>
+      </main>
+    );
+  }
+  return (
+    <>
+      <header className="site-header">
+        <a className="brand" href="#/">
+          Rosette
+        </a>
+        <p className="header-title">Accounts</p>
+        <AccountBar />
+      </header>
+      <main id="main" tabIndex={-1} className="admin-page">
+        <h1>Accounts</h1>
+        <p>
+          <a href="#/">Back to the leaflets</a>
+        </p>
+        {problem ? (
+          <p className="notice notice-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        {invite ? (
+          <section className="notice invite-result" aria-labelledby="invite-result-heading">
+            <h2 id="invite-result-heading">Invite link for {invite.email}</h2>
+            <p>Send this link to them yourself. It works once, until {when.format(new Date(invite.invite.expiresAt))}, and is not shown again.</p>
+            <CopyField label="Invite link" value={new URL(invite.invite.path, window.location.origin).href} />
+          </section>
+        ) : null}
+        <InviteForm onInvite={(email, organisation, role) => act(() => inviteAccount(email, organisation, role))} />
+        <section aria-labelledby="accounts-heading">
+          <h2 id="accounts-heading">Everyone with an account</h2>
+          {accounts === null ? <p role="status">Loading…</p> : null}
+          {accounts ? (
+            <table className="accounts-table">
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {accounts.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.email}</td>
+                    <td>{a.organisation}</td>
+                    <td>{a.role}</td>
+                    <td>{a.status}</td>
+                    <td>
+                      {a.id === me.id ? (
+                        'you'
+                      ) : (
+                        <span className="button-row">
+                          {a.status !== 'disabled' ? (
+                            <button type="button" className="button-quiet button-danger" aria-label={`Disable ${a.email}`} onClick={() => void act(() => disableAccount(a.id))}>
+                              Disable
+                            </button>
+                          ) : null}
+                          <button type="button" className="button-quiet" aria-label={`Reset access for ${a.email}`} onClick={() => void act(() => resetAccess(a.id))}>
+                            Reset access
+                          </button>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      </main>
+    </>
+  );
+}
+
+function InviteForm({ onInvite }: { onInvite: (email: string, organisation: string, role: 'campaigner' | 'admin') => Promise<void> }) {
+  const [email, setEmail] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [role, setRole] = useState<'campaigner' | 'admin'>('campaigner');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await onInvite(email, organisation, role);
+    setEmail('');
+  };
+  return (
+    <section aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Invite someone</h2>
+      <form className="invite-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="invite-email">Email address</label>
+          <input id="invite-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-organisation">Organisation</label>
+          <input id="invite-organisation" required value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value === 'admin' ? 'admin' : 'campaigner')}>
+            <option value="campaigner">Campaigner</option>
+            <option value="admin">Admin</option>
+          </select>
+        </div>
+        <button type="submit" className="button button-primary">
+          Make an invite link
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function messageOf(err: unknown): string {
+  const text = err instanceof ApiError ? err.message : 'Something went wrong';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { createShareLink, listShareLinks, revokeShareLink, type ShareLink } from '../api/share-links-api';
+import { CopyField } from '../app/copy-field';
+import './share-links.css';
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const EXPIRY_CHOICES: Array<[string, number | null]> = [
+  ['Until I withdraw it', null],
+  ['1 day', 1],
+  ['7 days', 7],
+  ['30 days', 30],
+];
+
+/**
+ * Share links for volunteers: a page with the leaflet's front and a download button, no account
+ * needed. Each link can be withdrawn; its address is shown once, when it is made.
+ */
+export function ShareLinksPanel({ jobId }: { jobId: string }) {
+  const [links, setLinks] = useState<ShareLink[]>([]);
+  const [made, setMade] = useState<string | null>(null);
+  const [expiry, setExpiry] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const selectId = useId();
+  const reload = useCallback(() => {
+    listShareLinks(jobId).then(setLinks, () => undefined);
+  }, [jobId]);
+  useEffect(reload, [reload]);
+
+  const run = async (action: () => Promise<void>) => {
+    setProblem(null);
+    try {
+      await action();
+    } catch (err) {
+      setProblem(err instanceof ApiError ? `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.` : 'Something went wrong; try again.');
+    }
+    reload();
+  };
+  const create = () =>
+    run(async () => {
+      const link = await createShareLink(jobId, EXPIRY_CHOICES[expiry]![1]);
+      setMade(new URL(link.url, window.location.origin).href);
+    });
+
+  return (
+    <section className="share-links" aria-labelledby="share-heading">
+      <h3 id="share-heading">Share with volunteers</h3>
+      <p className="field-hint">Anyone with a share link can see the front of the leaflet and download the PDF, without an account. Withdraw a link to stop it working.</p>
+      <div className="button-row">
+        <span className="field field-narrow">
+          <label htmlFor={selectId}>Link works</label>
+          <select id={selectId} value={expiry} onChange={(e) => setExpiry(Number(e.target.value))}>
+            {EXPIRY_CHOICES.map(([label], i) => (
+              <option key={label} value={i}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button type="button" className="button-secondary" onClick={() => void create()}>
+          Create share link
+        </button>
+      </div>
+      {made ? <CopyField label="Share link (shown once: copy it now)" value={made} /> : null}
+      {problem ? (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {links.length > 0 ? (
+        <ul className="share-link-list">
+          {links.map((l) => (
+            <li key={l.id}>
+              Made {when.format(new Date(l.createdAt))}, {l.expiresAt ? `works until ${when.format(new Date(l.expiresAt))}` : 'works until withdrawn'}{' '}
+              <button type="button" className="button-quiet button-danger" aria-label={`Withdraw the link made ${when.format(new Date(l.createdAt))}`} onClick={() => void run(() => revokeShareLink(jobId, l.id))}>
+                Withdraw
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

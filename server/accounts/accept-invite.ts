@@ -1,0 +1,31 @@
+import { passwordProblem } from '../../common/accounts/password-policy';
+import type { AuditLog } from '../audit/audit-log';
+import { AppError } from '../http/app-error';
+import type { Account } from './account';
+import type { AccountStore } from './account-store';
+import type { InviteStore } from './invite-store';
+import { hashPassword } from './password-hasher';
+
+/** The one answer for an unknown, used, expired or replaced invite: it says nothing about any account. */
+export function inviteNotValid(): AppError {
+  return new AppError(404, 'invite_not_valid', 'this invite link has expired or has already been used; ask your admin for a new one');
+}
+
+/**
+ * Sets the password of the account an invite is for and activates it. The password is checked before
+ * the invite is used up, so a refused password leaves the link working; then the invite is taken
+ * atomically, so one link activates one account once.
+ */
+export async function acceptInvite(input: { token: string; password: string }, deps: { accounts: AccountStore; invites: InviteStore; audit: AuditLog }): Promise<Account> {
+  const accountId = await deps.invites.peek(input.token);
+  const account = accountId ? await deps.accounts.findById(accountId) : null;
+  if (!account || account.status === 'disabled' || account.inviteDigest !== deps.invites.digest(input.token)) throw inviteNotValid();
+  const problem = passwordProblem(input.password, account.email);
+  if (problem) throw AppError.validation([{ path: 'password', message: problem }], `the password ${problem}`);
+  const passwordHash = await hashPassword(input.password);
+  if ((await deps.invites.consume(input.token)) !== account.id) throw inviteNotValid();
+  const active = await deps.accounts.update(account.id, { status: 'active', passwordHash, inviteDigest: '' });
+  if (!active) throw inviteNotValid();
+  await deps.audit.record('account.activated', account.id, account.id);
+  return active;
+}

@@ -1,0 +1,52 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../../common/node/config';
+import { AuditLog } from '../audit/audit-log';
+import { serverSecretFrom } from '../secrets/server-secret';
+import { TokenDigester } from '../secrets/token-digester';
+import { SessionCookie } from '../sessions/session-cookie';
+import { SessionStore } from '../sessions/session-store';
+import { SignInThrottle } from '../sessions/sign-in-throttle';
+import { AccountAdmin } from './account-admin';
+import { AccountStore } from './account-store';
+import { InviteStore } from './invite-store';
+import { OrganisationStore } from './organisation-store';
+
+/** Everything about accounts and sessions, built once per process from Redis, the configuration and the clock. */
+export interface AccountServices {
+  digester: TokenDigester;
+  accounts: AccountStore;
+  organisations: OrganisationStore;
+  invites: InviteStore;
+  sessions: SessionStore;
+  cookie: SessionCookie;
+  throttle: SignInThrottle;
+  audit: AuditLog;
+  admin: AccountAdmin;
+}
+
+/**
+ * Builds the account services. Throws (so the server does not start) when NODE_ENV is production and
+ * SESSION_SECRET is missing or weak.
+ */
+export function createAccountServices(deps: { redis: Redis; config: Config; now: () => number }): AccountServices {
+  const { redis, config, now } = deps;
+  const digester = new TokenDigester(serverSecretFrom(config));
+  const maxMs = config.SESSION_MAX_HOURS * 3600_000;
+  const accounts = new AccountStore(redis, now);
+  const organisations = new OrganisationStore(redis);
+  const invites = new InviteStore(redis, digester, config.INVITE_TTL_HOURS * 3600_000, now);
+  const sessions = new SessionStore(redis, digester, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs }, now);
+  const audit = new AuditLog(redis, now);
+  return {
+    digester,
+    accounts,
+    organisations,
+    invites,
+    sessions,
+    // Secure everywhere but on a developer's plain-HTTP laptop and in tests.
+    cookie: new SessionCookie(config.NODE_ENV === 'production', maxMs),
+    throttle: new SignInThrottle(redis, config.SIGN_IN_FREE_FAILURES, now),
+    audit,
+    admin: new AccountAdmin({ accounts, organisations, invites, sessions, audit }),
+  };
+}

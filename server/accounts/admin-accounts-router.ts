@@ -1,0 +1,79 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { emailSchema } from '../../common/accounts/email-address';
+import { ROLES } from '../../common/accounts/roles';
+import type { AuditEntry } from '../audit/audit-log';
+import { routeParam } from '../http/route-param';
+import { AppError } from '../http/app-error';
+import { csrfProtection } from '../http/csrf';
+import { parseWith } from '../http/parse-with';
+import { adminOnly } from '../sessions/admin-guard';
+import { authOf } from '../sessions/request-auth';
+import { signedIn } from '../sessions/signed-in-guard';
+import type { Account } from './account';
+import { accountResponse, inviteResponse, type AccountResponse, type InviteResponse } from './account-response';
+import type { AccountServices } from './account-services';
+
+/** The body of POST /api/admin/accounts. */
+const inviteSchema = z.object({
+  email: emailSchema,
+  organisation: z.string({ error: 'must be the name of the organisation' }).trim().min(1, 'must be the name of the organisation').max(120, 'must be at most 120 characters'),
+  role: z.enum(ROLES, { error: 'must be "campaigner" or "admin"' }).default('campaigner'),
+});
+
+const ACCOUNT_ID = /^[a-f0-9]{32}$/;
+
+/** GET /api/admin/audit: entries name accounts by id only. */
+interface AuditEntryResponse {
+  /** ISO 8601. */
+  at: string;
+  action: AuditEntry['action'];
+  actorId: string | null;
+  targetId: string | null;
+}
+
+/** The admin's accounts API: list, invite, disable, reset access, and the audit log. Admins only. */
+export function adminAccountsRouter(services: AccountServices): Router {
+  const router = Router();
+  const admin: RequestHandler[] = [signedIn(services), csrfProtection, adminOnly];
+
+  const respond = async (account: Account): Promise<AccountResponse> => {
+    const org = await services.organisations.find(account.orgId);
+    return accountResponse(account, org?.name ?? '');
+  };
+  const accountId = (id: string) => {
+    if (!ACCOUNT_ID.test(id)) throw AppError.notFound('this account');
+    return id;
+  };
+
+  router.get('/api/admin/accounts', ...admin, async (_req, res) => {
+    const accounts = await services.accounts.list();
+    const names = await services.organisations.names(accounts.map((a) => a.orgId));
+    res.json({ accounts: accounts.map((a) => accountResponse(a, names.get(a.orgId) ?? '')) });
+  });
+
+  router.post('/api/admin/accounts', ...admin, async (req, res) => {
+    const input = parseWith(inviteSchema, req.body);
+    const { account, invite } = await services.admin.invite(authOf(res).account, input);
+    const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: inviteResponse(invite.token, invite.expiresAt) };
+    res.status(201).json(body);
+  });
+
+  router.post('/api/admin/accounts/:id/disable', ...admin, async (req, res) => {
+    const account = await services.admin.disable(authOf(res).account, accountId(routeParam(req, 'id')));
+    res.json({ account: await respond(account) });
+  });
+
+  router.post('/api/admin/accounts/:id/reset-access', ...admin, async (req, res) => {
+    const { account, invite } = await services.admin.resetAccess(authOf(res).account, accountId(routeParam(req, 'id')));
+    const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: inviteResponse(invite.token, invite.expiresAt) };
+    res.json(body);
+  });
+
+  router.get('/api/admin/audit', ...admin, async (_req, res) => {
+    const entries: AuditEntryResponse[] = (await services.audit.recent()).map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, actorId: e.actorId, targetId: e.targetId }));
+    res.json({ entries });
+  });
+
+  return router;
+}

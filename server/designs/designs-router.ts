@@ -1,0 +1,53 @@
+import { Router, type RequestHandler } from 'express';
+import type { AccountServices } from '../accounts/account-services';
+import { routeParam } from '../http/route-param';
+import { AppError } from '../http/app-error';
+import { csrfProtection } from '../http/csrf';
+import { parseWith } from '../http/parse-with';
+import { authOf } from '../sessions/request-auth';
+import { signedIn } from '../sessions/signed-in-guard';
+import { savedDesignResponse, savedDesignSummary } from './design-response';
+import { DesignStore, MAX_DESIGNS_PER_ORGANISATION, TooManyDesignsError } from './design-store';
+import { saveDesignSchema } from './saved-design';
+
+/** Designs saved on the server, per organisation: list, create, read, replace, delete. Signed-in accounts only. */
+export function designsRouter(deps: { services: AccountServices; designs: DesignStore }): Router {
+  const router = Router();
+  const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
+  const notFound = () => AppError.notFound('this design');
+
+  router.get('/api/designs', ...member, async (_req, res) => {
+    const designs = await deps.designs.list(authOf(res).account.orgId);
+    res.json({ designs: designs.map(savedDesignSummary) });
+  });
+
+  router.post('/api/designs', ...member, async (req, res) => {
+    const { design } = parseWith(saveDesignSchema, req.body);
+    const { account } = authOf(res);
+    const saved = await deps.designs.create(account.orgId, account.id, design).catch((err: unknown) => {
+      if (err instanceof TooManyDesignsError) throw new AppError(409, 'too_many_designs', `your organisation keeps ${MAX_DESIGNS_PER_ORGANISATION} designs already; delete some first`);
+      throw err;
+    });
+    res.status(201).location(`/api/designs/${saved.id}`).json(savedDesignResponse(saved));
+  });
+
+  router.get('/api/designs/:id', ...member, async (req, res) => {
+    const saved = await deps.designs.get(authOf(res).account.orgId, routeParam(req, 'id'));
+    if (!saved) throw notFound();
+    res.json(savedDesignResponse(saved));
+  });
+
+  router.put('/api/designs/:id', ...member, async (req, res) => {
+    const { design } = parseWith(saveDesignSchema, req.body);
+    const saved = await deps.designs.update(authOf(res).account.orgId, routeParam(req, 'id'), design);
+    if (!saved) throw notFound();
+    res.json(savedDesignResponse(saved));
+  });
+
+  router.delete('/api/designs/:id', ...member, async (req, res) => {
+    if (!(await deps.designs.delete(authOf(res).account.orgId, routeParam(req, 'id')))) throw notFound();
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,61 @@
+import { Router, type RequestHandler } from 'express';
+import { layoutDesign } from '../../common/layout/layout-design';
+import type { FileStore } from '../../common/node/file-store';
+import type { AccountServices } from '../accounts/account-services';
+import { routeParam } from '../http/route-param';
+import { AppError } from '../http/app-error';
+import { csrfProtection } from '../http/csrf';
+import { parseWith } from '../http/parse-with';
+import { findOwnJob } from '../print-jobs/print-jobs-router';
+import type { PrintQueue } from '../print-jobs/print-queue';
+import { loadAssetInfos } from '../print-jobs/submit-print-job';
+import { authOf } from '../sessions/request-auth';
+import { signedIn } from '../sessions/signed-in-guard';
+import { frontPageOf } from './front-page';
+import { createShareLinkSchema, MAX_LINKS_PER_JOB } from './share-link';
+import { createdShareLinkResponse, shareLinkResponse } from './share-link-response';
+import { TooManyShareLinksError, type ShareLinkStore } from './share-link-store';
+
+const DAY_MS = 24 * 3600_000;
+
+/** A campaigner's share links of their organisation's finished print jobs: make, list, revoke. */
+export function shareLinksRouter(deps: { services: AccountServices; queue: PrintQueue; store: FileStore; shareLinks: ShareLinkStore; now: () => number }): Router {
+  const router = Router();
+  const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
+  const ownJob = async (id: string, orgId: string) => {
+    const view = await findOwnJob(deps.queue, id, orgId);
+    if (!view) throw AppError.notFound('this print job');
+    return view;
+  };
+
+  router.post('/api/print-jobs/:id/share-links', ...member, async (req, res) => {
+    const { expiresInDays } = parseWith(createShareLinkSchema, req.body ?? {});
+    const orgId = authOf(res).account.orgId;
+    const view = await ownJob(routeParam(req, 'id'), orgId);
+    const design = view.result ? await deps.queue.findDesign(view.id) : null;
+    if (view.status !== 'done' || !view.result || !design) throw new AppError(409, 'job_not_done', 'a share link can be made once the PDF is ready');
+    const front = frontPageOf(layoutDesign(design, await loadAssetInfos(design, deps.store)));
+    const expiresAt = expiresInDays === null ? null : deps.now() + expiresInDays * DAY_MS;
+    const job = { jobId: view.id, orgId, pdfHash: view.result.pdfHash, title: design.title, pages: view.result.pages, bytes: view.result.bytes, front };
+    const { link, token } = await deps.shareLinks.create(job, expiresAt).catch((err: unknown) => {
+      if (err instanceof TooManyShareLinksError) throw new AppError(409, 'too_many_share_links', `this print job has ${MAX_LINKS_PER_JOB} share links already; revoke some first`);
+      throw err;
+    });
+    res.status(201).json(createdShareLinkResponse(link, token));
+  });
+
+  router.get('/api/print-jobs/:id/share-links', ...member, async (req, res) => {
+    const orgId = authOf(res).account.orgId;
+    const view = await ownJob(routeParam(req, 'id'), orgId);
+    res.json({ shareLinks: (await deps.shareLinks.list(view.id, orgId)).map(shareLinkResponse) });
+  });
+
+  router.delete('/api/print-jobs/:id/share-links/:linkId', ...member, async (req, res) => {
+    const orgId = authOf(res).account.orgId;
+    const view = await ownJob(routeParam(req, 'id'), orgId);
+    if (!(await deps.shareLinks.revoke(view.id, orgId, routeParam(req, 'linkId')))) throw AppError.notFound('this share link');
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Router, type Response } from 'express';
+import type { FileStore } from '../../common/node/file-store';
+import { pdfKey } from '../../common/queue/names';
+import { AppError } from '../http/app-error';
+import { sharedLeafletResponse } from './share-link-response';
+import type { ShareLinkStore } from './share-link-store';
+
+/** The answer for an unknown, revoked or expired token: all three look the same. */
+const linkNotValid = () => new AppError(404, 'share_link_not_valid', 'this share link has expired or has been withdrawn; ask the campaigner for a new one');
+
+/** Headers of everything a share link opens: never cached, never indexed, never passed on as a referrer. */
+function privateHeaders(res: Response): void {
+  res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' });
+}
+
+/**
+ * What a volunteer with a share link can reach, and nothing else: the page (`/s/<token>`, the browser
+ * client draws it), its data (`/api/share/<token>`) and the PDF (`/s/<token>/leaflet.pdf`). No
+ * session is needed or read. These must keep working in maintenance mode.
+ * @param clientDir Folder of the built client, whose index.html draws the page.
+ */
+export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; store: FileStore; clientDir?: string }): Router {
+  const router = Router();
+  const indexFile = deps.clientDir ? path.join(deps.clientDir, 'index.html') : null;
+
+  router.get('/api/share/:token', async (req, res) => {
+    privateHeaders(res);
+    const link = await deps.shareLinks.findByToken(req.params.token);
+    if (!link) throw linkNotValid();
+    res.json(sharedLeafletResponse(link, req.params.token));
+  });
+
+  router.get('/s/:token', async (req, res) => {
+    privateHeaders(res);
+    const link = await deps.shareLinks.findByToken(req.params.token);
+    res.status(link ? 200 : 404);
+    if (indexFile && fs.existsSync(indexFile)) {
+      res.type('html').send(await fs.promises.readFile(indexFile, 'utf8'));
+      return;
+    }
+    // No browser client built (API-only deployments, some tests): a plain page that still works.
+    const body = link
+      ? `<h1>${escapeHtml(link.title)}</h1><p><a href="/s/${req.params.token}/leaflet.pdf" download>Download the PDF</a></p>`
+      : '<h1>This share link has expired or has been withdrawn</h1><p>Ask the campaigner who sent it for a new one.</p>';
+    res.type('html').send(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Rosette</title></head><body><main>${body}</main></body></html>`);
+  });
+
+  router.get('/s/:token/leaflet.pdf', async (req, res) => {
+    privateHeaders(res);
+    const link = await deps.shareLinks.findByToken(req.params.token);
+    const stat = link ? await deps.store.stat(pdfKey(link.pdfHash)) : null;
+    if (!link || !stat) throw linkNotValid();
+    res.set({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${fileNameOf(link.title)}.pdf"`,
+      'Content-Length': String(stat.size),
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const stream = deps.store.stream(pdfKey(link.pdfHash));
+      stream.on('error', reject);
+      res.on('close', () => {
+        stream.destroy();
+        resolve();
+      });
+      stream.pipe(res);
+    });
+  });
+
+  return router;
+}
+
+/** A safe ASCII file name from a title ("Safer streets!" -> "safer-streets"). */
+export function fileNameOf(title: string): string {
+  const name = title
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return name || 'leaflet';
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

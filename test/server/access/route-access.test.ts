@@ -1,0 +1,178 @@
+import sharp from 'sharp';
+import { CALM } from '../../support/calm-probes';
+import { startRosette, waitForJob, type RunningRosette } from '../../support/in-process-rosette';
+import { recordedLeaks } from '../../support/leak-watch';
+import { listRoutes } from '../../support/route-list';
+import { TestClient, type TestAccount } from '../../support/test-client';
+
+/**
+ * Who asks. `owner` is a campaigner of the organisation that owns the design, job and share link
+ * under test (the positive control); `outsider` a campaigner of another organisation; `admin` an
+ * admin of a third; `disabled` an account disabled after it signed in; `volunteer` someone with no
+ * account who holds the share link; `anonymous` someone with neither.
+ */
+const ACTORS = ['anonymous', 'volunteer', 'disabled', 'outsider', 'admin', 'owner'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** Statuses by actor; a number for every actor, so the table says exactly what each may do. */
+type Expected = Record<Actor, number>;
+const all = (status: number): Expected => ({ anonymous: status, volunteer: status, disabled: status, outsider: status, admin: status, owner: status });
+/** Signed-in accounts may, anyone else gets 401. */
+const members = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: status, admin: status, owner: status });
+/** Only the owning organisation may; other accounts are told it does not exist (404). */
+const ownOrg = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 404, owner: status });
+/** Only admins may (403 for other accounts). */
+const admins = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: status, owner: 403 });
+/** Only the share link's holder may. */
+const holder = (status: number): Expected => ({ anonymous: 404, volunteer: status, disabled: 404, outsider: 404, admin: 404, owner: 404 });
+
+interface Fixture {
+  owner: TestAccount;
+  design: Record<string, any>;
+  designId: string;
+  jobId: string;
+  pdfName: string;
+  assetId: string;
+  token: string;
+  png: Uint8Array;
+  ownerClient: TestClient;
+  freshDesignId(): Promise<string>;
+  freshLinkId(): Promise<string>;
+  freshAccountId(): Promise<string>;
+}
+
+interface RouteCase {
+  expected: Expected;
+  /** Route parameters (for this actor); fresh resources for requests that destroy one. */
+  params?: (f: Fixture, actor: Actor) => Promise<Record<string, string>> | Record<string, string>;
+  body?: (f: Fixture) => { json?: unknown; body?: Uint8Array; headers?: Record<string, string> };
+}
+
+/**
+ * EVERY route of the app, and what each actor gets. A route the app has and this table lacks fails
+ * the test (so a new route cannot be forgotten), and so does an entry for a route that is gone.
+ */
+const ACCESS: Record<string, RouteCase> = {
+  'GET /healthz': { expected: all(200) },
+  'GET /readyz': { expected: all(200) },
+  'GET /api/templates': { expected: all(200) },
+  'GET /api/templates/:id': { expected: all(200), params: () => ({ id: 'a5-flyer' }) },
+  // Content-addressed: the 256-bit hash in the URL is the capability (see README, "Downloads").
+  'GET /downloads/:name': { expected: all(200), params: (f) => ({ name: f.pdfName }) },
+  'GET /api/assets/:id': { expected: all(200), params: (f) => ({ id: f.assetId }) },
+  'POST /api/assets': { expected: members(201), body: (f) => ({ body: f.png, headers: { 'Content-Type': 'image/png' } }) },
+
+  'POST /api/session': { expected: all(401), body: () => ({ json: { email: 'nobody@example.org', password: 'not the password 1' } }) },
+  'GET /api/session': { expected: all(200) },
+  'DELETE /api/session': { expected: members(204) },
+  'POST /api/invites/accept': { expected: all(404), body: () => ({ json: { token: 'A'.repeat(43), password: 'a long enough new password' } }) },
+
+  'GET /api/admin/accounts': { expected: admins(200) },
+  'POST /api/admin/accounts': { expected: admins(201), body: () => ({ json: { email: `invitee-${Math.random().toString(36).slice(2)}@example.org`, organisation: 'Hillside Greens' } }) },
+  'POST /api/admin/accounts/:id/disable': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }) },
+  'POST /api/admin/accounts/:id/reset-access': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }) },
+  'GET /api/admin/audit': { expected: admins(200) },
+  'GET /api/admin/status': { expected: admins(200) },
+  'POST /api/admin/maintenance': { expected: admins(200), body: () => ({ json: { mode: 'auto', reason: 'access test' } }) },
+
+  'GET /api/designs': { expected: members(200) },
+  'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },
+  'GET /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
+  'PUT /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }), body: (f) => ({ json: { design: f.design } }) },
+  'DELETE /api/designs/:id': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignId() }) },
+
+  'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: { design: f.design, copies: 1 } }) },
+  'GET /api/print-jobs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },
+  'POST /api/print-jobs/:id/share-links': { expected: ownOrg(201), params: (f) => ({ id: f.jobId }), body: () => ({ json: {} }) },
+  'GET /api/print-jobs/:id/share-links': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },
+  'DELETE /api/print-jobs/:id/share-links/:linkId': { expected: ownOrg(204), params: async (f) => ({ id: f.jobId, linkId: await f.freshLinkId() }) },
+
+  // The volunteer holds the token; everyone else tries one that is not a link (same 404 as revoked).
+  'GET /api/share/:token': { expected: holder(200), params: (f, actor) => ({ token: actor === 'volunteer' ? f.token : 'A'.repeat(43) }) },
+  'GET /s/:token': { expected: holder(200), params: (f, actor) => ({ token: actor === 'volunteer' ? f.token : 'A'.repeat(43) }) },
+  'GET /s/:token/leaflet.pdf': { expected: holder(200), params: (f, actor) => ({ token: actor === 'volunteer' ? f.token : 'A'.repeat(43) }) },
+};
+
+let rosette: RunningRosette;
+let fixture: Fixture;
+const clients = new Map<Actor, () => Promise<TestClient>>();
+
+beforeAll(async () => {
+  rosette = await startRosette({}, undefined, CALM);
+  const owner = await rosette.createAccount({ organisation: 'Riverside Labour' });
+  const ownerClient = await rosette.signedIn(owner);
+  const design = ((await (await ownerClient.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
+  design.title = 'Riverside private leaflet';
+  const saveDesign = async () => ((await (await ownerClient.request('/api/designs', { json: { design } })).json()) as { id: string }).id;
+  const accepted = (await (await ownerClient.request('/api/print-jobs', { json: { design, copies: 3 } })).json()) as { id: string; statusUrl: string };
+  const done = await waitForJob(ownerClient, accepted.statusUrl);
+  const newLink = async () => (await (await ownerClient.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { id: string; url: string };
+  const link = await newLink();
+  const assetId = design.pages[0].elements.find((e: { kind: string }) => e.kind === 'image').assetId as string;
+  fixture = {
+    owner,
+    design,
+    designId: await saveDesign(),
+    jobId: accepted.id,
+    pdfName: done.download.url.replace('/downloads/', ''),
+    assetId,
+    token: link.url.replace('/s/', ''),
+    png: new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#884422' } }).png().toBuffer()),
+    ownerClient,
+    freshDesignId: saveDesign,
+    freshLinkId: async () => (await newLink()).id,
+    freshAccountId: async () => (await rosette.createAccount({ organisation: 'Sacrificial' })).id,
+  };
+
+  const outsider = await rosette.createAccount({ organisation: 'Hillside Greens' });
+  const admin = await rosette.createAccount({ role: 'admin', organisation: 'Rosette' });
+  const disabledAccount = await rosette.createAccount({ organisation: 'Riverside Labour' });
+  const disabledClient = await rosette.signedIn(disabledAccount);
+  const adminClient = await rosette.signedIn(admin);
+  expect((await adminClient.request(`/api/admin/accounts/${disabledAccount.id}/disable`, { method: 'POST' })).status).toBe(200);
+
+  // A fresh session per request for signed-in actors, so signing out in one row does not spoil the next.
+  clients.set('anonymous', async () => new TestClient(rosette.baseUrl));
+  clients.set('volunteer', async () => new TestClient(rosette.baseUrl));
+  clients.set('disabled', async () => disabledClient);
+  clients.set('outsider', () => rosette.signedIn(outsider));
+  clients.set('admin', () => rosette.signedIn(admin));
+  clients.set('owner', () => rosette.signedIn(owner));
+}, 60_000);
+
+afterAll(async () => {
+  await rosette?.close();
+  expect(recordedLeaks()).toEqual([]);
+});
+
+describe('every route, as every kind of visitor', () => {
+  it('has an access rule for every route the app serves, and none for routes it does not', () => {
+    const served = listRoutes(rosette.app).map((r) => `${r.method} ${r.path}`);
+    expect(served.filter((r) => !(r in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  it('gives each visitor exactly what their role allows', async () => {
+    const wrong: string[] = [];
+    const ownerSecrets = () => [fixture.designId, fixture.design.title as string, fixture.jobId];
+    for (const route of listRoutes(rosette.app)) {
+      const key = `${route.method} ${route.path}`;
+      const rule = ACCESS[key];
+      if (!rule) continue;
+      for (const actor of ACTORS) {
+        const client = await clients.get(actor)!();
+        const params = rule.params ? await rule.params(fixture, actor) : {};
+        const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
+        const body = rule.body?.(fixture) ?? {};
+        const res = await client.request(path, { method: route.method, json: body.json, body: body.body as BodyInit | undefined, headers: body.headers });
+        const text = /json|text|html/.test(res.headers.get('content-type') ?? '') ? await res.text() : '';
+        if (res.status !== rule.expected[actor]) wrong.push(`${key} as ${actor}: ${res.status}, expected ${rule.expected[actor]}`);
+        // Whatever the status, nobody outside the organisation reads anything of its design or job.
+        if (actor !== 'owner' && !(actor === 'volunteer' && route.path.includes(':token'))) {
+          for (const secret of ownerSecrets()) if (text.includes(secret) && !path.includes(secret) && !JSON.stringify(body.json ?? null).includes(secret)) wrong.push(`${key} as ${actor}: the answer shows the owner's ${secret}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,131 @@
+import { CALM } from '../../support/calm-probes';
+import { startRosette, waitForJob, type RunningRosette } from '../../support/in-process-rosette';
+import { recordedLeaks } from '../../support/leak-watch';
+import { readPdf } from '../../support/read-pdf';
+import { TestClient } from '../../support/test-client';
+
+let rosette: RunningRosette;
+let campaigner: TestClient;
+let outsider: TestClient;
+let job: { id: string; statusUrl: string; download: { url: string } };
+let clock = Date.now();
+const DAY = 24 * 3600_000;
+
+beforeAll(async () => {
+  rosette = await startRosette({}, undefined, { ...CALM, now: () => clock });
+  campaigner = await rosette.signedIn(await rosette.createAccount({ organisation: 'Riverside Labour' }));
+  outsider = await rosette.signedIn(await rosette.createAccount({ organisation: 'Hillside Greens' }));
+  const design = ((await (await campaigner.request('/api/templates/a6-postcard')).json()) as { design: Record<string, any> }).design;
+  design.title = 'Polling day: 7am to 10pm';
+  const accepted = (await (await campaigner.request('/api/print-jobs', { json: { design, copies: 50 } })).json()) as { statusUrl: string };
+  job = (await waitForJob(campaigner, accepted.statusUrl)) as typeof job;
+});
+afterAll(async () => {
+  await rosette?.close();
+  expect(recordedLeaks()).toEqual([]);
+});
+
+const createLink = (client: TestClient, body: unknown = {}) => client.request(`/api/print-jobs/${job.id}/share-links`, { json: body });
+const tokenOf = (url: string) => url.replace('/s/', '');
+
+describe('share links of a finished print job', () => {
+  it('gives a volunteer the title, the front page and the PDF, and nothing else', async () => {
+    const res = await createLink(campaigner);
+    if (res.status !== 201) throw new Error(await res.text());
+    const link = (await res.json()) as { id: string; url: string; expiresAt: string | null };
+    expect(link.url).toMatch(/^\/s\/[A-Za-z0-9_-]{43}$/);
+    expect(link.expiresAt).toBeNull();
+
+    const volunteer = new TestClient(rosette.baseUrl);
+    const page = await volunteer.request(link.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('x-robots-tag')).toMatch(/noindex/);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+
+    const data = (await (await volunteer.request(`/api/share/${tokenOf(link.url)}`)).json()) as Record<string, any>;
+    expect(Object.keys(data).sort()).toEqual(['download', 'front', 'pages', 'title']);
+    expect(data.title).toBe('Polling day: 7am to 10pm');
+    expect(Object.keys(data.front).sort()).toEqual(['geometry', 'items']);
+    expect(data.front.items.length).toBeGreaterThan(0);
+    expect(data.download.url).toBe(`${link.url}/leaflet.pdf`);
+    // Nothing about the job, the organisation or any account.
+    expect(JSON.stringify(data)).not.toContain(job.id);
+    expect(JSON.stringify(data)).not.toMatch(/Riverside Labour|orgId|accountId|statusUrl|\/downloads\//);
+
+    const pdf = await volunteer.request(data.download.url);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="polling-day-7am-to-10pm.pdf"');
+    const facts = await readPdf(Buffer.from(await pdf.arrayBuffer()));
+    expect(facts.text).toContain('Polling stations are open');
+
+    // The link opens nothing of the campaigner's: not the job, not the designs.
+    expect((await volunteer.request(job.statusUrl)).status).toBe(401);
+    expect((await volunteer.request(`/api/print-jobs/${job.id}/share-links`)).status).toBe(401);
+    expect((await volunteer.request('/api/designs')).status).toBe(401);
+  });
+
+  it('lists the links without their tokens, and a revoked link stops working at once', async () => {
+    const link = (await (await createLink(campaigner, { expiresInDays: 7 })).json()) as { id: string; url: string };
+    const list = (await (await campaigner.request(`/api/print-jobs/${job.id}/share-links`)).json()) as { shareLinks: Array<Record<string, unknown>> };
+    expect(list.shareLinks.map((l) => l.id)).toContain(link.id);
+    for (const l of list.shareLinks) expect(Object.keys(l).sort()).toEqual(['createdAt', 'expiresAt', 'id']);
+    expect(JSON.stringify(list)).not.toContain(tokenOf(link.url));
+
+    const volunteer = new TestClient(rosette.baseUrl);
+    expect((await volunteer.request(`${link.url}/leaflet.pdf`)).status).toBe(200);
+    expect((await campaigner.request(`/api/print-jobs/${job.id}/share-links/${link.id}`, { method: 'DELETE' })).status).toBe(204);
+    for (const path of [link.url, `/api/share/${tokenOf(link.url)}`, `${link.url}/leaflet.pdf`]) expect((await volunteer.request(path)).status).toBe(404);
+  });
+
+  it('stops an expiring link when its time is up', async () => {
+    const link = (await (await createLink(campaigner, { expiresInDays: 2 })).json()) as { url: string; expiresAt: string };
+    expect(Date.parse(link.expiresAt) - clock).toBe(2 * DAY);
+    const volunteer = new TestClient(rosette.baseUrl);
+    expect((await volunteer.request(`/api/share/${tokenOf(link.url)}`)).status).toBe(200);
+    clock += 2 * DAY + 1;
+    const expired = await volunteer.request(`/api/share/${tokenOf(link.url)}`);
+    expect(expired.status).toBe(404);
+    expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('share_link_not_valid');
+    expect((await volunteer.request(`${link.url}/leaflet.pdf`)).status).toBe(404);
+    clock -= 2 * DAY + 1;
+  });
+
+  it('lets only the job\'s organisation make, list or revoke its links', async () => {
+    const link = (await (await createLink(campaigner)).json()) as { id: string };
+    expect((await createLink(outsider)).status).toBe(404);
+    expect((await outsider.request(`/api/print-jobs/${job.id}/share-links`)).status).toBe(404);
+    expect((await outsider.request(`/api/print-jobs/${job.id}/share-links/${link.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('refuses unguessable-looking garbage without a look-up, in the same words', async () => {
+    const volunteer = new TestClient(rosette.baseUrl);
+    for (const token of ['nope', 'A'.repeat(43), '../../etc/passwd', 'A'.repeat(500)]) {
+      const res = await volunteer.request(`/api/share/${encodeURIComponent(token)}`);
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('keeps working in maintenance, while the campaigners\' side is closed', async () => {
+    const link = (await (await createLink(campaigner)).json()) as { url: string };
+    const admin = await rosette.signedIn(await rosette.createAccount({ role: 'admin', organisation: 'Rosette' }));
+    expect((await admin.request('/api/admin/maintenance', { json: { mode: 'on', reason: 'share links in maintenance' } })).status).toBe(200);
+    try {
+      const volunteer = new TestClient(rosette.baseUrl);
+      expect((await volunteer.request(link.url, { headers: { Accept: 'text/html' } })).status).toBe(200);
+      expect((await volunteer.request(`/api/share/${tokenOf(link.url)}`)).status).toBe(200);
+      expect((await volunteer.request(`${link.url}/leaflet.pdf`)).status).toBe(200);
+      expect((await campaigner.request('/api/designs')).status).toBe(503);
+    } finally {
+      expect((await admin.request('/api/admin/maintenance', { json: { mode: 'auto', reason: 'done' } })).status).toBe(200);
+    }
+  });
+
+  it('refuses a share link for a job that is not finished, and bad expiries', async () => {
+    expect((await createLink(campaigner, { expiresInDays: 0 })).status).toBe(400);
+    expect((await createLink(campaigner, { expiresInDays: 1000 })).status).toBe(400);
+    expect((await createLink(campaigner, { expiresInDays: 'soon' })).status).toBe(400);
+  });
+});
