@@ -1,5 +1,5 @@
+import { drillAdmin, sessionHeaders, signIn } from '../scripts/drill/drill-accounts';
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,17 +56,18 @@ export async function benchShed(seconds: number, connections: number): Promise<S
     });
 
     const port = await freePort();
-    const token = randomBytes(32).toString('base64url');
+    const admin = drillAdmin();
     const server = fork(path.join(__dirname, '..', 'server', 'main.js'), {
-      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), REDIS_URL: redis.url, FILES_DIR: path.join(dir, 'files'), LOG_LEVEL: 'warn', METRICS_PORT: '0', ADMIN_TOKEN: token },
+      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), REDIS_URL: redis.url, FILES_DIR: path.join(dir, 'files'), LOG_LEVEL: 'warn', METRICS_PORT: '0', FIRST_ADMIN_EMAIL: admin.email, FIRST_ADMIN_PASSWORD: admin.password },
       stdio: 'inherit',
     });
     children.push(server);
     const base = `http://127.0.0.1:${port}`;
     await waitUntil(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status === 200, 15_000, 'the server did not start');
+    const session = await signIn(base, admin.email, admin.password);
     const switched = await fetch(`${base}/api/admin/maintenance`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', ...sessionHeaders(session) },
       body: JSON.stringify({ mode: 'on', reason: 'shed benchmark' }),
     });
     if (switched.status !== 200) throw new Error(`could not switch maintenance on (${switched.status})`);

@@ -1,3 +1,6 @@
+import { httpMetricsMiddleware } from './metrics/http-metrics-middleware';
+import type { ServerMetrics } from './metrics/server-metrics';
+import { requestLogger } from './http/request-logger';
 import path from 'node:path';
 import fs from 'node:fs';
 import express, { type Express, type Router } from 'express';
@@ -44,6 +47,8 @@ export interface AppDeps {
   now: () => number;
   /** Folder of the built browser client; not served when absent. */
   clientDir?: string;
+  /** Prometheus metrics of this process; not recorded when absent (most tests). */
+  metrics?: ServerMetrics;
   /** Accounts, sessions, invites and the audit log (main.ts builds them, and so does the test harness). */
   accounts: AccountServices;
   /** The overload protection's parts that work inside Express (the gate runs before it: http-server.ts builds all of them). */
@@ -67,6 +72,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('etag', false);
+  if (deps.metrics) app.use(httpMetricsMiddleware({ metrics: deps.metrics }));
+  app.use(requestLogger({ logger: deps.logger }));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,3 +1,8 @@
+import { createMetricsRegistry } from '../common/node/metrics-registry';
+import { startMetricsServer } from '../common/node/metrics-server';
+import { readWorkerHeartbeats } from '../common/node/worker-heartbeats';
+import { createServerMetrics } from './metrics/server-metrics';
+import { MODES } from './overload/modes';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { DirectoryFileStore } from '../common/node/file-store';
@@ -33,7 +38,18 @@ async function main(): Promise<void> {
   // Throws (the server does not start) in production without a strong SESSION_SECRET.
   const accounts = createAccountServices({ redis, config, now: Date.now });
   await ensureFirstAdmin(config, accounts, logger).catch((err: Error) => logger.warn({ err: err.message }, 'could not make the first admin now (is Redis up?); will try again at the next start'));
-  const http = createHttpServer({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client'), accounts });
+  const registry = createMetricsRegistry();
+  const metrics = createServerMetrics(registry, {
+    jobCounts: (...states) => queue.queue.getJobCounts(...states),
+    workerHeartbeats: () => readWorkerHeartbeats(redis),
+    // Read at scrape time, once `http` exists.
+    mode: { modes: MODES, current: () => http.overload.mode },
+  });
+  const http = createHttpServer({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client'), accounts, metrics });
+  const metricsServer = await startMetricsServer({ registry, host: config.METRICS_HOST, port: config.METRICS_PORT }).catch((err: Error) => {
+    logger.warn({ err: err.message }, 'metrics endpoint not started');
+    return null;
+  });
   if (http.admin.generated && config.NODE_ENV !== 'production') {
     // Development only: say the made-up status token once (it can only read GET /api/admin/status).
     logger.warn(`no ADMIN_TOKEN set: the admin API takes this one until the server stops: ${http.admin.token}`);
@@ -48,6 +64,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     setTimeout(() => process.exit(0), 10_000).unref();
     void http.close().then(async () => {
+      await metricsServer?.close();
       await queue.close().catch(() => undefined);
       redis.disconnect();
       process.exit(0);

@@ -4,6 +4,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../common/node/config';
 import { createFileStore } from '../common/node/create-file-store';
+import { AssetCachingStore } from './asset-caching-store';
 import { createLogger } from '../common/node/logger';
 import { createMetricsRegistry } from '../common/node/metrics-registry';
 import { startMetricsServer, type MetricsServer } from '../common/node/metrics-server';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
       logger.warn({ err: (err as Error).message }, 'could not lower the worker process priority');
     }
   }
-  const store = createFileStore(config);
+  const store = new AssetCachingStore(createFileStore(config));
   const registry = createMetricsRegistry();
   const metrics = createRenderMetrics(registry);
   // GET /metrics and GET /healthz (the container's health check) on a port of their own; a worker

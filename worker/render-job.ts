@@ -56,7 +56,8 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   }
   const layout = layoutDesign(design, infos);
   if (layout.errors.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}${layout.errors[0]!.message}`);
-  await job.updateProgress(10);
+  // Not awaited: a progress report must not cost the render a Redis round trip.
+  void job.updateProgress(10).catch(() => undefined);
 
   // No progress 100 at the end, here or below: completing the job says it, without another round trip.
   const existing = await deps.store.stat(pdfKey(pdfHash));

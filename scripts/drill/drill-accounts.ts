@@ -48,6 +48,11 @@ export async function campaignerSessions(serverUrl: string, admin: DrillAdmin, c
   return sessions;
 }
 
+/** Signs in through the public API, as the sign-in page does. */
+export async function signIn(serverUrl: string, email: string, password: string): Promise<DrillSession> {
+  return sessionOf(await post(`${serverUrl}/api/session`, { email, password }), `${email} could not sign in`);
+}
+
 /** The headers a signed-in page sends with a state-changing request. */
 export function sessionHeaders(session: DrillSession | undefined): Record<string, string> {
   return session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {};

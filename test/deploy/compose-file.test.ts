@@ -99,7 +99,7 @@ describe('docker-compose.yml', () => {
 
   describe('secrets', () => {
     it('have no defaults: compose refuses to start without them', () => {
-      for (const name of ['REDIS_PASSWORD', 'ADMIN_TOKEN']) {
+      for (const name of ['REDIS_PASSWORD', 'SESSION_SECRET']) {
         const uses = composeText.match(new RegExp(`\\$\\{${name}[^}]*\\}`, 'g')) ?? [];
         expect(uses.length).toBeGreaterThan(0);
         for (const use of uses) expect(use).toMatch(new RegExp(`^\\$\\{${name}:\\?`));

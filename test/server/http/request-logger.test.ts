@@ -166,6 +166,12 @@ describe('safePath and networkOf', () => {
     expect(safePath(`/u/${EMAIL}/x`)).toBe('/u/[email]/x');
   });
 
+  it('mask share-link tokens, which are credentials', () => {
+    expect(safePath('/s/AbCdEf0123456789_-xyz/leaflet.pdf')).toBe('/s/[token]/leaflet.pdf');
+    expect(safePath('/api/share/AbCdEf0123456789_-xyz')).toBe('/api/share/[token]');
+    expect(safePath('/api/shares')).toBe('/api/shares');
+  });
+
   it('cut addresses to their network', () => {
     expect(networkOf('203.0.113.77')).toBe('203.0.113.0/24');
     expect(networkOf('::ffff:198.51.100.9')).toBe('198.51.100.0/24');

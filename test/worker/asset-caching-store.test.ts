@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DirectoryFileStore } from '../../common/node/file-store';
+import { AssetCachingStore } from '../../worker/asset-caching-store';
+
+const key = (c: string, folder = 'assets', ext = 'jpg') => `${folder}/${c.repeat(64)}.${ext}`;
+
+describe('AssetCachingStore', () => {
+  let dir: string;
+  let inner: DirectoryFileStore;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-cache-'));
+    inner = new DirectoryFileStore(dir);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('serves an uploaded image from memory after the first read', async () => {
+    const store = new AssetCachingStore(inner);
+    await store.put(key('a'), Buffer.from('photo'));
+    expect((await store.read(key('a')))?.toString()).toBe('photo');
+    fs.rmSync(path.join(dir, key('a')));
+    expect((await store.read(key('a')))?.toString()).toBe('photo');
+  });
+
+  it('does not cache PDFs or missing files', async () => {
+    const store = new AssetCachingStore(inner);
+    expect(await store.read(key('b'))).toBeNull();
+    await store.put(key('b'), Buffer.from('late'));
+    expect((await store.read(key('b')))?.toString()).toBe('late');
+    await store.put(key('c', 'pdfs', 'pdf'), Buffer.from('pdf'));
+    await store.read(key('c', 'pdfs', 'pdf'));
+    fs.rmSync(path.join(dir, key('c', 'pdfs', 'pdf')));
+    expect(await store.read(key('c', 'pdfs', 'pdf'))).toBeNull();
+  });
+
+  it('evicts the least recently used images beyond its size', async () => {
+    const store = new AssetCachingStore(inner, 40);
+    for (const c of ['d', 'e', 'f', 'a']) {
+      await store.put(key(c), Buffer.alloc(10, c));
+      await store.read(key(c));
+    }
+    await store.read(key('d'));
+    await store.put(key('b'), Buffer.alloc(10, 'b'));
+    await store.read(key('b'));
+    for (const c of ['d', 'e', 'f', 'a', 'b']) fs.rmSync(path.join(dir, key(c)));
+    expect(await store.read(key('e'))).toBeNull();
+    expect((await store.read(key('d')))?.length).toBe(10);
+    expect((await store.read(key('b')))?.length).toBe(10);
+  });
+});
