@@ -75,11 +75,14 @@ export class PrintQueue {
     return this.queue.close();
   }
 
-  private async view(job: Job<PrintJobData, PrintJobResult>): Promise<PrintJobView> {
+  private async view(fetched: Job<PrintJobData, PrintJobResult>): Promise<PrintJobView> {
+    let job = fetched;
     // Position first: a job found in the wait list is queued even if a worker takes it a moment later.
     const position = await this.position(job.id!);
     const state = position !== null ? 'waiting' : await job.getState();
     const status = statusOf(state);
+    // The job was read before it finished: read it again for its result or failure.
+    if ((status === 'done' && job.returnvalue == null) || (status === 'failed' && !job.failedReason)) job = (await this.queue.getJob(job.id!)) ?? job;
     const parsed = status === 'done' ? printJobResultSchema.safeParse(job.returnvalue) : null;
     return {
       id: job.id!,
