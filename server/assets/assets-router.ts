@@ -1,4 +1,5 @@
-import express, { Router, type RequestHandler, type Response } from 'express';
+import { sendStoredFile } from '../http/send-stored-file';
+import express, { Router, type RequestHandler } from 'express';
 import { ASSET_EXTENSION, readAssetInfo, type AssetInfo, type AssetType } from '../../common/node/asset-info';
 import type { FileStore } from '../../common/node/file-store';
 import { assetKey } from '../../common/queue/names';
@@ -45,51 +46,18 @@ export function assetsRouter(deps: { store: FileStore; limits: ImageLimits }): R
     const key = info ? assetKey(info.id, ASSET_EXTENSION[info.type]) : null;
     const stat = key ? await deps.store.stat(key) : null;
     if (!info || !key || !stat) throw AppError.notFound('this image');
-    const etag = `"${info.id}"`;
-    res.set({
-      'Content-Type': CONTENT_TYPE[info.type],
-      ETag: etag,
+    await sendStoredFile(req, res, deps.store, {
+      key,
+      size: stat.size,
+      etag: `"${info.id}"`,
       // The id is the hash of the bytes: the answer never changes.
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
+      headers: { 'Content-Type': CONTENT_TYPE[info.type], 'Cache-Control': 'public, max-age=31536000, immutable' },
     });
-    if (etagMatches(req.headers['if-none-match'], etag)) {
-      res.status(304).end();
-      return;
-    }
-    res.set('Content-Length', String(stat.size));
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await pipeStored(deps.store, key, res);
   });
 
   return router;
 }
 
-/** If-None-Match holds `*` or a list of tags, possibly weak (`W/"..."`); any match means "not modified". */
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
-}
-
 function isTooLarge(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { type?: unknown }).type === 'entity.too.large';
-}
-
-/** Streams a stored file into the response; the file is closed when the client goes away early. */
-function pipeStored(store: FileStore, key: string, res: Response): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stream = store.stream(key);
-    stream.on('error', reject);
-    res.on('close', () => {
-      stream.destroy();
-      resolve();
-    });
-    stream.pipe(res);
-  });
 }

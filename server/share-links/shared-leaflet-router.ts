@@ -1,3 +1,5 @@
+import { escapeHtml } from '../http/escape-html';
+import { sendStoredFile } from '../http/send-stored-file';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Router, type Response } from 'express';
@@ -52,24 +54,10 @@ export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; store: F
     const link = await deps.shareLinks.findByToken(req.params.token);
     const stat = link ? await deps.store.stat(pdfKey(link.pdfHash)) : null;
     if (!link || !stat) throw linkNotValid();
-    res.set({
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${fileNameOf(link.title)}.pdf"`,
-      'Content-Length': String(stat.size),
-      'X-Content-Type-Options': 'nosniff',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      const stream = deps.store.stream(pdfKey(link.pdfHash));
-      stream.on('error', reject);
-      res.on('close', () => {
-        stream.destroy();
-        resolve();
-      });
-      stream.pipe(res);
+    await sendStoredFile(req, res, deps.store, {
+      key: pdfKey(link.pdfHash),
+      size: stat.size,
+      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${fileNameOf(link.title)}.pdf"` },
     });
   });
 
@@ -86,8 +74,4 @@ export function fileNameOf(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return name || 'leaflet';
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
