@@ -6,6 +6,13 @@ import { DESIGN_ERROR_PREFIX, printJobResultSchema, type PrintJobData, type Prin
 
 /** How long finished and failed jobs stay queryable, seconds. */
 const KEEP_SECONDS = 30 * 24 * 3600;
+/**
+ * At most this many finished (and failed) jobs are kept, whatever their age. A job holds its whole
+ * design (about 6 KB in Redis): without a cap, a flood of distinct designs would fill a noeviction
+ * Redis with history until it refused new jobs. The PDFs themselves stay in the file store.
+ */
+const KEEP_COMPLETED = 50_000;
+const KEEP_FAILED = 10_000;
 
 /** Attempts for a render before the job is failed (transient errors only; invalid data fails at once). */
 export const RENDER_ATTEMPTS = 5;
@@ -48,8 +55,8 @@ export class PrintQueue {
       jobId: id,
       attempts: RENDER_ATTEMPTS,
       backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: KEEP_SECONDS },
-      removeOnFail: { age: KEEP_SECONDS },
+      removeOnComplete: { age: KEEP_SECONDS, count: KEEP_COMPLETED },
+      removeOnFail: { age: KEEP_SECONDS, count: KEEP_FAILED },
     });
     return this.view(job);
   }
