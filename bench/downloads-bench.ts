@@ -1,3 +1,4 @@
+import { cpuSecondsOf } from './process-cpu';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -78,7 +79,7 @@ export async function benchDownloads(seconds: number, connections: number): Prom
         FILES_DIR: filesDir,
         LOG_LEVEL: 'warn',
         METRICS_PORT: '0',
-        ADMIN_TOKEN: randomBytes(32).toString('hex'),
+        SESSION_SECRET: randomBytes(32).toString('hex'),
         // The download limiter stays in the path (its Redis round trip is part of a download's cost),
         // with a budget this one client address cannot exhaust.
         RATE_LIMIT_DOWNLOADS: '1000000000',
@@ -133,22 +134,6 @@ export async function benchDownloads(seconds: number, connections: number): Prom
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-/** User plus system CPU seconds a process has used so far, from /proc (null where there is none). */
-function cpuSecondsOf(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; in clock ticks.
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ): 100 on every Linux Node.js runs on. */
-const CLOCK_TICKS = 100;
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
