@@ -1,24 +1,10 @@
 import type { DesignInput } from '../../../common/design/design-schema';
+import type { SavedDesignResponse, SavedDesignSummary } from '../../../common/api/saved-design-response';
 import { fetchJson } from './fetch-json';
 
-/** A design saved on the server, as GET /api/designs lists it. */
-export interface SavedDesignSummary {
-  id: string;
-  title: string;
-  format: { size: string; orientation: string };
-  pages: number;
-  /** ISO 8601. */
-  updatedAt: string;
-  url: string;
-}
-
-export interface SavedDesign {
-  id: string;
-  title: string;
-  design: DesignInput;
-  updatedAt: string;
-  url: string;
-}
+export type { SavedDesignSummary };
+/** A design saved on the server, with its document. */
+export type SavedDesign = SavedDesignResponse;
 
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
