@@ -1,9 +1,8 @@
 import { escapeHtml } from '../http/escape-html';
 import { sendStoredFile } from '../http/send-stored-file';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Router, type Response } from 'express';
 import type { FileStore } from '../../common/node/file-store';
+import type { ClientIndex } from '../client-files/client-index';
 import { pdfKey } from '../../common/queue/names';
 import { AppError } from '../http/app-error';
 import { sharedLeafletResponse } from './share-link-response';
@@ -21,11 +20,10 @@ function privateHeaders(res: Response): void {
  * What a volunteer with a share link can reach, and nothing else: the page (`/s/<token>`, the browser
  * client draws it), its data (`/api/share/<token>`) and the PDF (`/s/<token>/leaflet.pdf`). No
  * session is needed or read. These must keep working in maintenance mode.
- * @param clientDir Folder of the built client, whose index.html draws the page.
+ * @param clientIndex The built client's page, which draws the share page; null when there is none.
  */
-export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; store: FileStore; clientDir?: string }): Router {
+export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; store: FileStore; clientIndex: ClientIndex | null }): Router {
   const router = Router();
-  const indexFile = deps.clientDir ? path.join(deps.clientDir, 'index.html') : null;
 
   router.get('/api/share/:token', async (req, res) => {
     privateHeaders(res);
@@ -37,11 +35,11 @@ export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; store: F
   router.get('/s/:token', async (req, res) => {
     privateHeaders(res);
     const link = await deps.shareLinks.findByToken(req.params.token);
-    res.status(link ? 200 : 404);
-    if (indexFile && fs.existsSync(indexFile)) {
-      res.type('html').send(await fs.promises.readFile(indexFile, 'utf8'));
+    if (deps.clientIndex) {
+      deps.clientIndex.send(req, res, link ? 200 : 404);
       return;
     }
+    res.status(link ? 200 : 404);
     // No browser client built (API-only deployments, some tests): a plain page that still works.
     const body = link
       ? `<h1>${escapeHtml(link.title)}</h1><p><a href="/s/${req.params.token}/leaflet.pdf" download>Download the PDF</a></p>`
