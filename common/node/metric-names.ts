@@ -8,9 +8,13 @@ export const METRIC = {
   httpRequests: 'rosette_http_requests_total',
   /** Histogram: seconds from request to the end of the answer, by method, route pattern and class. */
   httpDuration: 'rosette_http_request_duration_seconds',
-  /** Counter: requests turned away by load shedding (503), by class and reason. */
+  /** Counter: requests the overload gate turned away with 503 before Express, by class and reason. */
   shed: 'rosette_http_shed_total',
-  /** Counter: requests turned away by a rate limit (429), by class and limiter. */
+  /**
+   * Counter: requests the overload gate turned away with 429 before Express, from a client a limiter
+   * had already refused, by class and limiter. The limiter's own first 429 is an app answer, counted in
+   * httpRequests with status 429, so the two add up without counting any request twice.
+   */
   rateLimited: 'rosette_http_rate_limited_total',
   /** Gauge: 1 for the mode the process is in now, 0 for the others. */
   mode: 'rosette_mode',

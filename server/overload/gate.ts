@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BUDGET_OF_KIND, rateLimitedBody } from '../http/rate-limit-budgets';
+import type { ConcurrencyLimit } from './concurrency-limit';
 import type { OverloadState } from './overload-state';
 import type { RateLimitMemo } from './rate-limit-memo';
-import { IN_FLIGHT_SHARE, OPEN_IN_MAINTENANCE, priorityOf, routeKindOf, type Principal, type RouteKind } from './route-kind';
+import { OPEN_IN_MAINTENANCE, priorityOf, routeKindOf, type Principal, type RouteKind } from './route-kind';
 import { buildShedAnswers, json, sendAnswer, type ShedAnswer, type ShedAnswers } from './shed-answers';
 
 export interface GateOptions {
@@ -10,13 +11,26 @@ export interface GateOptions {
   memo: RateLimitMemo;
   /** The rate-limit key of a request's client, exactly as the limiters compute it. */
   clientKey: (req: IncomingMessage) => string;
-  /** MAX_IN_FLIGHT. */
-  maxInFlight: number;
+  /** How many requests may be in flight, per priority (learnt from the event loop: concurrency-limit.ts). */
+  limit: ConcurrencyLimit;
   /** Milliseconds since the epoch. */
   now: () => number;
   /** Who sent the request (server/sessions/admin-session.ts: a validly signed session cookie is signed in). */
   principalOf?: (req: IncomingMessage) => Principal;
+  /** Told of every request the gate turns away with 503 (metrics). */
+  onShed?: (kind: RouteKind, reason: ShedReason) => void;
+  /** Told of every request the gate turns away with 429 for a client the limiters already refused (metrics). */
+  onRateLimited?: (kind: RouteKind, budget: string) => void;
 }
+
+/** Why the gate answered 503: the label of the shed counter. */
+export const SHED_REASONS = {
+  maintenance: 'maintenance',
+  printJobsPaused: 'print_jobs_paused',
+  printQueueFull: 'print_queue_full',
+  overloaded: 'overloaded',
+} as const;
+export type ShedReason = (typeof SHED_REASONS)[keyof typeof SHED_REASONS];
 
 /** Answers a request itself (returns true) or lets it through to the app (returns false). */
 export interface Gate {
@@ -32,12 +46,17 @@ export interface Gate {
  *   for browsers, JSON otherwise);
  * - degraded and up: POST /api/print-jobs gets 503;
  * - any mode: a print job past the backlog cap gets 503 with the estimated wait; a request over its
- *   priority's share of MAX_IN_FLIGHT gets 503; a client the limiters already refused gets 429.
+ *   priority's share of the concurrency limit gets 503; a client the limiters already refused gets 429.
  */
 export function createGate(options: GateOptions): Gate {
-  const { state, memo, clientKey, now } = options;
+  const { state, memo, clientKey, now, limit } = options;
   const principalOf = options.principalOf ?? (() => 'anonymous' as const);
-  const caps = IN_FLIGHT_SHARE.map((share) => Math.max(1, Math.floor(options.maxInFlight * share)));
+  const onShed = options.onShed ?? (() => undefined);
+  const onRateLimited = options.onRateLimited ?? (() => undefined);
+  const shed = (res: ServerResponse, kind: RouteKind, reason: ShedReason, answer: ShedAnswer) => {
+    onShed(kind, reason);
+    return sendAnswer(res, answer);
+  };
   let answers: ShedAnswers = buildShedAnswers(state, now());
   let rung = state.rung;
   state.onChange(() => {
@@ -54,20 +73,24 @@ export function createGate(options: GateOptions): Gate {
   const gate = (req: IncomingMessage, res: ServerResponse): boolean => {
     const kind = routeKindOf(req.method, req.url);
     const rung = state.rung;
-    if (rung === 3 && !OPEN_IN_MAINTENANCE[kind]) return sendAnswer(res, wantsHtml(req, kind) ? answers.maintenanceHtml : answers.maintenanceJson);
+    if (rung === 3 && !OPEN_IN_MAINTENANCE[kind]) return shed(res, kind, SHED_REASONS.maintenance, wantsHtml(req, kind) ? answers.maintenanceHtml : answers.maintenanceJson);
     if (kind === 'printJobSubmit') {
-      if (rung >= 2) return sendAnswer(res, answers.printJobsPaused);
-      if (state.waiting + state.admittedSinceSample >= state.backlogCap) return sendAnswer(res, answers.printQueueFull);
+      if (rung >= 2) return shed(res, kind, SHED_REASONS.printJobsPaused, answers.printJobsPaused);
+      if (state.waiting + state.admittedSinceSample >= state.backlogCap) return shed(res, kind, SHED_REASONS.printQueueFull, answers.printQueueFull);
     }
-    if (inFlight >= caps[priorityOf(kind, principalOf(req))]!) return sendAnswer(res, answers.overloaded);
+    if (inFlight >= limit.caps[priorityOf(kind, principalOf(req))]!) return shed(res, kind, SHED_REASONS.overloaded, answers.overloaded);
     const budget = BUDGET_OF_KIND[kind];
     if (budget !== null && memo.size > 0) {
       const t = now();
       const until = memo.blockedUntil(budget, clientKey(req), t);
-      if (until > 0) return sendAnswer(res, tooManyRequests(budget, Math.ceil((until - t) / 1000), limited));
+      if (until > 0) {
+        onRateLimited(kind, budget);
+        return sendAnswer(res, tooManyRequests(budget, Math.ceil((until - t) / 1000), limited));
+      }
     }
     if (kind === 'printJobSubmit') state.admittedSinceSample += 1;
     inFlight += 1;
+    limit.noteInFlight(inFlight);
     res.once('close', release);
     return false;
   };

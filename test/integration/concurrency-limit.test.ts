@@ -1,0 +1,70 @@
+import net from 'node:net';
+import type { LoopLagSource } from '../../server/overload/loop-lag-meter';
+import { startRosette, type RunningRosette } from '../support/in-process-rosette';
+import { waitFor } from '../support/wait-for';
+
+/** A loop-lag source the test reports windows through, as the real meter would every 100 ms. */
+let report: (worstLagMs: number) => void = () => undefined;
+const loopLag: LoopLagSource = {
+  start: (onWindow) => {
+    report = onWindow;
+  },
+  stop: () => undefined,
+};
+
+let rosette: RunningRosette;
+beforeAll(async () => {
+  rosette = await startRosette({ MAX_IN_FLIGHT: '64' }, undefined, { loopLag });
+});
+afterAll(async () => {
+  await rosette?.close();
+});
+
+const hash = 'b'.repeat(64);
+const limit = () => rosette.servers[0]!.limit;
+
+/** Sockets holding an admin request open (headers sent, body never finished): requests in flight. */
+const held: net.Socket[] = [];
+afterEach(() => held.splice(0).forEach((s) => s.destroy()));
+async function hold(n: number) {
+  const { port } = new URL(rosette.baseUrl);
+  for (let i = 0; i < n; i++) {
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write(`POST /api/admin/maintenance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nAuthorization: Bearer ${rosette.adminToken}\r\n\r\n{"mode":`);
+    held.push(socket);
+  }
+  await waitFor('requests in flight', () => rosette.servers[0]!.gate.inFlight >= n);
+}
+
+describe('when the event loop lags', () => {
+  it('lowers the limit, and turns anonymous reads away before downloads', async () => {
+    expect(limit().limit).toBe(64);
+    await hold(10);
+    // 10 in flight of 64: a calm loop lets anonymous reads through.
+    expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(200);
+
+    for (let i = 0; i < 10; i++) report(60); // a second of a loop running 60 ms late
+    expect(limit().limit).toBe(16);
+    const read = await fetch(`${rosette.baseUrl}/api/templates`);
+    expect(read.status).toBe(503);
+    expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await read.json()) as { error: { code: string } }).error.code).toBe('overloaded');
+    // Downloads may fill the whole limit; health checks and the admin API are never turned away.
+    expect((await fetch(`${rosette.baseUrl}/downloads/${hash}.pdf`)).status).toBe(404);
+    expect((await fetch(`${rosette.baseUrl}/healthz`)).status).toBe(200);
+    const status = await fetch(`${rosette.baseUrl}/api/admin/status`, { headers: { authorization: `Bearer ${rosette.adminToken}` } });
+    expect(((await status.json()) as { inFlight: unknown }).inFlight).toEqual({ now: expect.any(Number), limit: 16, max: 64 });
+  });
+
+  it('grows the limit back while the loop keeps up and the limit is in use', async () => {
+    for (let i = 0; i < 10; i++) report(60);
+    await hold(14);
+    for (let i = 0; i < 30 && limit().limit < 64; i++) {
+      limit().noteInFlight(limit().limit);
+      report(1);
+    }
+    expect(limit().limit).toBe(64);
+    expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(200);
+  });
+});
