@@ -4,8 +4,23 @@ import { AUDIT_LOG_KEY } from '../../common/queue/names';
 /** Entries kept; older ones fall off the end. */
 export const AUDIT_LOG_LENGTH = 1000;
 
-/** What happened. Entries name accounts by id only: no email address or name ever enters the log. */
-export type AuditAction = 'account.invited' | 'account.activated' | 'account.disabled' | 'account.access-reset' | 'account.first-admin-created' | 'account.admin-created-by-command';
+/**
+ * What happened. Entries name accounts by id only: no email address or name ever enters the log.
+ * Queue actions: `queue.paused` / `queue.resumed` (printing for every worker; no target),
+ * `job.retried` / `job.removed` (the target is the print job's id), `jobs.retried` (retry-all; no target).
+ */
+export type AuditAction =
+  | 'account.invited'
+  | 'account.activated'
+  | 'account.disabled'
+  | 'account.access-reset'
+  | 'account.first-admin-created'
+  | 'account.admin-created-by-command'
+  | 'queue.paused'
+  | 'queue.resumed'
+  | 'job.retried'
+  | 'job.removed'
+  | 'jobs.retried';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
@@ -13,7 +28,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** The account that did it; null for the system (start-up, command line). */
   actorId: string | null;
-  /** The account it was done to. */
+  /** The account it was done to, or the print job for `job.*` actions; null when there is none. */
   targetId: string | null;
 }
 

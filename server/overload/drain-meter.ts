@@ -7,7 +7,9 @@ const DRAIN_TAU_MS = 10_000;
 
 /**
  * The rate the print queue drains at, from the count of finished jobs (completed + failed) over time.
- * Only intervals in which there was work count: an idle queue says nothing about how fast it drains.
+ * Only intervals in which there was work count: an idle queue says nothing about how fast it drains,
+ * and neither does a paused one (an admin stopped printing): the rate measured before the pause is
+ * kept, so the backlog cap and the wait estimates are right again the moment printing resumes.
  */
 export class DrainMeter {
   private last: { finished: number; at: number } | null = null;
@@ -18,11 +20,12 @@ export class DrainMeter {
    * @param pending Jobs waiting or being rendered now.
    * @param workers Live worker processes.
    * @param now Milliseconds.
+   * @param paused Printing is paused by an admin: the interval is not measured.
    */
-  update(finished: number, pending: number, workers: number, now: number): void {
+  update(finished: number, pending: number, workers: number, now: number, paused = false): void {
     const last = this.last;
     this.last = { finished, at: now };
-    if (!last || now <= last.at) return;
+    if (!last || now <= last.at || paused) return;
     const done = Math.max(0, finished - last.finished);
     if (pending === 0 && done === 0) return;
     const perSecond = (done * 1000) / (now - last.at);

@@ -39,6 +39,11 @@ export class OverloadState {
   backlogCap: number;
   /** Jobs per second the queue drains at (measured or assumed); null when unknown. */
   rate: number | null = null;
+  /**
+   * An admin paused printing (BullMQ's global pause): jobs are still accepted up to the backlog cap,
+   * but nobody can say when they start, so no wait is estimated.
+   */
+  printingPaused = false;
   readonly changes: ModeChange[] = [];
   private readonly listeners = new Set<() => void>();
 
@@ -60,6 +65,7 @@ export class OverloadState {
       this.waiting = sample.queue.waiting;
       this.rate = drainRate(sample.queue.drainPerSecond, sample.queue.workers);
       this.backlogCap = backlogCap(this.rate, this.maxWaitSeconds);
+      this.printingPaused = sample.queue.paused;
     }
     this.admittedSinceSample = 0;
     this.update();
@@ -78,9 +84,16 @@ export class OverloadState {
     return this.ladder.cause;
   }
 
-  /** Seconds until a job at this place in the queue starts rendering; null when unknown. */
+  /** This process paused or resumed printing: known at once here, by the other processes at their next sample. */
+  applyPaused(paused: boolean): void {
+    if (paused === this.printingPaused) return;
+    this.printingPaused = paused;
+    this.update();
+  }
+
+  /** Seconds until a job at this place in the queue starts rendering; null when unknown (always while printing is paused). */
   estimatedWaitSeconds(position: number | null): number | null {
-    return estimatedWaitSeconds(position, this.rate);
+    return this.printingPaused ? null : estimatedWaitSeconds(position, this.rate);
   }
 
   /** Calls `listener` after every sample and every switch change (to rebuild precomputed answers). */

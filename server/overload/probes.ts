@@ -28,6 +28,8 @@ export interface QueueReading {
   finished: number;
   /** Worker processes connected to the queue; null when it cannot be told (CLIENT LIST refused). */
   workers: number | null;
+  /** An admin paused printing (BullMQ's global pause): nothing drains, by decision rather than overload. Absent reads as not paused. */
+  paused?: boolean;
 }
 
 /**

@@ -48,9 +48,9 @@ export function redisProbes(redis: Redis, queue: Queue, pingTimeoutMs = PING_TIM
     },
     async queue() {
       if (readings++ % WORKER_COUNT_EVERY === 0) workers = await queue.getWorkersCount().catch(() => null);
-      const counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed');
+      const [counts, paused] = await Promise.all([queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'), queue.isPaused()]);
       const n = (state: string) => counts[state] ?? 0;
-      return { waiting: n('waiting') + n('prioritized') + n('delayed'), active: n('active'), finished: n('completed') + n('failed'), workers };
+      return { waiting: n('waiting') + n('prioritized') + n('delayed'), active: n('active'), finished: n('completed') + n('failed'), workers, paused };
     },
   };
 }

@@ -17,7 +17,7 @@ export interface Sample {
   signals: Signals;
   redisUp: boolean;
   /** The print queue as last read (kept from an earlier sample while Redis is down); null before the first reading. */
-  queue: { waiting: number; active: number; workers: number | null; drainPerSecond: number | null } | null;
+  queue: { waiting: number; active: number; workers: number | null; drainPerSecond: number | null; paused: boolean } | null;
   memory: { heapUsedBytes: number; rssBytes: number };
 }
 
@@ -82,8 +82,9 @@ export class SignalSampler {
       this.utilization = ewma(this.utilization, loop.utilization, dt, tau);
       if (redis.latencyMs !== null) this.redisLatency = ewma(this.redisLatency, redis.latencyMs, dt, tau);
       if (reading) {
-        this.drain.update(reading.finished, reading.waiting + reading.active, reading.workers ?? 0, now);
-        this.queue = { waiting: reading.waiting, active: reading.active, workers: reading.workers, drainPerSecond: this.drain.perSecond() };
+        const paused = reading.paused ?? false;
+        this.drain.update(reading.finished, reading.waiting + reading.active, reading.workers ?? 0, now, paused);
+        this.queue = { waiting: reading.waiting, active: reading.active, workers: reading.workers, drainPerSecond: this.drain.perSecond(), paused };
       }
       const queue = this.queue;
       const signals: Signals = {
