@@ -2,7 +2,6 @@ import { httpMetricsMiddleware } from './metrics/http-metrics-middleware';
 import type { ServerMetrics } from './metrics/server-metrics';
 import { requestLogger } from './http/request-logger';
 import path from 'node:path';
-import fs from 'node:fs';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
@@ -14,6 +13,7 @@ import type { AccountServices } from './accounts/account-services';
 import { adminAccountsRouter } from './accounts/admin-accounts-router';
 import { invitesRouter } from './accounts/invites-router';
 import { assetsRouter } from './assets/assets-router';
+import { loadClientIndex } from './client-files/client-index';
 import { DesignStore } from './designs/design-store';
 import { designsRouter } from './designs/designs-router';
 import { downloadsRouter } from './downloads/downloads-router';
@@ -23,6 +23,7 @@ import { errorHandler, notFoundHandler } from './http/error-middleware';
 import { limitByRoute, type RateLimits } from './http/rate-limits';
 import { requireJson } from './http/require-json';
 import type { OverloadState } from './overload/overload-state';
+import { routeKindOf } from './overload/route-kind';
 import type { PrintQueue } from './print-jobs/print-queue';
 import { printJobsRouter } from './print-jobs/print-jobs-router';
 import { addressRateLimit } from './sessions/address-rate-limit';
@@ -57,6 +58,8 @@ export interface AppDeps {
     limits: RateLimits;
     /** POST /api/admin/maintenance, GET /api/admin/status. */
     adminRouter: Router;
+    /** GET /api/admin/queue and the admin's queue actions (pause, resume, retry or remove failed jobs): the same admin credentials, and pausing tells the overload state. */
+    queueActionsRouter: Router;
   };
 }
 
@@ -66,13 +69,15 @@ export function createApp(deps: AppDeps): Express {
   const member = [signedIn(services), csrfProtection];
   const shareLinks = new ShareLinkStore(deps.redis, services.digester, deps.now);
   const designs = new DesignStore(deps.redis, deps.now);
+  const clientIndex = loadClientIndex(deps.clientDir);
   const perAddress = (prefix: string, skipSuccessfulRequests: boolean) =>
     addressRateLimit({ redis: deps.redis, logger: deps.logger, prefix, limit: config.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS, skipSuccessfulRequests });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('etag', false);
-  if (deps.metrics) app.use(httpMetricsMiddleware({ metrics: deps.metrics }));
+  // Classes are the gate's route kinds, so a class's served and shed counts can be set side by side.
+  if (deps.metrics) app.use(httpMetricsMiddleware({ metrics: deps.metrics, classify: (req) => routeKindOf(req.method, req.originalUrl) }));
   app.use(requestLogger({ logger: deps.logger }));
   app.use(
     helmet({
@@ -99,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(downloadsRouter(deps));
   // A volunteer's share link: no session, and open in maintenance (route-kind.ts).
-  app.use(sharedLeafletRouter({ shareLinks, store: deps.store, clientDir: deps.clientDir }));
+  app.use(sharedLeafletRouter({ shareLinks, store: deps.store, clientIndex }));
   app.use(templatesRouter());
   // Uploads need an account and the CSRF token (the body is not JSON, so nothing else stops a cross-site form).
   app.post('/api/assets', ...member);
@@ -108,14 +113,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(sessionsRouter(services, perAddress(SIGN_IN_RATE_PREFIX, true)));
   app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));
   app.use(deps.overload.adminRouter);
+  app.use(deps.overload.queueActionsRouter);
   app.use(adminAccountsRouter(services));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store: deps.store, shareLinks, now: deps.now }));
   app.use(printJobsRouter({ ...deps, services, estimateWait: (position) => deps.overload.state.estimatedWaitSeconds(position) }));
 
-  if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
-    const clientDir = deps.clientDir;
-    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: immutableAssets }));
+  if (clientIndex && deps.clientDir) {
+    const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);
+    app.get(['/', '/index.html'], page);
+    // The admin console is a page of its own: route-kind.ts keeps /admin open in maintenance and never
+    // sheds it, unlike the home page.
+    app.get('/admin{/*rest}', page);
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
   }
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

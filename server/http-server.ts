@@ -1,17 +1,21 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { adminRouter } from './admin/admin-router';
 import { adminTokenFrom, type AdminToken } from './admin/admin-token';
-import type { AdminSessionAuth } from './admin/require-admin';
+import { requireAdmin, type AdminSessionAuth } from './admin/require-admin';
 import { SwitchFollower } from './admin/switch-follower';
 import { SwitchStore } from './admin/switch-store';
+import { QueueActions } from './admin/queue-actions';
+import { queueActionsRouter } from './admin/queue-actions-router';
 import { createApp, type AppDeps } from './app';
 import { clientKeyOf } from './http/client-address';
 import { createRateLimits } from './http/rate-limits';
+import { ConcurrencyLimit } from './overload/concurrency-limit';
 import { createGate, type Gate } from './overload/gate';
+import { LoopLagMeter, type LoopLagSource } from './overload/loop-lag-meter';
 import { OverloadState } from './overload/overload-state';
 import { processProbes } from './overload/process-probes';
 import type { OverloadProbes } from './overload/probes';
@@ -20,6 +24,8 @@ import { redisProbes } from './overload/redis-probes';
 import type { Principal } from './overload/route-kind';
 import { SignalSampler } from './overload/signal-sampler';
 import { adminSessionAuth, principalOf } from './sessions/admin-session';
+import { TelemetryStore } from './telemetry/telemetry-store';
+import { telemetryRouter } from './telemetry/telemetry-router';
 
 /** Slow clients: the whole request head within this long, milliseconds. */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -41,6 +47,8 @@ export interface HttpServerDeps extends Omit<AppDeps, 'overload'> {
   adminSession?: AdminSessionAuth;
   /** Who sent a request, for the gate's priorities (a validly signed session cookie counts as signed in, unless given). */
   principalOf?: (req: http.IncomingMessage) => Principal;
+  /** What the concurrency limit learns from (a LoopLagMeter on this process's event loop unless given). */
+  loopLag?: LoopLagSource;
 }
 
 /** A server process's HTTP side: the overload gate in front of the Express app. */
@@ -49,6 +57,8 @@ export interface RosetteHttpServer {
   app: Express;
   overload: OverloadState;
   gate: Gate;
+  /** How many requests the gate lets into Express at once, learnt from the event loop. */
+  limit: ConcurrencyLimit;
   sampler: SignalSampler;
   admin: AdminToken;
   /** Takes the first sample and starts sampling and following the switch; listen() calls it. */
@@ -90,7 +100,19 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
   });
   const follower = new SwitchFollower({ store: switches, subscriber, onSwitch: (s) => state.applySwitch(s), logger, pollMs: deps.switchPollMs });
-  const gate = createGate({ state, memo, clientKey, maxInFlight: config.MAX_IN_FLIGHT, now: deps.now, principalOf: deps.principalOf ?? principalOf(deps.accounts) });
+  const limit = new ConcurrencyLimit({ max: config.MAX_IN_FLIGHT });
+  const loopLag = deps.loopLag ?? new LoopLagMeter();
+  const metrics = deps.metrics;
+  const gate = createGate({
+    state,
+    memo,
+    clientKey,
+    limit,
+    now: deps.now,
+    principalOf: deps.principalOf ?? principalOf(deps.accounts),
+    onShed: metrics ? (kind, reason) => metrics.recordShed(kind, reason) : undefined,
+    onRateLimited: metrics ? (kind, budget) => metrics.recordRateLimited(kind, budget) : undefined,
+  });
   logModeChanges(state, logger);
 
   const limits = createRateLimits({
@@ -99,14 +121,22 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     config,
     tightened: () => state.rung >= 1,
     redisUp: () => state.redisUp,
+    // The limiter's own 429 reaches Express and is counted there (status 429); the gate counts those it gives after.
     onLimited: (budget, req, resetAt) => memo.block(budget, clientKey(req), resetAt),
   });
+  const adminSession = deps.adminSession ?? adminSessionAuth(deps.accounts);
+  const queueActions = new QueueActions({ queue: deps.queue.queue, audit: deps.accounts.audit, logger, onPausedChange: (paused) => state.applyPaused(paused) });
   const app = buildApp({
     ...deps,
     overload: {
       state,
       limits,
-      adminRouter: adminRouter({ overload: state, switches, admin, adminSession: deps.adminSession ?? adminSessionAuth(deps.accounts), logger, now: deps.now, inFlight: () => ({ now: gate.inFlight, max: config.MAX_IN_FLIGHT }) }),
+      adminRouter: Router().use(
+        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
+        // The console's charts: the same guard as the status (an admin account, or the read-only token).
+        telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
+      ),
+      queueActionsRouter: queueActionsRouter({ actions: queueActions, admin, adminSession }),
     },
   });
 
@@ -128,6 +158,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       await sampler.sampleOnce().catch(() => undefined);
       sampler.start();
       follower.start();
+      loopLag.start((worstLagMs) => limit.update(worstLagMs));
     })();
     return started;
   };
@@ -136,6 +167,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     app,
     overload: state,
     gate,
+    limit,
     sampler,
     admin,
     start,
@@ -155,6 +187,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       server.closeIdleConnections();
       await closed;
       sampler.stop();
+      loopLag.stop();
       real.stop();
       follower.stop();
       limitRedis.disconnect();

@@ -13,6 +13,7 @@ import { ensureFirstAdmin } from './accounts/ensure-first-admin';
 import { seedSampleAssets } from './assets/sample-assets';
 import { createHttpServer } from './http-server';
 import { PrintQueue } from './print-jobs/print-queue';
+import { startServerTelemetry } from './telemetry/server-telemetry';
 
 /** Composition root of a server process: real config, Redis, file store and clock. */
 async function main(): Promise<void> {
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     logger.warn(`no ADMIN_TOKEN set: the admin API takes this one until the server stops: ${http.admin.token}`);
   }
   await http.listen(config.PORT, config.HOST);
+  // One point of this process's figures every 2 s for the admin console (skipped while Redis is away).
+  const telemetry = startServerTelemetry({ redis, registry, overload: http.overload, queue: queue.queue, logger });
   logger.info({ port: config.PORT, host: config.HOST, mode: http.overload.mode }, `Rosette is listening on http://${config.HOST}:${config.PORT}`);
 
   let closing = false;
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(0), 10_000).unref();
     void http.close().then(async () => {
       await metricsServer?.close();
+      await telemetry.stop();
       await queue.close().catch(() => undefined);
       redis.disconnect();
       process.exit(0);

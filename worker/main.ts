@@ -9,12 +9,13 @@ import { createLogger } from '../common/node/logger';
 import { createMetricsRegistry } from '../common/node/metrics-registry';
 import { startMetricsServer, type MetricsServer } from '../common/node/metrics-server';
 import { createRenderMetrics } from '../common/node/render-metrics';
-import { createWorkerRedis } from '../common/node/redis-connection';
+import { createFailFastRedis, createWorkerRedis } from '../common/node/redis-connection';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, type PrintJobData, type PrintJobResult } from '../common/queue/print-job';
 import { RenderPool } from './render-pool/render-pool';
 import { renderJob } from './render-job';
 import { WorkerSupervisor } from './worker-supervisor';
+import { startWorkerTelemetry } from './telemetry/worker-telemetry';
 
 /** Time a SIGTERM may take beyond the longest render before the process gives up and exits, milliseconds. */
 const SHUTDOWN_MARGIN_MS = 10_000;
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
   });
   const deps = { store, render: pool.render, clock: () => performance.now() };
   const load = { active: 0, completed: 0 };
+  // One point of this process's figures every 2 s for the admin console, on a fail-fast connection of
+  // its own (BullMQ's retries forever); the BullMQ connection already logs Redis problems.
+  const telemetryRedis = createFailFastRedis(config.REDIS_URL);
+  telemetryRedis.on('error', () => undefined);
+  const { telemetry, stop: stopTelemetry } = startWorkerTelemetry({ redis: telemetryRedis, load: () => ({ active: load.active, concurrency: config.WORKER_CONCURRENCY }), logger });
 
   const createWorker = (connection: Redis) => {
     connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
@@ -77,11 +83,13 @@ async function main(): Promise<void> {
     worker.on('stalled', (jobId) => logger.warn({ jobId }, 'print job stalled (its worker stopped); it goes back to the queue'));
     worker.on('failed', (job, err) => {
       metrics.failed(err.message.startsWith(DESIGN_ERROR_PREFIX) ? 'design' : 'error');
+      telemetry.recordFailed();
       logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'print job failed');
     });
     worker.on('completed', (job, result) => {
       load.completed += 1;
       metrics.completed(result);
+      telemetry.recordCompleted(result);
       logger.info({ jobId: job.id, pages: result.pages, bytes: result.bytes, renderMs: result.renderMs }, 'print job done');
     });
     return worker;
@@ -116,6 +124,8 @@ async function main(): Promise<void> {
     }, config.WORKER_RENDER_TIMEOUT_MS + SHUTDOWN_MARGIN_MS).unref();
     await supervisor.close();
     await pool.close();
+    await stopTelemetry();
+    telemetryRedis.disconnect();
     await metricsServer?.close();
     logger.info('worker stopped');
     process.exit(0);

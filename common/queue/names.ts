@@ -77,3 +77,14 @@ export const MAINTENANCE_SWITCH_CHANNEL = `${QUEUE_PREFIX}:overload:switch-chang
 export const MAINTENANCE_AUDIT_KEY = `${QUEUE_PREFIX}:overload:audit`;
 /** Prefix of express-rate-limit's per-address counters of one budget (print-jobs, uploads, reads, downloads). */
 export const rateLimitPrefix = (budget: string) => `${QUEUE_PREFIX}:rate:${budget}:`;
+
+/*
+ * Redis keys of the admin console's live figures. Every server and worker process appends one point
+ * (JSON, `TelemetryPoint` in common/queue/telemetry-point.ts) every TELEMETRY_INTERVAL_MS to a capped
+ * list of its own, and notes itself in one sorted set, so a reader finds every process without a SCAN.
+ */
+
+/** Sorted set of the processes publishing figures: member = process id, score = time of its newest point (ms). */
+export const TELEMETRY_PROCESSES_KEY = `${QUEUE_PREFIX}:telemetry:processes`;
+/** List of one process's points (JSON), newest first, capped to the console's window; expires when the process stops publishing. */
+export const telemetryKey = (processId: string) => `${QUEUE_PREFIX}:telemetry:points:${processId}`;

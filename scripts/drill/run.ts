@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   const interrupt = () => void cluster.stop().finally(() => process.exit(130));
   process.once('SIGINT', interrupt);
   try {
+    // The drill's own throwaway admin, so someone can watch it (and switch modes) in the console.
+    console.log(`Watch it in the admin console: ${cluster.serverUrls[0]}/admin (sign in as ${admin.email}, password ${admin.password}).`);
     const tag = randomBytes(3).toString('hex');
     const sessions = await campaignerSessions(cluster.serverUrls[0]!, admin, options.DRILL_CAMPAIGNER_ACCOUNTS, tag);
     const fixtures = await gatherFixtures(cluster.serverUrls[0]!, tag, sessions);

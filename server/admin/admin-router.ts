@@ -18,8 +18,8 @@ export interface AdminRouterDeps {
   logger: Logger;
   /** Milliseconds since the epoch. */
   now: () => number;
-  /** Requests in flight in this process now, and the cap (MAX_IN_FLIGHT). */
-  inFlight: () => { now: number; max: number };
+  /** Requests in flight in this process now, the concurrency limit learnt from the event loop, and its ceiling (MAX_IN_FLIGHT). */
+  inFlight: () => { now: number; limit: number; max: number };
 }
 
 /**
@@ -86,6 +86,8 @@ async function statusOf(deps: AdminRouterDeps) {
     signals: sample?.signals ?? null,
     memory: sample?.memory ?? null,
     printQueue: {
+      /** An admin paused printing (POST /api/admin/queue/pause). */
+      paused: state.printingPaused,
       waiting: state.waiting,
       backlogCap: state.backlogCap,
       drainPerSecond: state.rate,

@@ -27,6 +27,8 @@ export function routeKindOf(method: string | undefined, url: string | undefined)
   if (path.startsWith('/s/') && path.endsWith('/leaflet.pdf')) return 'download';
   // The browser client's files (content-hashed, cached for a year): the share page needs them.
   if (path.startsWith('/assets/') || path === '/favicon.svg') return 'clientAsset';
+  // The admin console's page (index.html at a path of its own): never shed, open in maintenance. Reads only.
+  if ((method === 'GET' || method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/'))) return 'admin';
   return 'page';
 }
 

@@ -14,8 +14,13 @@ import { generatePassword } from '../../server/accounts/create-admin-command';
 import { hashPassword } from '../../server/accounts/password-hasher';
 import { seedSampleAssets } from '../../server/assets/sample-assets';
 import { createHttpServer, type RosetteHttpServer } from '../../server/http-server';
+import type { LoopLagSource } from '../../server/overload/loop-lag-meter';
 import type { OverloadProbes } from '../../server/overload/probes';
 import { PrintQueue } from '../../server/print-jobs/print-queue';
+import { createMetricsRegistry } from '../../common/node/metrics-registry';
+import { createServerMetrics } from '../../server/metrics/server-metrics';
+import { startServerTelemetry } from '../../server/telemetry/server-telemetry';
+import { startWorkerTelemetry } from '../../worker/telemetry/worker-telemetry';
 import { FontCache } from '../../worker/pdf/font-cache';
 import { inProcessRenderer } from '../../worker/pdf/pdf-renderer';
 import { renderJob } from '../../worker/render-job';
@@ -34,6 +39,13 @@ export interface StartRosetteOptions {
   sampleIntervalMs?: number;
   /** Milliseconds between polls of the admin's switch (500 by default). */
   switchPollMs?: number;
+  /**
+   * Record Prometheus metrics and publish the admin console's telemetry (every server and the worker,
+   * as the real processes do); off by default, so other tests leave no telemetry keys in Redis.
+   */
+  telemetry?: boolean;
+  /** What the gate's concurrency limit learns from; by default nothing, so it stays at MAX_IN_FLIGHT (see CALM_PROCESS). */
+  loopLag?: LoopLagSource;
 }
 
 /**
@@ -45,6 +57,9 @@ const CALM_PROCESS: Partial<OverloadProbes> = {
   eventLoop: () => ({ delayMs: 0, utilization: 0 }),
   memory: () => ({ heapUsedBytes: 0, heapLimitBytes: 1, rssBytes: 0 }),
 };
+
+/** A loop that never reports a window: the concurrency limit stays where it starts, at MAX_IN_FLIGHT. */
+const QUIET_LOOP: LoopLagSource = { start: () => undefined, stop: () => undefined };
 
 /**
  * Settings under which tests from one address (127.0.0.1) are not rate-limited by accident, and the
@@ -82,8 +97,17 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const httpDeps = { config, logger, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs };
-  const servers: RosetteHttpServer[] = [createHttpServer({ ...httpDeps, redis: serverRedis })];
+  const httpDeps = { config, logger, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP };
+  const telemetryStops: Array<() => Promise<void>> = [];
+  /** A server instance, with its own metrics and telemetry publisher when options.telemetry says so. */
+  const createServer = (redis: Redis, queue: PrintQueue): RosetteHttpServer => {
+    if (!options.telemetry) return createHttpServer({ ...httpDeps, redis, queue });
+    const metrics = createServerMetrics(createMetricsRegistry({ processMetrics: false }));
+    const server = createHttpServer({ ...httpDeps, redis, queue, metrics });
+    telemetryStops.push(startServerTelemetry({ redis, registry: metrics.registry, overload: server.overload, queue: queue.queue, logger, now }).stop);
+    return server;
+  };
+  const servers: RosetteHttpServer[] = [createServer(serverRedis, queue)];
   // Further instances: their own connections and queue producer, like separate server processes.
   const extra: Array<{ redis: Redis; queue: PrintQueue }> = [];
   for (let i = 1; i < (options.servers ?? 1); i++) {
@@ -92,7 +116,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
     const q = new PrintQueue(r);
     q.queue.on('error', () => undefined);
     extra.push({ redis: r, queue: q });
-    servers.push(createHttpServer({ ...httpDeps, redis: r, queue: q }));
+    servers.push(createServer(r, q));
   }
   const baseUrls = await Promise.all(servers.map(async (s) => `http://127.0.0.1:${(await s.listen(0, '127.0.0.1')).port}`));
 
@@ -110,6 +134,15 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
     { connection: workerRedis, prefix: QUEUE_PREFIX, concurrency: 2 },
   );
   worker.on('error', () => undefined);
+  let telemetryRedis: Redis | null = null;
+  if (options.telemetry) {
+    telemetryRedis = createFailFastRedis(redis.url);
+    telemetryRedis.on('error', () => undefined);
+    const { telemetry, stop } = startWorkerTelemetry({ redis: telemetryRedis, load: () => ({ active: 0, concurrency: 2 }), logger, now });
+    worker.on('completed', (_job, result: { renderMs: number }) => telemetry.recordCompleted(result));
+    worker.on('failed', () => telemetry.recordFailed());
+    telemetryStops.push(stop);
+  }
 
   const baseUrl = baseUrls[0]!;
   /** Makes an account straight in Redis (no invite), its secrets watched for leaks. */
@@ -155,6 +188,8 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
     anonymous: () => new TestClient(baseUrl),
     async close() {
       await worker.close();
+      await Promise.all(telemetryStops.map((stop) => stop()));
+      telemetryRedis?.disconnect();
       await Promise.all(servers.map((s) => s.close()));
       await queue.close();
       for (const e of extra) {

@@ -40,7 +40,7 @@ export function AccountsPage() {
   return (
     <>
       <header className="site-header">
-        <a className="brand" href="#/">
+        <a className="brand" href="/">
           Rosette
         </a>
         <p className="header-title">Accounts</p>
@@ -48,9 +48,10 @@ export function AccountsPage() {
       </header>
       <main id="main" tabIndex={-1} className="admin-page">
         <h1>Accounts</h1>
-        <p>
-          <a href="#/">Back to the leaflets</a>
-        </p>
+        <nav aria-label="Admin pages" className="console-nav">
+          <a href="/admin">Admin console</a>
+          <a href="/">Leaflets</a>
+        </nav>
         {problem ? (
           <p className="notice notice-error" role="alert">
             {problem}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { AccountsPage } from '../admin/accounts-page';
+import { ConsolePage } from '../admin/console-page';
 import { loadDraft } from '../drafts/draft-store';
 import { Editor } from '../editor/editor';
 import { Gallery } from '../gallery/gallery';
@@ -14,7 +15,18 @@ import { useHashRoute, type Route } from './use-hash-route';
 /** A volunteer's share page is a real path (`/s/<token>`), served by the server; everything else is one page with hash routes. */
 const SHARE_PATH = /^\/s\/([A-Za-z0-9_-]{1,100})\/?$/;
 
-/** The whole client: a volunteer's share page, or (behind sign-in) the gallery, the editor and the admin's accounts page. */
+/**
+ * The admin pages are real paths too, under /admin, which the server keeps open in maintenance and
+ * never sheds (the home page is shed): the console at /admin, the accounts page at /admin/accounts.
+ */
+export function adminScreenOf(pathname: string): 'console' | 'accounts' | null {
+  const path = pathname.toLowerCase().replace(/\/+$/, '');
+  if (path === '/admin/accounts') return 'accounts';
+  if (path === '/admin' || path.startsWith('/admin/')) return 'console';
+  return null;
+}
+
+/** The whole client: a volunteer's share page, or (behind sign-in) the gallery, the editor, and the admin's console and accounts page. */
 export function App() {
   const share = SHARE_PATH.exec(window.location.pathname);
   return (
@@ -77,7 +89,9 @@ function SignedInApp() {
 }
 
 function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
-  if (route.screen === 'accounts') return <AccountsPage />;
+  const admin = adminScreenOf(window.location.pathname);
+  if (admin === 'console') return <ConsolePage />;
+  if (admin === 'accounts' || route.screen === 'accounts') return <AccountsPage />;
   if (route.screen === 'editor') {
     const draft = loadDraft(route.draftId);
     if (!draft) return <MissingDraft />;

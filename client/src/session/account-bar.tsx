@@ -1,7 +1,12 @@
 import { useSession } from './session-context';
 import './session.css';
 
-/** In the header: who is signed in, the admin's way to the accounts page, and Sign out. */
+/** In the header: who is signed in, the admin's ways to the console and the accounts page, and Sign out. */
+/** `page` when the link leads to the page being shown. */
+function here(path: string): 'page' | undefined {
+  return window.location.pathname.replace(/\/+$/, '') === path ? 'page' : undefined;
+}
+
 export function AccountBar() {
   const { account, signOut } = useSession();
   return (
@@ -10,9 +15,14 @@ export function AccountBar() {
         {account.email} · {account.organisation}
       </span>
       {account.role === 'admin' ? (
-        <a className="header-link" href="#/admin/accounts">
-          Accounts
-        </a>
+        <nav className="header-links" aria-label="Admin">
+          <a className="header-link" href="/admin" aria-current={here('/admin')}>
+            Console
+          </a>
+          <a className="header-link" href="/admin/accounts" aria-current={here('/admin/accounts')}>
+            Accounts
+          </a>
+        </nav>
       ) : null}
       <button type="button" className="button-quiet header-button" onClick={() => void signOut()}>
         Sign out

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { CALM } from '../../support/calm-probes';
+import { failedPrintJob } from '../../support/failed-print-job';
 import { startRosette, waitForJob, type RunningRosette } from '../../support/in-process-rosette';
 import { recordedLeaks } from '../../support/leak-watch';
 import { listRoutes } from '../../support/route-list';
@@ -39,6 +40,8 @@ interface Fixture {
   freshDesignId(): Promise<string>;
   freshLinkId(): Promise<string>;
   freshAccountId(): Promise<string>;
+  /** A print job the worker failed (for the admin's retry and remove). */
+  freshFailedJobId(): Promise<string>;
 }
 
 interface RouteCase {
@@ -73,7 +76,15 @@ const ACCESS: Record<string, RouteCase> = {
   'POST /api/admin/accounts/:id/reset-access': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }) },
   'GET /api/admin/audit': { expected: admins(200) },
   'GET /api/admin/status': { expected: admins(200) },
+  'GET /api/admin/telemetry': { expected: admins(200) },
   'POST /api/admin/maintenance': { expected: admins(200), body: () => ({ json: { mode: 'auto', reason: 'access test' } }) },
+  'GET /api/admin/queue': { expected: admins(200) },
+  // Pause comes just before resume in the walk (routes are sorted by path), so printing is paused only briefly.
+  'POST /api/admin/queue/pause': { expected: admins(200) },
+  'POST /api/admin/queue/resume': { expected: admins(200) },
+  'POST /api/admin/queue/failed/retry-all': { expected: admins(200) },
+  'POST /api/admin/queue/failed/:id/retry': { expected: admins(200), params: async (f, actor) => ({ id: actor === 'admin' ? await f.freshFailedJobId() : 'a'.repeat(32) }) },
+  'DELETE /api/admin/queue/failed/:id': { expected: admins(200), params: async (f, actor) => ({ id: actor === 'admin' ? await f.freshFailedJobId() : 'a'.repeat(32) }) },
 
   'GET /api/designs': { expected: members(200) },
   'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },
@@ -122,6 +133,7 @@ beforeAll(async () => {
     freshDesignId: saveDesign,
     freshLinkId: async () => (await newLink()).id,
     freshAccountId: async () => (await rosette.createAccount({ organisation: 'Sacrificial' })).id,
+    freshFailedJobId: () => failedPrintJob(rosette),
   };
 
   const outsider = await rosette.createAccount({ organisation: 'Hillside Greens' });

@@ -1,4 +1,4 @@
-import { OPEN_IN_MAINTENANCE, priorityOf, routeKindOf } from '../../../server/overload/route-kind';
+import { OPEN_IN_MAINTENANCE, priorityOf, routeKindOf, TOP_PRIORITY } from '../../../server/overload/route-kind';
 
 describe('telling what a request is before Express', () => {
   it.each([
@@ -20,8 +20,22 @@ describe('telling what a request is before Express', () => {
     ['GET', '/', 'page'],
     ['GET', '/assets/index-abc.js', 'clientAsset'],
     ['GET', '/api/assets/abc', 'apiRead'],
+    ['GET', '/admin', 'admin'],
+    ['GET', '/Admin/', 'admin'],
+    ['HEAD', '/admin/accounts', 'admin'],
+    ['GET', '/admin/accounts?x=1', 'admin'],
+    ['POST', '/admin', 'page'],
+    ['GET', '/administrator', 'page'],
   ])('%s %s is %s', (method, url, kind) => {
     expect(routeKindOf(method, url)).toBe(kind);
+  });
+
+  it('keeps the admin console page (/admin, /admin/...) open in maintenance and never caps it', () => {
+    for (const url of ['/admin', '/admin/', '/admin/accounts']) {
+      const kind = routeKindOf('GET', url);
+      expect(OPEN_IN_MAINTENANCE[kind]).toBe(true);
+      expect(priorityOf(kind, 'anonymous')).toBe(TOP_PRIORITY);
+    }
   });
 
   it('sees the route Express sees: any case, trailing slashes, a query, the absolute form', () => {
