@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { AdminStatusResponse } from '../../common/api/admin-status';
 import type { Logger } from 'pino';
 import { AppError } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
@@ -70,15 +71,13 @@ export function adminRouter(deps: AdminRouterDeps): Router {
   return router;
 }
 
-/** The body of GET /api/admin/status. */
-async function statusOf(deps: AdminRouterDeps) {
+/** The body of GET /api/admin/status (common/api/admin-status.ts). */
+async function statusOf(deps: AdminRouterDeps): Promise<AdminStatusResponse> {
   const state = deps.overload;
   const audit = await deps.switches.recentAudit(20).catch(() => null);
   const sample = state.latest;
   return {
-    /** The mode this process acts on. */
     mode: state.mode,
-    /** What the ladder alone says (the switch can override it). */
     ladder: { mode: state.ladder.mode, since: new Date(state.ladder.since).toISOString() },
     cause: state.cause(),
     switch: state.adminSwitch,
@@ -86,7 +85,6 @@ async function statusOf(deps: AdminRouterDeps) {
     signals: sample?.signals ?? null,
     memory: sample?.memory ?? null,
     printQueue: {
-      /** An admin paused printing (POST /api/admin/queue/pause). */
       paused: state.printingPaused,
       waiting: state.waiting,
       backlogCap: state.backlogCap,
@@ -96,7 +94,6 @@ async function statusOf(deps: AdminRouterDeps) {
     },
     inFlight: deps.inFlight(),
     changes: state.changes,
-    /** Changes of the switch, newest first; null while Redis cannot be read. */
     audit,
     process: { pid: process.pid },
   };

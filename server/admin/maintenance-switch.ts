@@ -1,24 +1,16 @@
 import { z } from 'zod';
+import type { MaintenanceSwitch, SwitchMode as ContractSwitchMode } from '../../common/api/admin-status';
 
 /** on: maintenance now; off: never maintenance for load (Redis down still is); auto: the ladder decides. */
 export const SWITCH_MODES = ['on', 'off', 'auto'] as const;
 
 export type SwitchMode = (typeof SWITCH_MODES)[number];
+// The contract spells the modes out for the browser; they must be these.
+const sameModes: [SwitchMode, ContractSwitchMode] extends [ContractSwitchMode, SwitchMode] ? true : never = true;
+void sameModes;
 
-/** The admin's maintenance switch as every server process keeps a copy of it. */
-export interface MaintenanceSwitch {
-  mode: SwitchMode;
-  /** Shown on the maintenance page; only kept while on. */
-  message: string | null;
-  /** ISO 8601; shown on the maintenance page and sent as Retry-After; only kept while on. */
-  expectedBackAt: string | null;
-  /** Why the admin switched (for the audit log and the status page). */
-  reason: string | null;
-  /** Label of the token (or, later, the account) that switched. */
-  setBy: string | null;
-  /** ISO 8601. */
-  setAt: string | null;
-}
+/** The admin's maintenance switch as every server process keeps a copy of it (part of the status contract). */
+export type { MaintenanceSwitch } from '../../common/api/admin-status';
 
 /** The switch before any admin has touched it. */
 export const AUTO_SWITCH: MaintenanceSwitch = { mode: 'auto', message: null, expectedBackAt: null, reason: null, setBy: null, setAt: null };

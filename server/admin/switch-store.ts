@@ -1,22 +1,13 @@
 import type { Redis } from 'ioredis';
 import { MAINTENANCE_AUDIT_KEY, MAINTENANCE_SWITCH_CHANNEL, MAINTENANCE_SWITCH_KEY } from '../../common/queue/names';
+import type { SwitchAuditEntry } from '../../common/api/admin-status';
 import { switchFromHash, type MaintenanceSwitch, type SwitchMode } from './maintenance-switch';
 
 /** Audit entries kept; older ones fall off the end. */
 export const SWITCH_AUDIT_LENGTH = 200;
 
-/** One change of the switch: who, when, why. */
-export interface SwitchAuditEntry {
-  /** ISO 8601. */
-  at: string;
-  /** The token's label. */
-  who: string;
-  from: SwitchMode;
-  to: SwitchMode;
-  reason: string;
-  message: string | null;
-  expectedBackAt: string | null;
-}
+/** One change of the switch: who, when, why (the shape is part of the status contract). */
+export type { SwitchAuditEntry } from '../../common/api/admin-status';
 
 /** The admin's maintenance switch in Redis: a hash, a pub/sub announcement, and a capped audit list. */
 export class SwitchStore {

@@ -1,8 +1,9 @@
 /**
  * What the sampler measured, smoothed. Every value grows with trouble, so one rule shape (enter at a
- * high mark, leave below a low mark) fits them all.
+ * high mark, leave below a low mark) fits them all. (A type, not an interface, so it passes as the
+ * status contract's plain record of numbers.)
  */
-export interface Signals {
+export type Signals = {
   /** Event-loop delay beyond the monitor's resolution, mean over the last interval, smoothed; milliseconds. */
   eventLoopDelayMs: number;
   /** Share of the last interval the event loop was busy, smoothed; 0-1. */
@@ -19,7 +20,7 @@ export interface Signals {
   backlogSeconds: number;
   /** 1 when no worker process is connected to the print queue, else 0. */
   noWorkers: number;
-}
+};
 
 export type SignalName = keyof Signals;
 

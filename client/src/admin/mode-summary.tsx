@@ -47,11 +47,12 @@ export function ModeSummary({ status }: { status: AdminStatus }) {
         <dd>{status.redisUp ? 'answering' : 'not answering: every server is in maintenance until it is back'}</dd>
         <dt>Requests in flight</dt>
         <dd>
-          {status.inFlight.now} of {status.inFlight.max}
+          {status.inFlight.now} of {status.inFlight.limit}
+          {status.inFlight.limit < status.inFlight.max ? ` (lowered from ${status.inFlight.max}: the event loop is lagging)` : ''}
         </dd>
         <dt>Print queue</dt>
         <dd>
-          {status.printQueue.waiting} waiting (cap {status.printQueue.backlogCap}){status.printQueue.estimatedWaitSeconds !== null ? `, a new job waits about ${Math.round(status.printQueue.estimatedWaitSeconds)} s` : ''}
+          {status.printQueue.waiting} waiting (cap {status.printQueue.backlogCap}){status.printQueue.paused ? ', printing paused' : ''}{status.printQueue.estimatedWaitSeconds !== null ? `, a new job waits about ${Math.round(status.printQueue.estimatedWaitSeconds)} s` : ''}
         </dd>
       </dl>
       <p className="field-hint">As seen by the server process that answered (pid {status.process.pid}); every server follows the switch within a second.</p>

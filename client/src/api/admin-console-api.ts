@@ -1,54 +1,10 @@
+import type { AdminStatusResponse, MaintenanceSwitch } from '../../../common/api/admin-status';
 import type { AdminTelemetryResponse } from '../../../common/api/admin-telemetry';
 import { fetchJson } from './fetch-json';
 
-/** Why the mode is what it is: the ladder's signal, or the admin's switch (GET /api/admin/status `cause`). */
-export type ModeCause =
-  | { reason: string; signal: string | null; value: number | null; threshold: number | null }
-  | { reason: 'admin_switch'; switch: MaintenanceSwitch }
-  | null;
-
-/** The admin's maintenance switch, as every server keeps a copy of it. */
-export interface MaintenanceSwitch {
-  mode: 'on' | 'off' | 'auto';
-  message: string | null;
-  /** ISO 8601. */
-  expectedBackAt: string | null;
-  reason: string | null;
-  /** `account:<id>` or the admin token's label. */
-  setBy: string | null;
-  /** ISO 8601. */
-  setAt: string | null;
-}
-
-/** One change of the switch, from the audit log. */
-export interface SwitchAuditEntry {
-  /** ISO 8601. */
-  at: string;
-  who: string;
-  from: MaintenanceSwitch['mode'];
-  to: MaintenanceSwitch['mode'];
-  reason: string;
-  message: string | null;
-  expectedBackAt: string | null;
-}
-
-/**
- * The part of GET /api/admin/status the console reads (server/admin/admin-router.ts `statusOf`, which
- * answers for the one server process that took the request).
- */
-export interface AdminStatus {
-  mode: string;
-  ladder: { mode: string; since: string };
-  cause: ModeCause;
-  switch: MaintenanceSwitch;
-  redisUp: boolean;
-  printQueue: { waiting: number; backlogCap: number; drainPerSecond: number | null; workers: number | null; estimatedWaitSeconds: number | null };
-  inFlight: { now: number; max: number };
-  changes: Array<{ at: string; from: string; to: string; reason: string }>;
-  /** Null while Redis cannot be read. */
-  audit: SwitchAuditEntry[] | null;
-  process: { pid: number };
-}
+export type { MaintenanceSwitch, ModeCause, SwitchAuditEntry } from '../../../common/api/admin-status';
+/** GET /api/admin/status: one contract with the server (common/api/admin-status.ts). */
+export type AdminStatus = AdminStatusResponse;
 
 /** The body of POST /api/admin/maintenance. */
 export interface SwitchRequest {
