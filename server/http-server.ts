@@ -158,7 +158,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       await sampler.sampleOnce().catch(() => undefined);
       sampler.start();
       follower.start();
-      loopLag.start((worstLagMs) => limit.update(worstLagMs));
+      loopLag.start((worstLagMs, utilization) => limit.update(worstLagMs, utilization));
     })();
     return started;
   };

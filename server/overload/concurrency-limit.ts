@@ -23,16 +23,27 @@ const DECREASE = 0.75;
 const STEEPEST_DECREASE = 0.5;
 /** Share added per calm window while the limit is in use, so recovery takes a second or two, not a minute. */
 const INCREASE = 0.1;
-/** A calm window grows the limit only when this share of it was in use (an idle server has nothing to learn). */
+/**
+ * A window without lag grows the limit when this share of it was in use, or when the loop was mostly
+ * idle: then the limit is not what holds requests back, and the next burst should find room.
+ */
 const IN_USE = 0.8;
+/**
+ * A lagging window cuts the limit only when the loop was busy for at least this share of it. A loop
+ * that lags while mostly idle was paused (other processes took the cores, the heap was collected), and
+ * a cut would only turn away the next burst. Requests in flight cannot tell the two apart: in a flood
+ * they wait in the kernel's queues, not in the process (a saturated server had about 10 in flight).
+ */
+const BUSY_FOR_CUT = 0.5;
 
 /**
  * How many requests this process lets into Express at once, learnt from its own event loop: the loop
  * lags when admitted work outruns the CPU this process gets (its own requests, or other processes on
  * the same cores), and every request in flight then waits longer. Each window (LoopLagMeter) the
- * limit is cut if the loop lagged past the target (by a quarter, up to a half when it lagged twice
- * the target or more), and grows by a tenth if it did not while the limit was nearly full: additive
- * increase, multiplicative decrease, as TCP does.
+ * limit is cut if the loop lagged past the target while it was busy at least half the window (by a
+ * quarter, up to a half when it lagged twice the target or more), and grows by a tenth if it did not
+ * lag while the limit was nearly full or the loop mostly idle: additive increase, multiplicative
+ * decrease, as TCP does.
  * The gate compares requests in flight with `caps[priority]` (the limit times the priority's share),
  * so anonymous reads are turned away first, with an answer built in advance, before the lag reaches
  * the downloads. The per-request cost is one comparison and `noteInFlight`.
@@ -65,17 +76,22 @@ export class ConcurrencyLimit {
   }
 
   /**
-   * One window's evidence: the worst event-loop lag seen in it, milliseconds. Returns the new limit.
-   * Pure arithmetic on what was noted, so tests drive it without a loop to load.
+   * One window's evidence: the worst event-loop lag seen in it, milliseconds, and the share of it the
+   * loop was busy (event-loop utilisation, 0-1). Returns the new limit. Pure arithmetic on what was
+   * noted, so tests drive it without a loop to load.
    */
-  update(worstLagMs: number): number {
+  update(worstLagMs: number, utilization: number): number {
     const before = this.current;
-    if (worstLagMs > this.targetLagMs) {
-      const keep = Math.max(STEEPEST_DECREASE, Math.min(DECREASE, this.targetLagMs / worstLagMs));
-      this.current = Math.max(this.min, Math.floor(this.current * keep));
-    }
-    else if (this.peak >= this.current * IN_USE) this.current = Math.min(this.max, this.current + Math.max(1, Math.ceil(this.current * INCREASE)));
+    const peak = this.peak;
     this.peak = 0;
+    if (worstLagMs > this.targetLagMs) {
+      if (utilization >= BUSY_FOR_CUT) {
+        const keep = Math.max(STEEPEST_DECREASE, Math.min(DECREASE, this.targetLagMs / worstLagMs));
+        this.current = Math.max(this.min, Math.floor(this.current * keep));
+      }
+    } else if (peak >= this.current * IN_USE || utilization < BUSY_FOR_CUT) {
+      this.current = Math.min(this.max, this.current + Math.max(1, Math.ceil(this.current * INCREASE)));
+    }
     if (this.current !== before) this.setCaps();
     return this.current;
   }

@@ -4,7 +4,7 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { waitFor } from '../support/wait-for';
 
 /** A loop-lag source the test reports windows through, as the real meter would every 100 ms. */
-let report: (worstLagMs: number) => void = () => undefined;
+let report: (worstLagMs: number, utilization: number) => void = () => undefined;
 const loopLag: LoopLagSource = {
   start: (onWindow) => {
     report = onWindow;
@@ -38,14 +38,18 @@ async function hold(n: number) {
 }
 
 describe('when the event loop lags', () => {
-  it('lowers the limit, and turns anonymous reads away before downloads', async () => {
-    expect(limit().limit).toBe(64);
+  it('holds the limit while the loop was mostly idle: it was paused, not overrun', async () => {
     await hold(10);
-    // 10 in flight of 64: a calm loop lets anonymous reads through.
+    for (let i = 0; i < 10; i++) report(60, 0.1);
+    expect(limit().limit).toBe(64);
     expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(200);
+  });
 
-    for (let i = 0; i < 10; i++) report(60); // a second of a loop running 60 ms late
+  it('lowers the limit when a busy loop lags, and turns anonymous reads away before downloads', async () => {
+    await hold(10);
+    for (let i = 0; i < 10; i++) report(60, 1); // a second of a busy loop running 60 ms late
     expect(limit().limit).toBe(16);
+    // 10 in flight: under the limit (16) but over anonymous reads' half of it (8).
     const read = await fetch(`${rosette.baseUrl}/api/templates`);
     expect(read.status).toBe(503);
     expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -58,11 +62,10 @@ describe('when the event loop lags', () => {
   });
 
   it('grows the limit back while the loop keeps up and the limit is in use', async () => {
-    for (let i = 0; i < 10; i++) report(60);
     await hold(14);
     for (let i = 0; i < 30 && limit().limit < 64; i++) {
-      limit().noteInFlight(limit().limit);
-      report(1);
+      limit().noteInFlight(limit().limit); // a window in which the limit was full
+      report(1, 0.9);
     }
     expect(limit().limit).toBe(64);
     expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(200);

@@ -13,60 +13,69 @@ describe('ConcurrencyLimit', () => {
   describe('when the loop lags past the target', () => {
     it('cuts the limit by a quarter each window when it lags a little, by half when it lags twice the target', () => {
       const limit = new ConcurrencyLimit({ max: 256, min: 16, targetLagMs: 10 });
-      expect(limit.update(12)).toBe(192);
-      expect(limit.update(15)).toBe(128);
-      expect(limit.update(40)).toBe(64);
+      expect(limit.update(12, 1)).toBe(192);
+      expect(limit.update(15, 1)).toBe(128);
+      expect(limit.update(40, 1)).toBe(64);
     });
 
     it('goes no lower than the floor', () => {
       const limit = new ConcurrencyLimit({ max: 256, min: 16, targetLagMs: 10 });
-      for (let i = 0; i < 20; i++) limit.update(40);
+      for (let i = 0; i < 20; i++) limit.update(40, 1);
       expect(limit.limit).toBe(16);
       expect(limit.caps[0]).toBe(8); // anonymous reads: half of it
     });
 
-    it('cuts even when few requests are in flight (the cores are busy with other work)', () => {
+    it('holds while the loop was mostly idle: it was paused, not overrun, and a cut would only turn away the next burst', () => {
       const limit = new ConcurrencyLimit({ max: 100, targetLagMs: 10 });
-      limit.noteInFlight(2);
-      expect(limit.update(11)).toBe(75);
+      expect(limit.update(50, 0.2)).toBe(100);
+      expect(limit.update(50, 0.6)).toBe(50);
+      expect(limit.update(50, 0.1)).toBe(50);
     });
   });
 
   describe('when the loop keeps up', () => {
     it('grows by a tenth per window while the limit is nearly full, up to the ceiling', () => {
       const limit = new ConcurrencyLimit({ max: 100, min: 10, targetLagMs: 10 });
-      for (let i = 0; i < 10; i++) limit.update(50);
+      for (let i = 0; i < 10; i++) limit.update(50, 1);
       expect(limit.limit).toBe(10);
       limit.noteInFlight(9);
-      expect(limit.update(1)).toBe(11);
+      expect(limit.update(1, 0.2)).toBe(11);
       limit.noteInFlight(11);
-      expect(limit.update(1)).toBe(13);
+      expect(limit.update(1, 0.2)).toBe(13);
       for (let i = 0; i < 50; i++) {
         limit.noteInFlight(limit.limit);
-        limit.update(0);
+        limit.update(0, 0.2);
       }
       expect(limit.limit).toBe(100);
     });
 
-    it('stays put while the limit is far from full: an idle window teaches nothing', () => {
+    it('stays put while the loop is busy and the limit far from full', () => {
       const limit = new ConcurrencyLimit({ max: 100, targetLagMs: 10 });
-      limit.update(12);
+      limit.update(12, 1);
       limit.noteInFlight(10);
-      expect(limit.update(0)).toBe(75);
+      expect(limit.update(0, 0.7)).toBe(75);
+    });
+
+    it('grows back while the loop is mostly idle, so the next burst finds room', () => {
+      const limit = new ConcurrencyLimit({ max: 100, targetLagMs: 10 });
+      limit.update(12, 1);
+      expect(limit.update(0, 0.2)).toBe(83);
+      for (let i = 0; i < 10; i++) limit.update(3, 0.1);
+      expect(limit.limit).toBe(100);
     });
 
     it('forgets the peak of a window once the window is over', () => {
       const limit = new ConcurrencyLimit({ max: 100, targetLagMs: 10 });
-      limit.update(12); // 75
+      limit.update(12, 1); // 75
       limit.noteInFlight(75);
-      expect(limit.update(0)).toBe(83);
-      expect(limit.update(0)).toBe(83);
+      expect(limit.update(0, 0.7)).toBe(83);
+      expect(limit.update(0, 0.7)).toBe(83);
     });
   });
 
   it('never sets a floor above its ceiling', () => {
     const limit = new ConcurrencyLimit({ max: 4, min: 16 });
-    expect(limit.update(100)).toBe(4);
+    expect(limit.update(100, 1)).toBe(4);
   });
 });
 
@@ -74,7 +83,11 @@ describe('LoopLagMeter', () => {
   it('reports the worst lag of each window, seeing a blocked loop', async () => {
     const meter = new LoopLagMeter();
     const windows: number[] = [];
-    meter.start((lag) => windows.push(lag));
+    const busy: number[] = [];
+    meter.start((lag, utilization) => {
+      windows.push(lag);
+      busy.push(utilization);
+    });
     try {
       await new Promise((r) => setTimeout(r, 150));
       const until = performance.now() + 60;
@@ -88,5 +101,8 @@ describe('LoopLagMeter', () => {
     expect(windows.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...windows)).toBeGreaterThanOrEqual(40);
     expect(windows.every((w) => w >= 0)).toBe(true);
+    // The window with the blocked loop was busy for most of its length; all readings are shares.
+    expect(busy[windows.indexOf(Math.max(...windows))]).toBeGreaterThan(0.3);
+    expect(busy.every((u) => u >= 0 && u <= 1)).toBe(true);
   });
 });
