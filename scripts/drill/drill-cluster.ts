@@ -85,7 +85,13 @@ export class DrillCluster {
       cluster.processes.push(new ManagedProcess(`worker-${i}`, 'worker', path.join(dist, 'worker', 'main.js'), env, path.join(logDir, `worker-${i}.log`), clock));
     }
     for (const p of cluster.processes) p.start();
-    await cluster.waitUntilUp(options.DRILL_WORKERS, logDir);
+    try {
+      await cluster.waitUntilUp(options.DRILL_WORKERS, logDir);
+    } catch (err) {
+      // A drill that cannot start must not leave its Redis, its processes or its folder behind.
+      await cluster.stop().catch(() => undefined);
+      throw err;
+    }
     return cluster;
   }
 
