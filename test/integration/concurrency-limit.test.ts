@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { LoopLagSource } from '../../server/overload/loop-lag-meter';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
-import { waitFor } from '../support/wait-for';
+import { holdRequests } from '../support/held-requests';
 
 /** A loop-lag source the test reports windows through, as the real meter would every 100 ms. */
 let report: (worstLagMs: number, utilization: number) => void = () => undefined;
@@ -23,19 +23,10 @@ afterAll(async () => {
 const hash = 'b'.repeat(64);
 const limit = () => rosette.servers[0]!.limit;
 
-/** Sockets holding an admin request open (headers sent, body never finished): requests in flight. */
+/** Requests held in flight by the running test. */
 const held: net.Socket[] = [];
 afterEach(() => held.splice(0).forEach((s) => s.destroy()));
-async function hold(n: number) {
-  const { port } = new URL(rosette.baseUrl);
-  for (let i = 0; i < n; i++) {
-    const socket = net.connect(Number(port), '127.0.0.1');
-    socket.on('error', () => undefined);
-    socket.write(`POST /api/admin/maintenance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nAuthorization: Bearer ${rosette.adminToken}\r\n\r\n{"mode":`);
-    held.push(socket);
-  }
-  await waitFor('requests in flight', () => rosette.servers[0]!.gate.inFlight >= n);
-}
+const hold = async (n: number) => held.push(...(await holdRequests(rosette, n)));
 
 describe('when the event loop lags', () => {
   it('holds the limit while the loop was mostly idle: it was paused, not overrun', async () => {

@@ -5,6 +5,7 @@ import { LADDER_RULES } from '../../server/overload/ladder-rules';
 import type { QueueReading } from '../../server/overload/probes';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
+import { holdRequests } from '../support/held-requests';
 import { waitFor } from '../support/wait-for';
 
 /** What the fake event-loop probe reports; the rest of the probes are real. */
@@ -96,20 +97,10 @@ describe('when the event loop is late enough for degraded', () => {
 });
 
 describe('when too many requests are in flight', () => {
-  /** Sockets holding a request open: headers sent, the body never finished. */
+  /** Requests held in flight: headers sent, the body never finished. */
   const held: net.Socket[] = [];
   afterAll(() => held.forEach((s) => s.destroy()));
-
-  async function hold(n: number) {
-    const { port } = new URL(rosette.baseUrl);
-    for (let i = 0; i < n; i++) {
-      const socket = net.connect(Number(port), '127.0.0.1');
-      socket.on('error', () => undefined);
-      socket.write(`POST /api/admin/maintenance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nAuthorization: Bearer ${rosette.adminToken}\r\n\r\n{"mode":`);
-      held.push(socket);
-    }
-    await waitFor('requests in flight', () => rosette.servers[0]!.gate.inFlight >= n);
-  }
+  const hold = async (n: number) => held.push(...(await holdRequests(rosette, n)));
 
   it('turns cheap anonymous reads away first, with 503 and Retry-After, and still answers health checks and downloads', async () => {
     await hold(3); // MAX_IN_FLIGHT 4: reads may fill half, downloads all of it
