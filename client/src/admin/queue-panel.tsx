@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { FAILED_PAGE_DEFAULT, RETRY_ALL_MAX, type FailedJobSummary, type QueueOverviewResponse } from '../../../common/api/admin-queue';
 import { ApiError } from '../api/api-error';
 import { getQueueOverview, pausePrinting, removeFailedJob, resumePrinting, retryAllFailedJobs, retryFailedJob } from '../api/admin-queue-api';
+import { useVisiblePolling } from './use-visible-polling';
 import './admin.css';
 import './queue-panel.css';
 
@@ -28,45 +29,24 @@ export function QueuePanel() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [start, setStart] = useState(0);
-  /** Bumped after an action, to read the queue again at once. */
-  const [reloads, setReloads] = useState(0);
 
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let controller: AbortController | null = null;
-    const read = async () => {
-      clearTimeout(timer);
-      controller?.abort();
-      if (document.visibilityState === 'visible') {
-        const mine = new AbortController();
-        controller = mine;
-        try {
-          const next = await getQueueOverview({ start, limit: PAGE_SIZE }, mine.signal);
-          if (mine.signal.aborted) return;
-          // The last failed job of a later page was retried or removed: show the page before.
-          if (next.failed.jobs.length === 0 && start > 0) return setStart(Math.max(0, start - PAGE_SIZE));
-          setOverview(next);
-          setReadProblem(null);
-        } catch (err) {
-          if (mine.signal.aborted) return;
-          setReadProblem(`${sentence(err)} Trying again every few seconds.`);
-        }
+  const readNow = useVisiblePolling(
+    async (signal) => {
+      try {
+        const next = await getQueueOverview({ start, limit: PAGE_SIZE }, signal);
+        if (signal.aborted) return;
+        // The last failed job of a later page was retried or removed: show the page before.
+        if (next.failed.jobs.length === 0 && start > 0) return setStart(Math.max(0, start - PAGE_SIZE));
+        setOverview(next);
+        setReadProblem(null);
+      } catch (err) {
+        if (signal.aborted) return;
+        setReadProblem(`${sentence(err)} Trying again every few seconds.`);
       }
-      if (!stopped) timer = setTimeout(() => void read(), REFRESH_MS);
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === 'visible') void read();
-    };
-    void read();
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      controller?.abort();
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [start, reloads]);
+    },
+    REFRESH_MS,
+    [start],
+  );
 
   const act = useCallback(async (run: () => Promise<{ message: string }>) => {
     setBusy(true);
@@ -79,9 +59,9 @@ export function QueuePanel() {
     } finally {
       setBusy(false);
       setPending(null);
-      setReloads((n) => n + 1);
+      readNow(); // read the queue again at once
     }
-  }, []);
+  }, [readNow]);
 
   const confirm = (action: Pending) => {
     setDone(null);

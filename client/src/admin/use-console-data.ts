@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { getAdminStatus, getTelemetry, type AdminStatus } from '../api/admin-console-api';
 import { mergeHistory, nextSince, type TelemetryHistory } from './telemetry-history';
+import { useVisiblePolling } from './use-visible-polling';
 
 /** How often the console reads the status and the figures while the tab is visible, milliseconds. */
 export const POLL_MS = 2500;
@@ -31,23 +32,10 @@ export interface ConsoleData {
 export function useConsoleData(): ConsoleData & { refresh(): void; adoptStatus(status: AdminStatus): void } {
   const [data, setData] = useState<ConsoleData>({ status: null, statusProblem: null, telemetry: null, telemetryProblem: null, updatedAt: null, failingSince: null, paused: false });
   const history = useRef<TelemetryHistory | null>(null);
-  const readNow = useRef<() => void>(() => undefined);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let controller: AbortController | null = null;
-    const read = async () => {
-      clearTimeout(timer);
-      controller?.abort();
-      if (document.visibilityState !== 'visible') {
-        setData((d) => (d.paused ? d : { ...d, paused: true }));
-        return;
-      }
-      const mine = new AbortController();
-      controller = mine;
-      const [status, telemetry] = await Promise.allSettled([getAdminStatus(mine.signal), getTelemetry(nextSince(history.current), mine.signal)]);
-      if (stopped || mine.signal.aborted) return;
+  const refresh = useVisiblePolling(
+    async (signal) => {
+      const [status, telemetry] = await Promise.allSettled([getAdminStatus(signal), getTelemetry(nextSince(history.current), signal)]);
+      if (signal.aborted) return;
       if (telemetry.status === 'fulfilled') history.current = mergeHistory(history.current, telemetry.value);
       setData((d) => {
         const ok = status.status === 'fulfilled' || telemetry.status === 'fulfilled';
@@ -62,21 +50,11 @@ export function useConsoleData(): ConsoleData & { refresh(): void; adoptStatus(s
           paused: false,
         };
       });
-      timer = setTimeout(() => void read(), POLL_MS);
-    };
-    readNow.current = () => void read();
-    const onVisibility = () => void read();
-    document.addEventListener('visibilitychange', onVisibility);
-    void read();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      controller?.abort();
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
-
-  const refresh = useCallback(() => readNow.current(), []);
+    },
+    POLL_MS,
+    [],
+    () => setData((d) => (d.paused ? d : { ...d, paused: true })),
+  );
   const adoptStatus = useCallback((status: AdminStatus) => setData((d) => ({ ...d, status, statusProblem: null })), []);
   return { ...data, refresh, adoptStatus };
 }
