@@ -20,6 +20,7 @@ import { downloadsRouter } from './downloads/downloads-router';
 import { healthRouter } from './health/health-router';
 import { csrfProtection } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-middleware';
+import { HotFiles } from './http/hot-files';
 import { limitByRoute, type RateLimits } from './http/rate-limits';
 import { requireJson } from './http/require-json';
 import type { OverloadState } from './overload/overload-state';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   const shareLinks = new ShareLinkStore(deps.redis, services.digester, deps.now);
   const designs = new DesignStore(deps.redis, deps.now);
   const clientIndex = loadClientIndex(deps.clientDir);
+  const files = new HotFiles(deps.store, config.FILE_CACHE_MB * 1024 * 1024);
   const perAddress = (prefix: string, skipSuccessfulRequests: boolean) =>
     addressRateLimit({ redis: deps.redis, logger: deps.logger, prefix, limit: config.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS, skipSuccessfulRequests });
   const app = express();
@@ -102,13 +104,13 @@ export function createApp(deps: AppDeps): Express {
   // Before any body is read: a client over its budget costs one Redis round trip, nothing more.
   app.use(limitByRoute(deps.overload.limits));
   app.use(healthRouter(deps));
-  app.use(downloadsRouter(deps));
+  app.use(downloadsRouter({ files }));
   // A volunteer's share link: no session, and open in maintenance (route-kind.ts).
-  app.use(sharedLeafletRouter({ shareLinks, store: deps.store, clientIndex }));
+  app.use(sharedLeafletRouter({ shareLinks, files, clientIndex }));
   app.use(templatesRouter());
   // Uploads need an account and the CSRF token (the body is not JSON, so nothing else stops a cross-site form).
   app.post('/api/assets', ...member);
-  app.use(assetsRouter({ store: deps.store, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
+  app.use(assetsRouter({ store: deps.store, files, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
   app.use('/api', requireJson, express.json({ limit: config.JSON_LIMIT_BYTES, strict: true }));
   app.use(sessionsRouter(services, perAddress(SIGN_IN_RATE_PREFIX, true)));
   app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Readable } from 'node:stream';
 import type { FileStore, StoredFile } from '../common/node/file-store';
 
@@ -10,25 +11,22 @@ const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
  * leaflets reads the same photo and logo for job after job. Everything else passes straight through.
  */
 export class AssetCachingStore implements FileStore {
-  private readonly cache = new Map<string, Buffer>();
-  private cachedBytes = 0;
+  private readonly cache: LRUCache<string, Buffer>;
 
   constructor(
     private readonly inner: FileStore,
     /** Most bytes kept, least recently used evicted first. */
-    private readonly maxBytes = DEFAULT_CACHE_BYTES,
-  ) {}
+    maxBytes = DEFAULT_CACHE_BYTES,
+  ) {
+    this.cache = new LRUCache<string, Buffer>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / 4), sizeCalculation: (data) => Math.max(1, data.length) });
+  }
 
   async read(key: string): Promise<Buffer | null> {
     if (!key.startsWith('assets/')) return this.inner.read(key);
     const hit = this.cache.get(key);
-    if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const data = await this.inner.read(key);
-    if (data && data.length <= this.maxBytes / 4) this.remember(key, data);
+    if (data) this.cache.set(key, data);
     return data;
   }
 
@@ -42,15 +40,5 @@ export class AssetCachingStore implements FileStore {
 
   stream(key: string): Readable {
     return this.inner.stream(key);
-  }
-
-  private remember(key: string, data: Buffer): void {
-    this.cache.set(key, data);
-    this.cachedBytes += data.length;
-    for (const [oldKey, old] of this.cache) {
-      if (this.cachedBytes <= this.maxBytes) break;
-      this.cache.delete(oldKey);
-      this.cachedBytes -= old.length;
-    }
   }
 }

@@ -78,6 +78,12 @@ const configSchema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
   /** Address the metrics endpoints listen on: loopback unless a scraper on a private network needs them. */
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Memory a server process holds small stored files in (finished PDFs and uploaded images up to an
+   * eighth of it each), megabytes; 0 streams every download from the store. Counts towards the
+   * process's resident memory.
+   */
+  FILE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(8),
   /** Largest JSON request body, in bytes. */
   JSON_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
   /** Largest image upload, in bytes. */

@@ -4,6 +4,7 @@ import { ASSET_EXTENSION, readAssetInfo, type AssetInfo, type AssetType } from '
 import type { FileStore } from '../../common/node/file-store';
 import { assetKey } from '../../common/queue/names';
 import { AppError } from '../http/app-error';
+import type { HotFiles } from '../http/hot-files';
 import { storeAsset } from './asset-service';
 import { imageTooManyBytes, missingImage } from './image-errors';
 import { processImage, type ImageLimits } from './process-image';
@@ -22,7 +23,7 @@ function assetResponse(info: AssetInfo) {
  * Image uploads and downloads. The browser sends the file itself as the request body (not a form);
  * the stored image is served forever under its content hash.
  */
-export function assetsRouter(deps: { store: FileStore; limits: ImageLimits }): Router {
+export function assetsRouter(deps: { store: FileStore; files: HotFiles; limits: ImageLimits }): Router {
   const router = Router();
 
   // Any Content-Type: processImage goes by the bytes. Browsers never compress uploads, so a
@@ -44,11 +45,10 @@ export function assetsRouter(deps: { store: FileStore; limits: ImageLimits }): R
     // readAssetInfo answers null for anything but 64 hex digits, so "../etc" never reaches the store.
     const info = await readAssetInfo(deps.store, req.params.id);
     const key = info ? assetKey(info.id, ASSET_EXTENSION[info.type]) : null;
-    const stat = key ? await deps.store.stat(key) : null;
-    if (!info || !key || !stat) throw AppError.notFound('this image');
-    await sendStoredFile(req, res, deps.store, {
-      key,
-      size: stat.size,
+    const file = key ? await deps.files.open(key) : null;
+    if (!info || !key || !file) throw AppError.notFound('this image');
+    await sendStoredFile(req, res, deps.files, {
+      file,
       etag: `"${info.id}"`,
       // The id is the hash of the bytes: the answer never changes.
       headers: { 'Content-Type': CONTENT_TYPE[info.type], 'Cache-Control': 'public, max-age=31536000, immutable' },

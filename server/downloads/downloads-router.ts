@@ -1,6 +1,6 @@
 import { sendStoredFile } from '../http/send-stored-file';
 import { Router } from 'express';
-import type { FileStore } from '../../common/node/file-store';
+import type { HotFiles } from '../http/hot-files';
 import { pdfKey } from '../../common/queue/names';
 import { AppError } from '../http/app-error';
 
@@ -11,21 +11,20 @@ const PDF_NAME = /^([a-f0-9]{64})\.pdf$/;
  * the queue is down or the site is in maintenance. The name is the content hash, so the answer never
  * changes: cache it forever.
  */
-export function downloadsRouter(deps: { store: FileStore }): Router {
+export function downloadsRouter(deps: { files: HotFiles }): Router {
   const router = Router();
   router.get('/downloads/:name', async (req, res) => {
     const hash = PDF_NAME.exec(req.params.name)?.[1];
-    const stat = hash ? await deps.store.stat(pdfKey(hash)) : null;
-    if (!hash || !stat) throw AppError.notFound('this PDF');
-    await sendStoredFile(req, res, deps.store, {
-      key: pdfKey(hash),
-      size: stat.size,
+    const file = hash ? await deps.files.open(pdfKey(hash)) : null;
+    if (!hash || !file) throw AppError.notFound('this PDF');
+    await sendStoredFile(req, res, deps.files, {
+      file,
       etag: `"${hash}"`,
       headers: {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="leaflet-${hash.slice(0, 12)}.pdf"`,
         'Cache-Control': 'public, max-age=31536000, immutable',
-        'Last-Modified': stat.modified.toUTCString(),
+        'Last-Modified': file.modified.toUTCString(),
       },
     });
   });

@@ -1,11 +1,10 @@
 import type { Request, Response } from 'express';
-import type { FileStore } from '../../common/node/file-store';
+import type { HotFiles, OpenedFile } from './hot-files';
 
-/** A file in the store and how to answer with it. */
+/** A file from the store and how to answer with it. */
 export interface StoredFileAnswer {
-  key: string;
-  /** Bytes, from FileStore.stat. */
-  size: number;
+  /** From HotFiles.open. */
+  file: OpenedFile;
   /** Content-Type, Content-Disposition, Cache-Control and the like. */
   headers: Record<string, string>;
   /** A strong ETag (quoted); content-addressed files use their hash. Omitted: no revalidation. */
@@ -13,14 +12,16 @@ export interface StoredFileAnswer {
 }
 
 /**
- * Answers a GET or HEAD with a stored file: 304 when If-None-Match matches, otherwise the bytes,
- * streamed (the store's stream is closed when the client goes away early).
+ * Answers a GET or HEAD with a stored file: 304 when If-None-Match matches, otherwise the bytes, from
+ * memory when HotFiles holds them, else streamed (the store's stream is closed when the client goes
+ * away early).
  */
-export async function sendStoredFile(req: Request, res: Response, store: FileStore, file: StoredFileAnswer): Promise<void> {
-  res.set({ 'X-Content-Type-Options': 'nosniff', ...file.headers });
-  if (file.etag) {
-    res.set('ETag', file.etag);
-    if (etagMatches(req.headers['if-none-match'], file.etag)) {
+export async function sendStoredFile(req: Request, res: Response, files: HotFiles, answer: StoredFileAnswer): Promise<void> {
+  const { file } = answer;
+  res.set({ 'X-Content-Type-Options': 'nosniff', ...answer.headers });
+  if (answer.etag) {
+    res.set('ETag', answer.etag);
+    if (etagMatches(req.headers['if-none-match'], answer.etag)) {
       res.status(304).end();
       return;
     }
@@ -30,8 +31,12 @@ export async function sendStoredFile(req: Request, res: Response, store: FileSto
     res.end();
     return;
   }
+  if (file.bytes) {
+    res.end(file.bytes);
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
-    const stream = store.stream(file.key);
+    const stream = files.stream(file.key);
     stream.on('error', reject);
     res.on('close', () => {
       stream.destroy();

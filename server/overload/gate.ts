@@ -46,7 +46,8 @@ export interface Gate {
  *   for browsers, JSON otherwise);
  * - degraded and up: POST /api/print-jobs gets 503;
  * - any mode: a print job past the backlog cap gets 503 with the estimated wait; a request over its
- *   priority's share of the concurrency limit gets 503; a client the limiters already refused gets 429.
+ *   priority's share of the concurrency limit gets 503 (downloads of finished PDFs are counted in a pool
+ *   of their own, the whole limit); a client the limiters already refused gets 429.
  */
 export function createGate(options: GateOptions): Gate {
   const { state, memo, clientKey, now, limit } = options;
@@ -65,9 +66,14 @@ export function createGate(options: GateOptions): Gate {
     rung = state.rung;
   });
   const limited = new Map<string, Buffer>();
-  let inFlight = 0;
-  const release = () => {
-    inFlight -= 1;
+  // Finished PDFs have places of their own: counted apart, so that a flood of anything else (or
+  // campaigners' print jobs, which hold their places for Redis round trips) never takes them.
+  const inFlight = { shared: 0, downloads: 0 };
+  const releaseShared = () => {
+    inFlight.shared -= 1;
+  };
+  const releaseDownload = () => {
+    inFlight.downloads -= 1;
   };
 
   const gate = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -78,7 +84,9 @@ export function createGate(options: GateOptions): Gate {
       if (rung >= 2) return shed(res, kind, SHED_REASONS.printJobsPaused, answers.printJobsPaused);
       if (state.waiting + state.admittedSinceSample >= state.backlogCap) return shed(res, kind, SHED_REASONS.printQueueFull, answers.printQueueFull);
     }
-    if (inFlight >= limit.caps[priorityOf(kind, principalOf(req))]!) return shed(res, kind, SHED_REASONS.overloaded, answers.overloaded);
+    const download = kind === 'download';
+    const used = download ? inFlight.downloads : inFlight.shared;
+    if (used >= limit.caps[priorityOf(kind, principalOf(req))]!) return shed(res, kind, SHED_REASONS.overloaded, answers.overloaded);
     const budget = BUDGET_OF_KIND[kind];
     if (budget !== null && memo.size > 0) {
       const t = now();
@@ -89,12 +97,13 @@ export function createGate(options: GateOptions): Gate {
       }
     }
     if (kind === 'printJobSubmit') state.admittedSinceSample += 1;
-    inFlight += 1;
-    limit.noteInFlight(inFlight);
-    res.once('close', release);
+    if (download) inFlight.downloads += 1;
+    else inFlight.shared += 1;
+    limit.noteInFlight(Math.max(inFlight.shared, inFlight.downloads));
+    res.once('close', download ? releaseDownload : releaseShared);
     return false;
   };
-  Object.defineProperty(gate, 'inFlight', { get: () => inFlight });
+  Object.defineProperty(gate, 'inFlight', { get: () => inFlight.shared + inFlight.downloads });
   return gate as Gate;
 }
 

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../http/escape-html';
 import { sendStoredFile } from '../http/send-stored-file';
 import { Router, type Response } from 'express';
-import type { FileStore } from '../../common/node/file-store';
+import type { HotFiles } from '../http/hot-files';
 import type { ClientIndex } from '../client-files/client-index';
 import { pdfKey } from '../../common/queue/names';
 import { AppError } from '../http/app-error';
@@ -22,7 +22,7 @@ function privateHeaders(res: Response): void {
  * session is needed or read. These must keep working in maintenance mode.
  * @param clientIndex The built client's page, which draws the share page; null when there is none.
  */
-export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; store: FileStore; clientIndex: ClientIndex | null }): Router {
+export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; files: HotFiles; clientIndex: ClientIndex | null }): Router {
   const router = Router();
 
   router.get('/api/share/:token', async (req, res) => {
@@ -50,11 +50,10 @@ export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; store: F
   router.get('/s/:token/leaflet.pdf', async (req, res) => {
     privateHeaders(res);
     const link = await deps.shareLinks.findByToken(req.params.token);
-    const stat = link ? await deps.store.stat(pdfKey(link.pdfHash)) : null;
-    if (!link || !stat) throw linkNotValid();
-    await sendStoredFile(req, res, deps.store, {
-      key: pdfKey(link.pdfHash),
-      size: stat.size,
+    const file = link ? await deps.files.open(pdfKey(link.pdfHash)) : null;
+    if (!link || !file) throw linkNotValid();
+    await sendStoredFile(req, res, deps.files, {
+      file,
       headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${fileNameOf(link.title)}.pdf"` },
     });
   });

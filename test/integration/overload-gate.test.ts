@@ -111,6 +111,15 @@ describe('when too many requests are in flight', () => {
     await waitFor('requests done', () => rosette.servers[0]!.gate.inFlight === 0);
     expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(200);
   });
+
+  it('keeps places of their own for downloads when other requests fill the whole limit', async () => {
+    await hold(4); // MAX_IN_FLIGHT 4, all taken by requests that are not downloads
+    await expectShed(await fetch(`${rosette.baseUrl}/api/templates`), 'overloaded');
+    const downloads = await Promise.all([1, 2, 3].map(() => fetch(`${rosette.baseUrl}/downloads/${hash}.pdf`)));
+    expect(downloads.map((r) => r.status)).toEqual([200, 200, 200]);
+    held.splice(0).forEach((s) => s.destroy());
+    await waitFor('requests done', () => rosette.servers[0]!.gate.inFlight === 0);
+  });
 });
 
 describe('admission control', () => {

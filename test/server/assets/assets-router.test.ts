@@ -9,13 +9,15 @@ import { DirectoryFileStore } from '../../../common/node/file-store';
 import { assetsRouter } from '../../../server/assets/assets-router';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../../../server/assets/process-image';
 import { errorHandler, notFoundHandler } from '../../../server/http/error-middleware';
+import { HotFiles } from '../../../server/http/hot-files';
 import { EXIF_TAG, exifIfd0Tags, noisyJpeg, pngBomb, solid } from './image-fixtures';
 
 /** The assets router alone in a real app on a free port, over a fresh file store. */
 async function startApp(limits: ImageLimits = DEFAULT_IMAGE_LIMITS) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rosette-assets-'));
   const app = express();
-  app.use(assetsRouter({ store: new DirectoryFileStore(dir), limits }));
+  const store = new DirectoryFileStore(dir);
+  app.use(assetsRouter({ store, files: new HotFiles(store, 8 * 1024 * 1024), limits }));
   app.use(notFoundHandler);
   app.use(errorHandler(pino({ level: 'silent' })));
   const server = app.listen(0);
