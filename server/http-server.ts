@@ -21,7 +21,8 @@ import { processProbes } from './overload/process-probes';
 import type { OverloadProbes } from './overload/probes';
 import { RateLimitMemo } from './overload/rate-limit-memo';
 import { redisProbes } from './overload/redis-probes';
-import type { Principal } from './overload/route-kind';
+import { OPEN_IN_MAINTENANCE, routeKindOf, type Principal } from './overload/route-kind';
+import { json, sendAnswer } from './overload/shed-answers';
 import { SignalSampler } from './overload/signal-sampler';
 import { adminSessionAuth, principalOf } from './sessions/admin-session';
 import { TelemetryStore } from './telemetry/telemetry-store';
@@ -61,9 +62,13 @@ export interface RosetteHttpServer {
   limit: ConcurrencyLimit;
   sampler: SignalSampler;
   admin: AdminToken;
+  /** The second listener (PRIORITY_PORT), once listenPriority() has been called. */
+  priorityServer: Server | null;
   /** Takes the first sample and starts sampling and following the switch; listen() calls it. */
   start(): Promise<void>;
   listen(port: number, host: string): Promise<AddressInfo>;
+  /** Opens the priority listener (see PRIORITY_PORT in config.ts): the same gate and app, reserved paths only. */
+  listenPriority(port: number, host: string): Promise<AddressInfo>;
   /** Stops taking connections, waits for the requests in flight, stops the timers and closes its own Redis connections. */
   close(): Promise<void>;
 }
@@ -140,7 +145,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
   });
 
-  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     let answered = false;
     try {
       answered = gate(req, res);
@@ -148,8 +153,9 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       logger.error({ err }, 'overload gate failed; letting the request through');
     }
     if (!answered) app(req, res);
-  });
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  };
+  const server = createNodeServer(handle);
+  let priorityServer: Server | null = null;
 
   let started: Promise<void> | null = null;
   const start = () => {
@@ -171,21 +177,23 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     sampler,
     admin,
     start,
+    get priorityServer() {
+      return priorityServer;
+    },
     async listen(port, host) {
       await start();
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      return server.address() as AddressInfo;
+      return listenOn(server, port, host);
+    },
+    async listenPriority(port, host) {
+      await start();
+      priorityServer ??= createNodeServer((req, res) => (isReserved(req) ? handle(req, res) : sendAnswer(res, MISDIRECTED)));
+      return listenOn(priorityServer, port, host);
     },
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
+      const servers = priorityServer ? [server, priorityServer] : [server];
+      const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
+      for (const s of servers) s.closeIdleConnections();
+      await Promise.all(closed);
       sampler.stop();
       loopLag.stop();
       real.stop();
@@ -194,6 +202,29 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
   };
 }
+
+/** A node:http server with the slow-client timeouts. */
+function createNodeServer(handle: http.RequestListener): Server {
+  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, handle);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  return server;
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** Whether the priority listener serves a request: the kinds that stay open in maintenance. */
+const isReserved = (req: http.IncomingMessage) => OPEN_IN_MAINTENANCE[routeKindOf(req.method, req.url)];
+
+/** What the priority listener answers for any other path. */
+const MISDIRECTED = json(421, { error: { code: 'misdirected', message: 'this port serves only finished PDFs, share links, health checks, signing in and the admin console; use the main port', fields: [] } });
 
 /** How long start() waits for a connection still being made before its first sample, milliseconds. */
 const FIRST_SAMPLE_WAIT_MS = 3000;

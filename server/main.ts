@@ -56,9 +56,10 @@ async function main(): Promise<void> {
     logger.warn(`no ADMIN_TOKEN set: the admin API takes this one until the server stops: ${http.admin.token}`);
   }
   await http.listen(config.PORT, config.HOST);
+  if (config.PRIORITY_PORT) await http.listenPriority(config.PRIORITY_PORT, config.HOST);
   // One point of this process's figures every 2 s for the admin console (skipped while Redis is away).
   const telemetry = startServerTelemetry({ redis, registry, overload: http.overload, queue: queue.queue, logger });
-  logger.info({ port: config.PORT, host: config.HOST, mode: http.overload.mode }, `Rosette is listening on http://${config.HOST}:${config.PORT}`);
+  logger.info({ port: config.PORT, priorityPort: config.PRIORITY_PORT || undefined, host: config.HOST, mode: http.overload.mode }, `Rosette is listening on http://${config.HOST}:${config.PORT}`);
 
   let closing = false;
   const shutdown = (signal: string) => {

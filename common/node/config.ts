@@ -16,6 +16,14 @@ const configSchema = z.object({
   /** Address the HTTP server listens on. */
   HOST: z.string().default('127.0.0.1'),
   /**
+   * A second TCP port (on HOST) for what must keep working through a flood: finished PDFs, share links,
+   * health checks, signing in and the admin console, and nothing else (421 for other paths). Its own
+   * listening socket has its own accept queue, so these connections never wait behind a flood's (Node
+   * accepts one connection per turn of its event loop). The reverse proxy sends those paths here
+   * (deploy/nginx.conf); never expose it publicly. 0: no second port.
+   */
+  PRIORITY_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
    * Redis for the queue and shared state. The default port is Rosette's own (not 6379), so `npm start`
    * never borrows somebody else's Redis: if nothing answers here, it starts one under DATA_DIR.
    */
@@ -191,6 +199,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const c = result.data;
   if (c.WORKER_WATCHDOG_MS <= 2 * c.WORKER_HEARTBEAT_MS) {
     throw new Error(`invalid configuration: WORKER_WATCHDOG_MS (${c.WORKER_WATCHDOG_MS}) must be more than twice WORKER_HEARTBEAT_MS (${c.WORKER_HEARTBEAT_MS})`);
+  }
+  if (c.PRIORITY_PORT !== 0 && (c.PRIORITY_PORT === c.PORT || c.PRIORITY_PORT === c.METRICS_PORT)) {
+    throw new Error(`invalid configuration: PRIORITY_PORT (${c.PRIORITY_PORT}) must differ from PORT and METRICS_PORT`);
   }
   if (c.FILE_STORE === 's3' && !c.S3_BUCKET) throw new Error('invalid configuration: S3_BUCKET must be set when FILE_STORE=s3');
   if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY)) {

@@ -9,6 +9,7 @@ import { readWorkerHeartbeats } from '../../common/node/worker-heartbeats';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
 import type { DrillAdmin } from './drill-accounts';
 import type { DrillOptions } from './drill-options';
+import { drillNginxConfig, findNginx } from './drill-proxy';
 import { ManagedProcess } from './managed-process';
 import { cpuSeconds, residentBytes } from './process-usage';
 
@@ -23,6 +24,10 @@ const START_TIMEOUT_MS = 30_000;
 export class DrillCluster {
   readonly processes: ManagedProcess[] = [];
   readonly serverUrls: string[] = [];
+  /** Each server's PRIORITY_PORT (`host:port`), for the proxy's reserved upstream; none without the proxy. */
+  readonly priorityAddresses: string[] = [];
+  /** Where the traffic goes: the servers, or nginx in front of them (DRILL_PROXY=nginx). */
+  trafficUrls: string[] = [];
   /** The admin API's bearer token, made up for this run. */
   readonly adminToken = randomBytes(24).toString('base64url');
   /** A fail-fast connection for the drill's own reads (backlog, heartbeats). */
@@ -67,32 +72,66 @@ export class DrillCluster {
     const sessionSecret = randomBytes(32).toString('base64url');
     for (let i = 1; i <= options.DRILL_SERVERS; i++) {
       const port = await freePort();
+      const priorityPort = options.DRILL_PROXY === 'nginx' ? await freePort() : 0;
+      if (priorityPort) cluster.priorityAddresses.push(`127.0.0.1:${priorityPort}`);
       const env = {
         ...common,
         PORT: String(port),
+        PRIORITY_PORT: String(priorityPort),
         HOST: '127.0.0.1',
         ADMIN_TOKEN: cluster.adminToken,
+        // Behind the drill's nginx the client is the address nginx saw (X-Forwarded-For), as deployed.
+        TRUST_PROXY: options.DRILL_PROXY === 'nginx' ? 'loopback' : 'false',
         SESSION_SECRET: sessionSecret,
         FIRST_ADMIN_EMAIL: admin.email,
         FIRST_ADMIN_PASSWORD: admin.password,
         FIRST_ADMIN_ORG: admin.organisation,
       };
-      cluster.processes.push(new ManagedProcess(`server-${i}`, 'server', path.join(dist, 'server', 'main.js'), env, path.join(logDir, `server-${i}.log`), clock));
+      cluster.processes.push(new ManagedProcess(`server-${i}`, 'server', { script: path.join(dist, 'server', 'main.js') }, env, path.join(logDir, `server-${i}.log`), clock));
       cluster.serverUrls.push(`http://127.0.0.1:${port}`);
     }
     for (let i = 1; i <= options.DRILL_WORKERS; i++) {
       const env = { ...common, WORKER_CONCURRENCY: String(options.DRILL_WORKER_CONCURRENCY) };
-      cluster.processes.push(new ManagedProcess(`worker-${i}`, 'worker', path.join(dist, 'worker', 'main.js'), env, path.join(logDir, `worker-${i}.log`), clock));
+      cluster.processes.push(new ManagedProcess(`worker-${i}`, 'worker', { script: path.join(dist, 'worker', 'main.js') }, env, path.join(logDir, `worker-${i}.log`), clock));
     }
     for (const p of cluster.processes) p.start();
     try {
       await cluster.waitUntilUp(options.DRILL_WORKERS, logDir);
+      cluster.trafficUrls = options.DRILL_PROXY === 'nginx' ? [await cluster.startProxy(searchPath, logDir, clock)] : cluster.serverUrls;
     } catch (err) {
       // A drill that cannot start must not leave its Redis, its processes or its folder behind.
       await cluster.stop().catch(() => undefined);
       throw err;
     }
     return cluster;
+  }
+
+  /**
+   * Starts nginx in front of the servers with deploy/nginx.conf (drill-proxy.ts) and waits until it
+   * answers; resolves with its URL.
+   */
+  private async startProxy(searchPath: string, logDir: string, clock: () => number): Promise<string> {
+    const nginx = findNginx(searchPath);
+    if (!nginx) throw new Error('DRILL_PROXY=nginx, but nginx is not installed (Debian: apt-get install nginx-light)');
+    const root = path.join(__dirname, '..', '..', '..');
+    const deployDir = path.join(root, 'deploy');
+    const workDir = path.join(this.tempDir, 'nginx');
+    fs.mkdirSync(workDir, { recursive: true });
+    const port = await freePort();
+    const upstreams = { rosette_servers: this.serverUrls.map((u) => new URL(u).host), rosette_reserved: this.priorityAddresses };
+    const configFile = path.join(workDir, 'nginx.conf');
+    fs.writeFileSync(configFile, drillNginxConfig(fs.readFileSync(path.join(deployDir, 'nginx.conf'), 'utf8'), { port, upstreams, deployDir, workDir, logDir }));
+    const proxy = new ManagedProcess('nginx', 'proxy', { command: nginx, args: ['-c', configFile, '-e', path.join(logDir, 'nginx-error.log'), '-g', 'daemon off;'] }, { PATH: searchPath }, path.join(logDir, 'nginx.log'), clock);
+    this.processes.push(proxy);
+    proxy.start();
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (await fetch(`${url}/nginx-health`).then((r) => r.ok, () => false)) return url;
+      if (proxy.restarts > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`nginx did not start; see ${path.join(logDir, 'nginx.log')} and nginx-error.log`);
   }
 
   /** Samples every process's resident memory (and Redis's). */
@@ -104,7 +143,11 @@ export class DrillCluster {
 
   /** CPU seconds each process (and redis-server) has used so far, by name. */
   cpuSnapshot(): Map<string, number | null> {
-    const snapshot = new Map(this.processes.map((p) => [p.name, p.pid ? cpuSeconds(p.pid) : null]));
+    const cpuOf = (p: ManagedProcess) => {
+      const times = p.pids().map(cpuSeconds);
+      return times.length === 0 || times[0] === null ? null : times.reduce<number>((sum, t) => sum + (t ?? 0), 0);
+    };
+    const snapshot = new Map(this.processes.map((p) => [p.name, cpuOf(p)]));
     snapshot.set('redis-server', this.redis.pid ? cpuSeconds(this.redis.pid) : null);
     return snapshot;
   }

@@ -12,7 +12,9 @@ export function drillMarkdown(r: DrillReport): string {
   lines.push(
     `${o.DRILL_SERVERS} server processes and ${o.DRILL_WORKERS} workers (concurrency ${o.DRILL_WORKER_CONCURRENCY}) on one Redis; ` +
       `calm ${o.DRILL_CALM_S} s, flood ${o.DRILL_FLOOD_S} s (from ${s(r.timeline.floodStartMs)} to ${s(r.timeline.floodEndMs)}), recovery ${o.DRILL_RECOVER_S} s; ` +
-      `at most ${o.DRILL_SOCKETS_PER_CLASS} requests per class in flight to each server, one load thread per class; ` +
+      (o.DRILL_PROXY === 'nginx'
+        ? `traffic through nginx with deploy/nginx.conf (as deployed), at most ${o.DRILL_SOCKETS_PER_CLASS * o.DRILL_SERVERS} requests per class in flight to it, one load thread per class; `
+        : `traffic straight to the servers (no proxy), at most ${o.DRILL_SOCKETS_PER_CLASS} requests per class in flight to each server, one load thread per class; `) +
       (r.singleAddress
         ? 'every client sending from 127.0.0.1.'
         : `${o.DRILL_ANONYMOUS_CLIENTS} anonymous visitors, ${o.DRILL_CAMPAIGNERS} campaigners and ${o.DRILL_VOLUNTEERS} volunteers, each sending from its own loopback address.`),

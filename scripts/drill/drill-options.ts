@@ -50,6 +50,11 @@ const drillOptionsSchema = z.object({
    * per-address rate limits then shed); also what happens where 127.10.0.1 cannot be used (macOS).
    */
   DRILL_SINGLE_ADDRESS: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  /**
+   * `nginx`: send the traffic through nginx with deploy/nginx.conf, as docker-compose deploys Rosette
+   * (needs nginx installed); `none`: straight to the servers, the harder case (the default).
+   */
+  DRILL_PROXY: z.enum(['none', 'nginx']).default('none'),
   /** A request without an answer after this long counts as failed, milliseconds. */
   DRILL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** NODE_ENV of the server and worker processes. */

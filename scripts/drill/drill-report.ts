@@ -53,7 +53,7 @@ export interface SecondRow {
 
 export interface ProcessSummary {
   name: string;
-  role: 'server' | 'worker' | 'redis' | 'load generator';
+  role: 'server' | 'worker' | 'proxy' | 'redis' | 'load generator';
   /** Peak resident memory, megabytes (null when not sampled). */
   peakRssMb: number | null;
   /** CPU time used while the traffic ran, seconds (null when unknown). */

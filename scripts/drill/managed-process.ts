@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { residentBytes } from './process-usage';
+import { childPids, residentBytes } from './process-usage';
 
 /** Pause before a process that died is started again, milliseconds (as npm start does). */
 const RESTART_DELAY_MS = 1000;
@@ -13,10 +13,13 @@ export interface UnexpectedExit {
   signal: NodeJS.Signals | null;
 }
 
+/** What a managed process runs: a Node script (forked), or another program (nginx). */
+export type Program = { script: string } | { command: string; args: string[] };
+
 /**
- * A Node process of the drill (a server or a worker): forked with its output in a log file, started
- * again if it dies (as `npm start` does, so one crash does not end the drill, but it is counted), and
- * sampled for its resident memory.
+ * A process of the drill (a server, a worker, the proxy): started with its output in a log file,
+ * started again if it dies (as `npm start` does, so one crash does not end the drill, but it is
+ * counted), and sampled for its resident memory (with its children's: nginx's workers).
  */
 export class ManagedProcess {
   private child: ChildProcess | null = null;
@@ -28,8 +31,8 @@ export class ManagedProcess {
 
   constructor(
     readonly name: string,
-    readonly role: 'server' | 'worker',
-    private readonly file: string,
+    readonly role: 'server' | 'worker' | 'proxy',
+    private readonly program: Program,
     private readonly env: Record<string, string>,
     private readonly logFile: string,
     /** Milliseconds since the drill's time zero. */
@@ -42,7 +45,10 @@ export class ManagedProcess {
 
   start(): void {
     const log = fs.openSync(this.logFile, 'a');
-    const child = fork(this.file, [], { env: this.env, stdio: ['ignore', log, log, 'ipc'] });
+    const child =
+      'script' in this.program
+        ? fork(this.program.script, [], { env: this.env, stdio: ['ignore', log, log, 'ipc'] })
+        : spawn(this.program.command, this.program.args, { env: this.env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     this.child = child;
     child.once('exit', (code, signal) => {
@@ -53,9 +59,15 @@ export class ManagedProcess {
     });
   }
 
-  /** Records the resident memory now. */
+  /** The process and its children (nginx's workers), by pid. */
+  pids(): number[] {
+    return this.pid ? [this.pid, ...childPids(this.pid)] : [];
+  }
+
+  /** Records the resident memory now (the process's and its children's). */
   sample(): number | null {
-    const rss = this.pid ? residentBytes(this.pid) : null;
+    const sizes = this.pids().map(residentBytes);
+    const rss = sizes.length > 0 && sizes[0] !== null ? sizes.reduce<number>((sum, b) => sum + (b ?? 0), 0) : null;
     if (rss !== null) this.peakRss = Math.max(this.peakRss, rss);
     return rss;
   }

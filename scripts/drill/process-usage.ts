@@ -35,3 +35,13 @@ export function cpuSeconds(pid: number): number | null {
     return null;
   }
 }
+
+/** Pids of a process's direct children (nginx's workers), from /proc; none where there is no /proc. */
+export function childPids(pid: number): number[] {
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return children ? children.split(/\s+/).map(Number) : [];
+  } catch {
+    return [];
+  }
+}

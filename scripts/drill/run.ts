@@ -62,9 +62,10 @@ async function main(): Promise<void> {
     zero = Date.now() + 300;
     const inputs: LoadThreadInput[] = TRAFFIC_CLASSES.map((name) => ({
       name,
-      servers: cluster.serverUrls,
+      servers: cluster.trafficUrls,
       phases: ratePhases(options, name),
-      socketsPerServer: options.DRILL_SOCKETS_PER_CLASS,
+      // Through the proxy, the same requests in flight in all as straight to the servers.
+      socketsPerServer: options.DRILL_SOCKETS_PER_CLASS * (cluster.serverUrls.length / cluster.trafficUrls.length),
       clientAddresses: addressesOf(name),
       timeoutMs: options.DRILL_REQUEST_TIMEOUT_MS,
       startAt: zero,
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
       console.log(`${String(t).padStart(3)} s ${phase.padEnd(8)} modes ${poller.latest().join(',')}  served/shed/failed: ${parts.join('  ')}`);
     }, 1000);
 
-    const recovery = measureRecovery({ poller, servers: cluster.serverUrls, localAddress: single ? '127.0.0.1' : PROBE_ADDRESS, fixtures, tag, floodEndMs: timeline.floodEndMs, untilMs: timeline.endMs, clock });
+    const recovery = measureRecovery({ poller, servers: cluster.trafficUrls, localAddress: single ? '127.0.0.1' : PROBE_ADDRESS, fixtures, tag, floodEndMs: timeline.floodEndMs, untilMs: timeline.endMs, clock });
     const results = await generateLoad(inputs, (tick) => ticks.set(tick.name, tick));
     const cpuAfter = cluster.cpuSnapshot();
     const ownCpu = process.cpuUsage(ownCpuBefore);

@@ -77,7 +77,8 @@ export function sendAnswer(res: ServerResponse, answer: ShedAnswer): true {
   return true;
 }
 
-export function json(status: number, body: unknown, retryAfterSeconds: number): ShedAnswer {
+/** A JSON answer; `retryAfterSeconds` omitted: no Retry-After (an answer that waiting will not change). */
+export function json(status: number, body: unknown, retryAfterSeconds?: number): ShedAnswer {
   const buffer = Buffer.from(JSON.stringify(body));
   return {
     status,
@@ -85,7 +86,7 @@ export function json(status: number, body: unknown, retryAfterSeconds: number): 
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': String(buffer.length),
       'Cache-Control': 'no-store',
-      'Retry-After': String(retryAfterSeconds),
+      ...(retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }),
       'X-Content-Type-Options': 'nosniff',
     },
     body: buffer,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { OPEN_IN_MAINTENANCE, routeKindOf } from '../../server/overload/route-kind';
 
 /**
  * The production-like stack (docker-compose.yml, deploy/, Dockerfile), checked without a Docker
@@ -119,7 +120,12 @@ describe('docker-compose.yml', () => {
       return null;
     };
     const configFile = hostPath(/-c (\S+)/.exec(commandOf(proxy))?.[1] ?? '') ?? '';
-    const config = configFile && exists(configFile) ? fs.readFileSync(path.join(root, configFile), 'utf8') : '';
+    const mainConfig = configFile && exists(configFile) ? fs.readFileSync(path.join(root, configFile), 'utf8') : '';
+    const includes = [...mainConfig.matchAll(/^\s*include\s+(\S+);/gm)].map((m) => m[1]!).filter((f) => f.startsWith('/etc/nginx/rosette/'));
+    /** nginx.conf with the files it includes from deploy/ appended. */
+    const config = [mainConfig, ...includes.map((f) => hostPath(f)).filter((f): f is string => f !== null && exists(f)).map((f) => fs.readFileSync(path.join(root, f), 'utf8'))].join('\n');
+    /** The `server` lines of each upstream block. */
+    const upstreams = [...mainConfig.matchAll(/^\s*upstream\s+(\w+)\s*\{([^}]*)\}/gm)].map((m) => ({ name: m[1]!, servers: [...m[2]!.matchAll(/^\s*server\s+([\w-]+):(\d+)\b(.*);/gm)].map((s) => ({ host: s[1], port: s[2], options: s[3]! })) }));
 
     it('exists, with its config file from deploy/', () => {
       expect(proxies).toHaveLength(1);
@@ -128,21 +134,37 @@ describe('docker-compose.yml', () => {
     });
 
     it('includes only files that exist in deploy/', () => {
-      const includes = [...config.matchAll(/^\s*include\s+(\S+);/gm)].map((m) => m[1]!).filter((f) => f.startsWith('/etc/nginx/rosette/'));
       expect(includes.length).toBeGreaterThan(0);
       for (const file of includes) expect({ file, exists: exists(hostPath(file)!) }).toEqual({ file, exists: true });
     });
 
-    it('sends requests to every server service by name, on its port', () => {
-      const upstreams = [...config.matchAll(/^\s*server\s+([\w-]+):(\d+)\b/gm)].map((m) => ({ host: m[1], port: m[2] }));
-      const expected = serverServices.map(([name, s]) => ({ host: name, port: s.environment?.PORT }));
-      expect(upstreams.sort((a, b) => a.host!.localeCompare(b.host!))).toEqual(expected.sort((a, b) => a.host.localeCompare(b.host)));
+    it('sends requests to every server service by name: to its PORT, and the reserved paths to its PRIORITY_PORT', () => {
+      const expected = (port: 'PORT' | 'PRIORITY_PORT') => serverServices.map(([name, s]) => ({ host: name, port: s.environment?.[port] })).sort((a, b) => a.host.localeCompare(b.host));
+      expect(upstreams.map((u) => u.name)).toEqual(['rosette_servers', 'rosette_reserved']);
+      const portOf: Record<string, 'PORT' | 'PRIORITY_PORT'> = { rosette_servers: 'PORT', rosette_reserved: 'PRIORITY_PORT' };
+      for (const upstream of upstreams) {
+        const servers = upstream.servers.map(({ host, port }) => ({ host, port })).sort((a, b) => a.host!.localeCompare(b.host!));
+        expect({ upstream: upstream.name, servers }).toEqual({ upstream: upstream.name, servers: expected(portOf[upstream.name]!) });
+      }
+      for (const [, s] of serverServices) expect(s.environment?.PRIORITY_PORT).toMatch(/^\d+$/);
       expect(proxy.depends_on).toEqual(Object.fromEntries(serverServices.map(([name]) => [name, { condition: 'service_healthy' }])));
     });
 
     it('overwrites X-Forwarded-For, the one hop the servers trust', () => {
       expect(config).toMatch(/proxy_set_header\s+X-Forwarded-For\s+\$remote_addr;/);
       for (const [, s] of serverServices) expect(s.environment?.TRUST_PROXY).toBe('1');
+    });
+
+    it('caps the connections to each replica, so a burst waits in nginx rather than in a server\'s accept queue', () => {
+      for (const upstream of upstreams) for (const server of upstream.servers) expect({ upstream: upstream.name, options: server.options }).toEqual({ upstream: upstream.name, options: expect.stringMatching(/\bmax_conns=\d+\b/) });
+    });
+
+    it('sends exactly the paths Rosette keeps open in maintenance through the reserved upstream', () => {
+      const pattern = /location ~\* (\S+) \{\s*error_log[^;]*;\s*proxy_pass http:\/\/rosette_reserved;/.exec(mainConfig)?.[1];
+      expect(pattern).toBeDefined();
+      const reserved = new RegExp(pattern!, 'i');
+      const paths = ['/downloads/x.pdf', '/DOWNLOADS/x.pdf', '/s/token', '/s/token/leaflet.pdf', '/api/share/token', '/api/session', '/api/admin/status', '/api/admin', '/admin', '/admin/accounts', '/healthz', '/healthz/', '/readyz', '/assets/index-1a2b.js', '/favicon.svg', '/', '/index.html', '/administrator', '/api/templates', '/api/print-jobs', '/api/designs', '/api/assets', '/api/sessions', '/api/administrators'];
+      for (const p of paths) expect({ path: p, reserved: reserved.test(p) }).toEqual({ path: p, reserved: OPEN_IN_MAINTENANCE[routeKindOf('GET', p)] });
     });
 
     it('passes a request id the servers log', () => {

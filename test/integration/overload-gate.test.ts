@@ -122,6 +122,39 @@ describe('when too many requests are in flight', () => {
   });
 });
 
+describe('the priority listener (PRIORITY_PORT)', () => {
+  let priority: string;
+  beforeAll(async () => {
+    priority = `http://127.0.0.1:${(await rosette.servers[0]!.listenPriority(0, '127.0.0.1')).port}`;
+  });
+
+  it('serves finished PDFs, health checks and the admin API on a port of its own', async () => {
+    expect((await fetch(`${priority}/downloads/${hash}.pdf`)).status).toBe(200);
+    expect((await fetch(`${priority}/healthz`)).status).toBe(200);
+    expect((await fetch(`${priority}/api/admin/status`, { headers: { authorization: `Bearer ${rosette.adminToken}` } })).status).toBe(200);
+  });
+
+  it('answers anything else with 421 and a message naming the main port, not with the app', async () => {
+    for (const [method, path] of [['GET', '/'], ['GET', '/api/templates'], ['POST', '/api/print-jobs']] as const) {
+      const res = await fetch(`${priority}${path}`, { method });
+      expect({ path, status: res.status, retryAfter: res.headers.get('retry-after') }).toEqual({ path, status: 421, retryAfter: null });
+      expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'misdirected', message: expect.stringContaining('main port') });
+    }
+  });
+
+  it('goes through the same gate: in maintenance its downloads still work and the main port sheds', async () => {
+    await adminSwitch({ mode: 'on', reason: 'priority listener test', message: 'Back soon' });
+    await waitFor('maintenance', () => state().mode === 'maintenance');
+    try {
+      expect((await fetch(`${priority}/downloads/${hash}.pdf`)).status).toBe(200);
+      expect((await fetch(`${rosette.baseUrl}/api/templates`)).status).toBe(503);
+    } finally {
+      await adminSwitch({ mode: 'auto', reason: 'priority listener test done' });
+      await waitFor('auto', () => state().mode !== 'maintenance');
+    }
+  });
+});
+
 describe('admission control', () => {
   let full: RunningRosette;
   const queue: QueueReading = { waiting: 500, active: 2, finished: 0, workers: 1 };
