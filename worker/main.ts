@@ -4,7 +4,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../common/node/config';
 import { createFileStore } from '../common/node/create-file-store';
-import { AssetCachingStore } from './asset-caching-store';
+import { AssetCachingStore } from '../common/node/asset-caching-store';
 import { createLogger } from '../common/node/logger';
 import { createMetricsRegistry } from '../common/node/metrics-registry';
 import { startMetricsServer, type MetricsServer } from '../common/node/metrics-server';

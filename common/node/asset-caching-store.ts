@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Readable } from 'node:stream';
-import type { FileStore, StoredFile } from '../common/node/file-store';
+import type { FileStore, StoredFile } from './file-store';
 
 /** Bytes of uploaded images (and their facts) a worker keeps in memory. */
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;

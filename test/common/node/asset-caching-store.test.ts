@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DirectoryFileStore } from '../../common/node/file-store';
-import { AssetCachingStore } from '../../worker/asset-caching-store';
+import { DirectoryFileStore } from '../../../common/node/file-store';
+import { AssetCachingStore } from '../../../common/node/asset-caching-store';
 
 const key = (c: string, folder = 'assets', ext = 'jpg') => `${folder}/${c.repeat(64)}.${ext}`;
 
