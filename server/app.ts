@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../common/node/config';
+import { ASSET_INFO_KEYS, AssetCachingStore } from '../common/node/asset-caching-store';
 import type { FileStore } from '../common/node/file-store';
 import { INVITE_RATE_PREFIX, SIGN_IN_RATE_PREFIX } from '../common/queue/names';
 import type { AccountServices } from './accounts/account-services';
@@ -35,6 +36,8 @@ import { shareLinksRouter } from './share-links/share-links-router';
 import { sharedLeafletRouter } from './share-links/shared-leaflet-router';
 import { templatesRouter } from './templates/templates-router';
 
+/** Memory for the facts of uploaded images (about 150 bytes each), bytes. */
+const ASSET_INFO_CACHE_BYTES = 2 * 1024 * 1024;
 /** Window of the per-address limits on sign-in and invite acceptance, milliseconds. */
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
@@ -71,7 +74,9 @@ export function createApp(deps: AppDeps): Express {
   const shareLinks = new ShareLinkStore(deps.redis, services.digester, deps.now);
   const designs = new DesignStore(deps.redis, deps.now);
   const clientIndex = loadClientIndex(deps.clientDir);
-  const files = new HotFiles(deps.store, config.FILE_CACHE_MB * 1024 * 1024);
+  // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
+  const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
+  const files = new HotFiles(store, config.FILE_CACHE_MB * 1024 * 1024);
   const perAddress = (prefix: string, skipSuccessfulRequests: boolean) =>
     addressRateLimit({ redis: deps.redis, logger: deps.logger, prefix, limit: config.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS, skipSuccessfulRequests });
   const app = express();
@@ -110,7 +115,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(templatesRouter());
   // Uploads need an account and the CSRF token (the body is not JSON, so nothing else stops a cross-site form).
   app.post('/api/assets', ...member);
-  app.use(assetsRouter({ store: deps.store, files, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
+  app.use(assetsRouter({ store, files, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
   app.use('/api', requireJson, express.json({ limit: config.JSON_LIMIT_BYTES, strict: true }));
   app.use(sessionsRouter(services, perAddress(SIGN_IN_RATE_PREFIX, true)));
   app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));
@@ -118,8 +123,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.overload.queueActionsRouter);
   app.use(adminAccountsRouter(services));
   app.use(designsRouter({ services, designs }));
-  app.use(shareLinksRouter({ services, queue: deps.queue, store: deps.store, shareLinks, now: deps.now }));
-  app.use(printJobsRouter({ ...deps, services, estimateWait: (position) => deps.overload.state.estimatedWaitSeconds(position) }));
+  app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
+  app.use(printJobsRouter({ ...deps, store, services, estimateWait: (position) => deps.overload.state.estimatedWaitSeconds(position) }));
 
   if (clientIndex && deps.clientDir) {
     const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);

@@ -64,7 +64,7 @@ export interface QrItem extends Rect {
   /** Side of one module in millimetres. */
   moduleSize: number;
   /** Dark modules as horizontal runs: [row, column, length]. */
-  runs: Array<[number, number, number]>;
+  runs: ReadonlyArray<readonly [number, number, number]>;
 }
 
 export interface LaidOutPage {

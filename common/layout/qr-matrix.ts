@@ -6,13 +6,31 @@ export const QR_QUIET_ZONE = 4;
 
 export interface QrMatrix {
   /** Modules per side. */
-  size: number;
+  readonly size: number;
   /** Dark modules as horizontal runs: [row, column, length]. */
-  runs: Array<[number, number, number]>;
+  readonly runs: ReadonlyArray<readonly [number, number, number]>;
 }
 
-/** Encodes a URL (error correction M: survives a crease or a smudge). */
+/** Matrices kept for reuse: a campaign prints its one web address on leaflet after leaflet. */
+const REMEMBERED = 64;
+const remembered = new Map<string, QrMatrix>();
+
+/**
+ * Encodes a URL (error correction M: survives a crease or a smudge). Encoding is the costliest step of
+ * laying out a design (a server checks the fit of every print job), so the last few are remembered;
+ * the matrix is frozen, as it is shared.
+ */
 export function qrMatrix(text: string): QrMatrix {
+  let matrix = remembered.get(text);
+  if (!matrix) {
+    matrix = encode(text);
+    if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(text, matrix);
+  }
+  return matrix;
+}
+
+function encode(text: string): QrMatrix {
   const { modules } = create(text, { errorCorrectionLevel: 'M' });
   const size = modules.size;
   const runs: Array<[number, number, number]> = [];
@@ -27,5 +45,5 @@ export function qrMatrix(text: string): QrMatrix {
       }
     }
   }
-  return { size, runs };
+  return Object.freeze({ size, runs: Object.freeze(runs.map((r) => Object.freeze(r))) });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DirectoryFileStore } from '../../../common/node/file-store';
-import { AssetCachingStore } from '../../../common/node/asset-caching-store';
+import { ASSET_INFO_KEYS, AssetCachingStore } from '../../../common/node/asset-caching-store';
 
 const key = (c: string, folder = 'assets', ext = 'jpg') => `${folder}/${c.repeat(64)}.${ext}`;
 
@@ -35,7 +35,7 @@ describe('AssetCachingStore', () => {
   });
 
   it('evicts the least recently used images beyond its size', async () => {
-    const store = new AssetCachingStore(inner, 40);
+    const store = new AssetCachingStore(inner, { maxBytes: 40 });
     for (const c of ['d', 'e', 'f', 'a']) {
       await store.put(key(c), Buffer.alloc(10, c));
       await store.read(key(c));
@@ -47,5 +47,17 @@ describe('AssetCachingStore', () => {
     expect(await store.read(key('e'))).toBeNull();
     expect((await store.read(key('d')))?.length).toBe(10);
     expect((await store.read(key('b')))?.length).toBe(10);
+  });
+
+  it('keeps only the keys it is told to: the facts of images, not the images', async () => {
+    const store = new AssetCachingStore(inner, { keys: ASSET_INFO_KEYS });
+    await store.put(key('a', 'assets', 'json'), Buffer.from('{"id":"a"}'));
+    await store.put(key('a'), Buffer.from('photo'));
+    await store.read(key('a', 'assets', 'json'));
+    await store.read(key('a'));
+    fs.rmSync(path.join(dir, key('a', 'assets', 'json')));
+    fs.rmSync(path.join(dir, key('a')));
+    expect((await store.read(key('a', 'assets', 'json')))?.toString()).toBe('{"id":"a"}');
+    expect(await store.read(key('a'))).toBeNull();
   });
 });
