@@ -118,7 +118,8 @@ export class DrillCluster {
     const workDir = path.join(this.tempDir, 'nginx');
     fs.mkdirSync(workDir, { recursive: true });
     const port = await freePort();
-    const upstreams = { rosette_servers: this.serverUrls.map((u) => new URL(u).host), rosette_reserved: this.priorityAddresses };
+    const main = this.serverUrls.map((u) => new URL(u).host);
+    const upstreams = { rosette_servers: main, rosette_members: main, rosette_reserved: this.priorityAddresses };
     const configFile = path.join(workDir, 'nginx.conf');
     fs.writeFileSync(configFile, drillNginxConfig(fs.readFileSync(path.join(deployDir, 'nginx.conf'), 'utf8'), { port, upstreams, deployDir, workDir, logDir }));
     const proxy = new ManagedProcess('nginx', 'proxy', { command: nginx, args: ['-c', configFile, '-e', path.join(logDir, 'nginx-error.log'), '-g', 'daemon off;'] }, { PATH: searchPath }, path.join(logDir, 'nginx.log'), clock);

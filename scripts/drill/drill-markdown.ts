@@ -40,6 +40,12 @@ export function drillMarkdown(r: DrillReport): string {
   lines.push(
     `Event-loop delay of the load threads, p99 / max: ${r.classes.map((c) => `${c.name} ${c.generatorLoopDelayMs ? `${c.generatorLoopDelayMs.p99} / ${c.generatorLoopDelayMs.max}` : '-'} ms`).join(', ')} (the generator shares the cores; its own delays inflate the latencies it measures).`,
   );
+  const pv = r.proxyView;
+  if (pv) {
+    lines.push(
+      `As nginx timed them (request_time, from a request's first byte to its answer's last: without the generator's own delays), p50 / p95 / p99: downloads ${ms(pv.downloads)} ms, shed answers ${ms(pv.shed)} ms (${pv.shed?.count ?? 0}, of which nginx gave ${pv.shedByProxy} itself at max_conns).`,
+    );
+  }
   const failures = r.classes.filter((c) => c.failed > 0).map((c) => `${c.name}: ${Object.entries(c.failures).map(([k, v]) => `${k} x${v}`).join(', ')}`);
   lines.push(failures.length ? `Failures: ${failures.join('; ')}.` : 'Failures: none.');
   lines.push('');

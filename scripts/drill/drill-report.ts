@@ -2,6 +2,7 @@ import { percentiles } from '../../bench/stats';
 import type { DrillOptions } from './drill-options';
 import type { LoadDone, SecondBucket } from './load-messages';
 import type { ModeSample } from './mode-poller';
+import type { ProxyView } from './proxy-log';
 import type { Recovery } from './recovery-probe';
 import { TRAFFIC_CLASSES, type TrafficClassName } from './traffic-classes';
 
@@ -105,6 +106,8 @@ export interface DrillReport {
   targets: Target[];
   seconds: SecondRow[];
   modeSamples: ModeSample[];
+  /** With DRILL_PROXY=nginx: downloads and shed answers as nginx timed them. */
+  proxyView: ProxyView | null;
 }
 
 export interface ReportInput {
@@ -120,11 +123,13 @@ export interface ReportInput {
   processes: ProcessSummary[];
   recovery: Recovery;
   floodRates: Record<TrafficClassName, number>;
+  proxyView: ProxyView | null;
 }
 
 const MB = 1024 * 1024;
 
-function latency(samples: number[]): Latency | null {
+/** Percentiles of a list of milliseconds, rounded to a tenth; null for none. */
+export function latency(samples: number[]): Latency | null {
   if (samples.length === 0) return null;
   const p = percentiles(samples);
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -232,6 +237,7 @@ export function buildReport(input: ReportInput): DrillReport {
     targets,
     seconds,
     modeSamples: input.modeSamples,
+    proxyView: input.proxyView,
   };
 }
 

@@ -13,6 +13,7 @@ import { gatherFixtures } from './drill-fixtures';
 import { generateLoad } from './load-generator';
 import type { LoadThreadInput, LoadTick } from './load-messages';
 import { ModePoller } from './mode-poller';
+import { readProxyView } from './proxy-log';
 import { measureRecovery } from './recovery-probe';
 import { TRAFFIC_CLASSES, type TrafficClassName } from './traffic-classes';
 
@@ -126,7 +127,8 @@ async function main(): Promise<void> {
     }
 
     const floodRates = Object.fromEntries(TRAFFIC_CLASSES.map((n) => [n, ratePhases(options, n)[1]!.rate])) as Record<TrafficClassName, number>;
-    const report = buildReport({ startedAt, options, singleAddress: single, timeline, servers: cluster.serverUrls, cores: os.availableParallelism(), results, modeSamples: poller.samples, queueSamples, processes, recovery: recovered, floodRates });
+    const proxyView = options.DRILL_PROXY === 'nginx' ? readProxyView(path.join(logDir, 'nginx-access.log')) : null;
+    const report = buildReport({ startedAt, options, singleAddress: single, timeline, servers: cluster.serverUrls, cores: os.availableParallelism(), results, modeSamples: poller.samples, queueSamples, processes, recovery: recovered, floodRates, proxyView });
     const markdown = drillMarkdown(report);
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, 'drill-report.json'), JSON.stringify(report, null, 2));

@@ -140,8 +140,8 @@ describe('docker-compose.yml', () => {
 
     it('sends requests to every server service by name: to its PORT, and the reserved paths to its PRIORITY_PORT', () => {
       const expected = (port: 'PORT' | 'PRIORITY_PORT') => serverServices.map(([name, s]) => ({ host: name, port: s.environment?.[port] })).sort((a, b) => a.host.localeCompare(b.host));
-      expect(upstreams.map((u) => u.name)).toEqual(['rosette_servers', 'rosette_reserved']);
-      const portOf: Record<string, 'PORT' | 'PRIORITY_PORT'> = { rosette_servers: 'PORT', rosette_reserved: 'PRIORITY_PORT' };
+      expect(upstreams.map((u) => u.name)).toEqual(['rosette_servers', 'rosette_members', 'rosette_reserved']);
+      const portOf: Record<string, 'PORT' | 'PRIORITY_PORT'> = { rosette_servers: 'PORT', rosette_members: 'PORT', rosette_reserved: 'PRIORITY_PORT' };
       for (const upstream of upstreams) {
         const servers = upstream.servers.map(({ host, port }) => ({ host, port })).sort((a, b) => a.host!.localeCompare(b.host!));
         expect({ upstream: upstream.name, servers }).toEqual({ upstream: upstream.name, servers: expected(portOf[upstream.name]!) });
@@ -165,6 +165,15 @@ describe('docker-compose.yml', () => {
       const reserved = new RegExp(pattern!, 'i');
       const paths = ['/downloads/x.pdf', '/DOWNLOADS/x.pdf', '/s/token', '/s/token/leaflet.pdf', '/api/share/token', '/api/session', '/api/admin/status', '/api/admin', '/admin', '/admin/accounts', '/healthz', '/healthz/', '/readyz', '/assets/index-1a2b.js', '/favicon.svg', '/', '/index.html', '/administrator', '/api/templates', '/api/print-jobs', '/api/designs', '/api/assets', '/api/sessions', '/api/administrators'];
       for (const p of paths) expect({ path: p, reserved: reserved.test(p) }).toEqual({ path: p, reserved: OPEN_IN_MAINTENANCE[routeKindOf('GET', p)] });
+    });
+
+    it('gives requests with a session cookie (either name) the members\' places, and others the public ones', () => {
+      const map = /map \$http_cookie \$rosette_pool \{\s*"~([^"]+)" (\w+);\s*default (\w+);\s*\}/.exec(mainConfig);
+      expect(map?.slice(2)).toEqual(['rosette_members', 'rosette_servers']);
+      expect(mainConfig).toMatch(/location \/ \{[^}]*proxy_pass http:\/\/\$rosette_pool;/);
+      const members = new RegExp(map![1]!);
+      const cookies = { 'rosette_session=s%3Aabc': true, 'theme=dark; __Host-rosette_session=xyz': true, '__Host-rosette_session=1': true, 'theme=dark': false, 'xrosette_session=1': false, '': false };
+      for (const [cookie, member] of Object.entries(cookies)) expect({ cookie, member: members.test(cookie) }).toEqual({ cookie, member });
     });
 
     it('passes a request id the servers log', () => {

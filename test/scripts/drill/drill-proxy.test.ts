@@ -4,7 +4,7 @@ import { drillNginxConfig } from '../../../scripts/drill/drill-proxy';
 
 const root = path.join(__dirname, '..', '..', '..');
 const deployed = fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
-const upstreamServers = { rosette_servers: ['127.0.0.1:41001', '127.0.0.1:41002', '127.0.0.1:41003'], rosette_reserved: ['127.0.0.1:42001', '127.0.0.1:42002', '127.0.0.1:42003'] };
+const upstreamServers = { rosette_servers: ['127.0.0.1:41001', '127.0.0.1:41002', '127.0.0.1:41003'], rosette_members: ['127.0.0.1:41001', '127.0.0.1:41002', '127.0.0.1:41003'], rosette_reserved: ['127.0.0.1:42001', '127.0.0.1:42002', '127.0.0.1:42003'] };
 const places = { port: 40123, upstreams: upstreamServers, deployDir: '/repo/deploy', workDir: '/tmp/drill/nginx', logDir: '/tmp/drill/logs' };
 const config = drillNginxConfig(deployed, places);
 const upstreams = (c: string) => [...c.matchAll(/^\s*upstream\s+(\w+)\s*\{([^}]*)\}/gm)].map((m) => ({ name: m[1]!, servers: [...m[2]!.matchAll(/^\s*server\s+(\S+)\s*([^;]*);/gm)].map((s) => `${s[1]} ${s[2]}`) }));
@@ -37,7 +37,7 @@ describe("the drill's nginx config", () => {
   });
 
   it('refuses an upstream it has no servers for', () => {
-    expect(() => drillNginxConfig(deployed, { ...places, upstreams: { rosette_servers: upstreamServers.rosette_servers } })).toThrow(/rosette_reserved/);
+    expect(() => drillNginxConfig(deployed, { ...places, upstreams: { rosette_servers: upstreamServers.rosette_servers, rosette_members: upstreamServers.rosette_members } })).toThrow(/rosette_reserved/);
   });
 
   it('refuses a config it cannot move to its own port', () => {

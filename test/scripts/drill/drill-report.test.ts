@@ -47,6 +47,7 @@ function report() {
     processes: [{ name: 'server-1', role: 'server', peakRssMb: 120, cpuSeconds: 3, restarts: 0, exits: [], shutdown: { code: 0, signal: null } }],
     recovery: { recoveredAtMs: 4200, seconds: 1.2, probes: 2, lastProbeStatus: 202 },
     floodRates: { home: 3000, api: 2000, print: 300, download: 60 },
+    proxyView: null,
   });
 }
 
