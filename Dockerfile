@@ -19,4 +19,5 @@ RUN mkdir -p /var/lib/rosette/files && chown -R node:node /var/lib/rosette
 USER node
 # 3000: the app (behind the proxy). 9464/9465: server/worker metrics, for the private network only.
 EXPOSE 3000 9464 9465
-CMD ["node", "dist/server/main.js"]
+# The runtime flags of server/server-node-flags.ts (a test keeps them equal).
+CMD ["node", "--max-semi-space-size=4", "dist/server/main.js"]

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { answersPing, LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
+import { SERVER_NODE_FLAGS } from './server-node-flags';
 
 /**
  * `npm start`: one server and one worker, plus a local redis-server (data under DATA_DIR/redis) when
@@ -28,17 +29,17 @@ async function main(): Promise<void> {
 
   const children = new Set<ChildProcess>();
   let stopping = false;
-  const run = (name: string, file: string) => {
-    const child = fork(path.join(__dirname, '..', file), { stdio: 'inherit' });
+  const run = (name: string, file: string, execArgv: readonly string[] = []) => {
+    const child = fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv] });
     children.add(child);
     child.on('exit', (code, signal) => {
       children.delete(child);
       if (stopping) return;
       console.error(`${name} exited (${signal ?? code}); starting it again in 2 s`);
-      setTimeout(() => run(name, file), 2000);
+      setTimeout(() => run(name, file, execArgv), 2000);
     });
   };
-  run('server', 'server/main.js');
+  run('server', 'server/main.js', SERVER_NODE_FLAGS);
   run('worker', 'worker/main.js');
 
   const stop = async () => {

@@ -11,6 +11,7 @@ import type { DrillAdmin } from './drill-accounts';
 import type { DrillOptions } from './drill-options';
 import { drillNginxConfig, findNginx } from './drill-proxy';
 import { ManagedProcess } from './managed-process';
+import { SERVER_NODE_FLAGS } from '../../server/server-node-flags';
 import { cpuSeconds, residentBytes } from './process-usage';
 
 /** How long the servers and workers may take to come up, milliseconds. */
@@ -87,7 +88,7 @@ export class DrillCluster {
         FIRST_ADMIN_PASSWORD: admin.password,
         FIRST_ADMIN_ORG: admin.organisation,
       };
-      cluster.processes.push(new ManagedProcess(`server-${i}`, 'server', { script: path.join(dist, 'server', 'main.js') }, env, path.join(logDir, `server-${i}.log`), clock));
+      cluster.processes.push(new ManagedProcess(`server-${i}`, 'server', { script: path.join(dist, 'server', 'main.js'), execArgv: SERVER_NODE_FLAGS }, env, path.join(logDir, `server-${i}.log`), clock));
       cluster.serverUrls.push(`http://127.0.0.1:${port}`);
     }
     for (let i = 1; i <= options.DRILL_WORKERS; i++) {

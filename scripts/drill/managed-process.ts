@@ -14,7 +14,7 @@ export interface UnexpectedExit {
 }
 
 /** What a managed process runs: a Node script (forked), or another program (nginx). */
-export type Program = { script: string } | { command: string; args: string[] };
+export type Program = { script: string; execArgv?: readonly string[] } | { command: string; args: string[] };
 
 /**
  * A process of the drill (a server, a worker, the proxy): started with its output in a log file,
@@ -47,7 +47,7 @@ export class ManagedProcess {
     const log = fs.openSync(this.logFile, 'a');
     const child =
       'script' in this.program
-        ? fork(this.program.script, [], { env: this.env, stdio: ['ignore', log, log, 'ipc'] })
+        ? fork(this.program.script, [], { env: this.env, execArgv: [...(this.program.execArgv ?? [])], stdio: ['ignore', log, log, 'ipc'] })
         : spawn(this.program.command, this.program.args, { env: this.env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     this.child = child;

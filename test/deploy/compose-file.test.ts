@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { OPEN_IN_MAINTENANCE, routeKindOf } from '../../server/overload/route-kind';
+import { SERVER_NODE_FLAGS } from '../../server/server-node-flags';
 
 /**
  * The production-like stack (docker-compose.yml, deploy/, Dockerfile), checked without a Docker
@@ -65,6 +66,10 @@ describe('docker-compose.yml', () => {
       const script = commandOf(s).match(/dist\/(\S+)\.js/)![1]!;
       expect(exists(`${script}.ts`)).toBe(true);
     });
+  });
+
+  it.each(serverServices)('%s runs Node with the server\'s runtime flags', (_name, s) => {
+    expect(s.command).toEqual(['node', ...SERVER_NODE_FLAGS, 'dist/server/main.js']);
   });
 
   it.each(services)('%s has a health check and a restart policy', (_name, s) => {
@@ -205,6 +210,10 @@ describe('Dockerfile', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(runStage).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
     expect(runStage).not.toMatch(/npm (ci|install)/);
+  });
+
+  it('runs the server with its runtime flags', () => {
+    expect(JSON.parse(/^CMD (.+)$/m.exec(runStage)![1]!)).toEqual(['node', ...SERVER_NODE_FLAGS, 'dist/server/main.js']);
   });
 
   it('runs as an unprivileged user', () => {
