@@ -1,27 +1,18 @@
+import type { PrintJobResponse } from '../../common/api/print-job-response';
 import type { PrintJobView } from './print-queue';
 
-/** The JSON body of a print job, built field by field (never by serialising the stored job). */
-export interface PrintJobResponse {
-  id: string;
-  status: PrintJobView['status'];
-  /** 0-100. */
-  progress: number;
-  /** 1 = next to render; null when not waiting. */
-  position: number | null;
-  statusUrl: string;
-  /** ISO 8601. */
-  acceptedAt: string;
-  download: { url: string; pages: number; bytes: number } | null;
-  warnings: Array<{ code: string; page: number; elementId: string; message: string }>;
-  failure: string | null;
-  /**
-   * Seconds until the job is expected to start rendering, from its place in the queue and the rate the
-   * queue drains at (told to campaigners especially while Rosette is busy); null when not waiting or unknown.
-   */
+export type { PrintJobResponse };
+
+/** What the queue is doing, for a waiting job's answer. */
+export interface QueueOutlook {
+  /** Seconds until a job at this place starts rendering (overload-state.ts); null when unknown. */
   estimatedWaitSeconds: number | null;
+  /** An admin paused printing. */
+  printingPaused: boolean;
 }
 
-export function printJobResponse(view: PrintJobView, estimatedWaitSeconds: number | null = null): PrintJobResponse {
+/** The JSON body of a print job, built field by field (never by serialising the stored job). */
+export function printJobResponse(view: PrintJobView, outlook: QueueOutlook = { estimatedWaitSeconds: null, printingPaused: false }): PrintJobResponse {
   const r = view.result;
   return {
     id: view.id,
@@ -33,6 +24,7 @@ export function printJobResponse(view: PrintJobView, estimatedWaitSeconds: numbe
     download: r ? { url: `/downloads/${r.pdfHash}.pdf`, pages: r.pages, bytes: r.bytes } : null,
     warnings: r ? r.warnings.map((w) => ({ code: w.code, page: w.page, elementId: w.elementId, message: w.message })) : [],
     failure: view.failure,
-    estimatedWaitSeconds: view.position === null ? null : estimatedWaitSeconds,
+    estimatedWaitSeconds: view.position !== null ? outlook.estimatedWaitSeconds : null,
+    printingPaused: view.status === 'queued' && outlook.printingPaused,
   };
 }

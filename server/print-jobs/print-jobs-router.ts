@@ -6,7 +6,7 @@ import { AppError } from '../http/app-error';
 import { csrfProtection } from '../http/csrf';
 import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
-import { printJobResponse } from './print-job-response';
+import { printJobResponse, type QueueOutlook } from './print-job-response';
 import type { PrintJobView, PrintQueue } from './print-queue';
 import { submitPrintJob } from './submit-print-job';
 
@@ -28,11 +28,11 @@ export function printJobsRouter(deps: {
   store: FileStore;
   now: () => number;
   services: AccountServices;
-  /** Seconds until a job at this place in the queue starts rendering (overload-state.ts); null when unknown. */
-  estimateWait?: (position: number | null) => number | null;
+  /** What the queue is doing for a job at this place (overload-state.ts): its expected wait, and whether printing is paused. */
+  outlook?: (position: number | null) => QueueOutlook;
 }): Router {
   const router = Router();
-  const respond = (view: PrintJobView) => printJobResponse(view, deps.estimateWait?.(view.position) ?? null);
+  const respond = (view: PrintJobView) => printJobResponse(view, deps.outlook?.(view.position));
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const orgOf = (res: Response) => authOf(res).account.orgId;
 

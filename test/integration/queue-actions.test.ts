@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
+import type { PrintJobResponse } from '../../common/api/print-job-response';
 import sharp from 'sharp';
 import { RETRY_ALL_MAX, type FailedJobActionResponse, type QueueOverviewResponse, type QueuePauseResponse, type RetryAllResponse } from '../../common/api/admin-queue';
 import type { Design } from '../../common/design/design-schema';
@@ -127,19 +128,20 @@ describe('pausing printing', () => {
     design.title = 'Sent while printing is paused';
     const res = await campaignerClient.request('/api/print-jobs', { json: { design, copies: 2 } });
     expect(res.status).toBe(202);
-    const accepted = (await res.json()) as { id: string; statusUrl: string; status: string; estimatedWaitSeconds: number | null };
-    // Nobody can say when a paused queue starts a job, so no wait is estimated.
-    expect(accepted).toMatchObject({ status: 'queued', estimatedWaitSeconds: null });
+    const accepted = (await res.json()) as PrintJobResponse;
+    // Nobody can say when a paused queue starts a job, so no wait is estimated; the campaigner is told why.
+    expect(accepted).toMatchObject({ status: 'queued', estimatedWaitSeconds: null, printingPaused: true });
 
     await sleep(1000);
     expect(await stateOf(accepted.id)).toBe('waiting');
-    expect(((await (await campaignerClient.request(accepted.statusUrl)).json()) as { status: string }).status).toBe('queued');
+    expect(await (await campaignerClient.request(accepted.statusUrl)).json()).toMatchObject({ status: 'queued', printingPaused: true });
     expect((await overview()).counts.waiting).toBeGreaterThanOrEqual(1);
 
     const resumed = await resume();
     expect(resumed.status).toBe(200);
     expect(await resumed.json()).toMatchObject({ paused: false, changed: true });
-    expect((await waitForJob(campaignerClient, accepted.statusUrl)).status).toBe('done');
+    const done = (await waitForJob(campaignerClient, accepted.statusUrl)) as PrintJobResponse;
+    expect(done).toMatchObject({ status: 'done', printingPaused: false });
   });
 
   it('keeps the pause in Redis, where every server and worker (and a restarted one) reads it', async () => {

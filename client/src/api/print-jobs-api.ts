@@ -1,23 +1,9 @@
 import type { DesignInput } from '../../../common/design/design-schema';
-import type { PreflightWarning } from '../../../common/layout/draw-items';
+import type { PrintJobResponse } from '../../../common/api/print-job-response';
 import { fetchJson } from './fetch-json';
 
 /** A print job as POST /api/print-jobs and GET /api/print-jobs/:id describe it. */
-export interface PrintJob {
-  id: string;
-  status: 'queued' | 'rendering' | 'done' | 'failed';
-  /** 0-100. */
-  progress: number;
-  /** Place in the queue, 1 = next; null when not waiting. */
-  position: number | null;
-  statusUrl: string;
-  /** ISO 8601. */
-  acceptedAt: string;
-  download: { url: string; pages: number; bytes: number } | null;
-  warnings: PreflightWarning[];
-  /** Why the job failed, in words for the campaigner. */
-  failure: string | null;
-}
+export type PrintJob = PrintJobResponse;
 
 export function submitPrintJob(design: DesignInput, copies: number, signal?: AbortSignal): Promise<PrintJob> {
   return fetchJson<PrintJob>('/api/print-jobs', {

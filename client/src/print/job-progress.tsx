@@ -1,18 +1,12 @@
 import type { PrintJob } from '../api/print-jobs-api';
+import { queuedWords } from './queue-words';
 
 /** Where the job is: its place in the queue or how far rendering has got, with a progress bar. */
 export function JobProgress({ job }: { job: PrintJob }) {
-  const words =
-    job.status === 'queued'
-      ? job.position === null
-        ? 'Your leaflet is in the print queue.'
-        : job.position === 1
-          ? 'Your leaflet is next in the print queue.'
-          : `Your leaflet is in the print queue: number ${job.position} in line.`
-      : 'Making your print-ready PDF…';
+  const words = job.status === 'queued' ? queuedWords(job) : 'Making your print-ready PDF…';
   return (
     <div className="job-progress">
-      <p>{words}</p>
+      <p role="status">{words}</p>
       <label htmlFor="print-progress" className="visually-hidden">
         Print progress
       </label>
