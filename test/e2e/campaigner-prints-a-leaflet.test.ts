@@ -149,6 +149,22 @@ describe('a campaigner makes a leaflet from the A5 template', () => {
     await phone.close();
   });
 
+  it('is told, while an admin has paused printing, that the leaflet is safe and waits; it prints once resumed', async () => {
+    const admin = await rosette.signedIn(await rosette.createAccount({ role: 'admin' }));
+    expect((await admin.request('/api/admin/queue/pause', { method: 'POST' })).status).toBe(200);
+    try {
+      await page.getByLabel('Headline text').fill(`${HEADLINE}, again`);
+      await page.waitForFunction(() => document.getElementById('send-to-print')?.getAttribute('aria-disabled') === 'false');
+      await sendButton(page).click();
+      await expectVisible(page.getByText(/Printing is paused for a moment by Rosette's admins\. Your leaflet is safe in the print queue/));
+      await page.locator('#print-status').scrollIntoViewIfNeeded();
+      await screenshot(page, 'print-paused');
+    } finally {
+      expect((await admin.request('/api/admin/queue/resume', { method: 'POST' })).status).toBe(200);
+    }
+    await expectVisible(page.getByText('Your print-ready PDF is ready'), 60_000);
+  });
+
   it('raised no script errors and no Content-Security-Policy violations', () => {
     expect(errors).toEqual([]);
   });
