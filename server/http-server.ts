@@ -14,14 +14,15 @@ import { createApp, type AppDeps } from './app';
 import { clientKeyOf } from './http/client-address';
 import { createRateLimits } from './http/rate-limits';
 import { ConcurrencyLimit } from './overload/concurrency-limit';
-import { createGate, type Gate } from './overload/gate';
+import { createGate, SHED_REASONS, type Gate } from './overload/gate';
 import { LoopLagMeter, type LoopLagSource } from './overload/loop-lag-meter';
 import { OverloadState } from './overload/overload-state';
 import { processProbes } from './overload/process-probes';
 import type { OverloadProbes } from './overload/probes';
 import { RateLimitMemo } from './overload/rate-limit-memo';
 import { redisProbes } from './overload/redis-probes';
-import { OPEN_IN_MAINTENANCE, routeKindOf, type Principal } from './overload/route-kind';
+import { HeavyWorkQueue } from './overload/heavy-work-queue';
+import { OPEN_IN_MAINTENANCE, routeKindOf, type Principal, type RouteKind } from './overload/route-kind';
 import { json, sendAnswer } from './overload/shed-answers';
 import { SignalSampler } from './overload/signal-sampler';
 import { adminSessionAuth, principalOf } from './sessions/admin-session';
@@ -34,6 +35,12 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** An idle keep-alive connection is closed after this long, milliseconds. */
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** Kinds of request that cost the event loop milliseconds each: worked on a few at a time (HEAVY_REQUESTS_AT_ONCE). */
+const HEAVY_KINDS: ReadonlySet<RouteKind> = new Set(['printJobSubmit', 'upload']);
+/** Heavy requests that may wait for their turn; one more gets 503 `overloaded` at once. */
+const HEAVY_MAX_WAITING = 64;
+/** Longest a heavy request waits for its turn before it gets 503 `overloaded` (to be sent again), milliseconds. */
+const HEAVY_MAX_WAIT_MS = 5_000;
 /** How often Node checks the two timeouts above, milliseconds (its default, 30 s, would let them run far over). */
 const TIMEOUT_CHECK_MS = 1_000;
 
@@ -145,6 +152,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
   });
 
+  const heavy = new HeavyWorkQueue({ slots: config.HEAVY_REQUESTS_AT_ONCE, maxWaiting: HEAVY_MAX_WAITING, maxWaitMs: HEAVY_MAX_WAIT_MS });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     let answered = false;
     try {
@@ -152,7 +160,9 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     } catch (err) {
       logger.error({ err }, 'overload gate failed; letting the request through');
     }
-    if (!answered) app(req, res);
+    if (answered) return;
+    if (HEAVY_KINDS.has(routeKindOf(req.method, req.url))) heavy.admit(res, () => app(req, res), () => gate.refuse(req, res, SHED_REASONS.heavyWorkWaiting));
+    else app(req, res);
   };
   const server = createNodeServer(handle);
   let priorityServer: Server | null = null;

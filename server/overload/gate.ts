@@ -29,6 +29,8 @@ export const SHED_REASONS = {
   printJobsPaused: 'print_jobs_paused',
   printQueueFull: 'print_queue_full',
   overloaded: 'overloaded',
+  /** Too many heavy requests (print jobs, uploads) waiting for their turn (heavy-work-queue.ts). */
+  heavyWorkWaiting: 'heavy_work_waiting',
 } as const;
 export type ShedReason = (typeof SHED_REASONS)[keyof typeof SHED_REASONS];
 
@@ -37,6 +39,8 @@ export interface Gate {
   (req: IncomingMessage, res: ServerResponse): boolean;
   /** Requests let through and not yet answered. */
   readonly inFlight: number;
+  /** Turns away a request the gate let through, with the prepared 503 `overloaded` (counted with `reason`). */
+  refuse(req: IncomingMessage, res: ServerResponse, reason: ShedReason): void;
 }
 
 /**
@@ -104,7 +108,8 @@ export function createGate(options: GateOptions): Gate {
     return false;
   };
   Object.defineProperty(gate, 'inFlight', { get: () => inFlight.shared + inFlight.downloads });
-  return gate as Gate;
+  const refuse = (req: IncomingMessage, res: ServerResponse, reason: ShedReason) => void shed(res, routeKindOf(req.method, req.url), reason, answers.overloaded);
+  return Object.assign(gate, { refuse }) as Gate;
 }
 
 function wantsHtml(req: IncomingMessage, kind: RouteKind): boolean {

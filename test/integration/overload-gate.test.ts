@@ -122,6 +122,40 @@ describe('when too many requests are in flight', () => {
   });
 });
 
+describe('heavy requests (HEAVY_REQUESTS_AT_ONCE)', () => {
+  /** A print job whose headers are sent and whose body never ends: it holds a heavy slot. */
+  const holdPrintJob = (port: string) => {
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write('POST /api/print-jobs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"design":');
+    return socket;
+  };
+
+  it('works on a few at a time: the next waits its turn while downloads and health checks are answered at once', async () => {
+    await rosette.store.put(pdfKey(hash), Buffer.from('%PDF-1.7 a finished leaflet'));
+    const { port } = new URL(rosette.baseUrl);
+    const holders = [holdPrintJob(port), holdPrintJob(port)]; // HEAVY_REQUESTS_AT_ONCE is 2 by default
+    try {
+      await waitFor('both held', () => rosette.servers[0]!.gate.inFlight >= 2);
+      let answered = false;
+      const waiting = postJob().then((res) => {
+        answered = true;
+        return res;
+      });
+      expect((await fetch(`${rosette.baseUrl}/downloads/${hash}.pdf`)).status).toBe(200);
+      expect((await fetch(`${rosette.baseUrl}/healthz`)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(answered).toBe(false);
+      holders[0]!.destroy();
+      // Its turn came: the app answers it (401: no session).
+      expect((await waiting).status).toBe(401);
+    } finally {
+      holders.forEach((s) => s.destroy());
+    }
+    await waitFor('requests done', () => rosette.servers[0]!.gate.inFlight === 0);
+  });
+});
+
 describe('the priority listener (PRIORITY_PORT)', () => {
   let priority: string;
   beforeAll(async () => {
