@@ -35,8 +35,12 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** An idle keep-alive connection is closed after this long, milliseconds. */
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
-/** Kinds of request that cost the event loop milliseconds each: worked on a few at a time (HEAVY_REQUESTS_AT_ONCE). */
-const HEAVY_KINDS: ReadonlySet<RouteKind> = new Set(['printJobSubmit', 'upload']);
+/**
+ * Kinds of request that cost the event loop milliseconds each: worked on a few at a time
+ * (HEAVY_REQUESTS_AT_ONCE). A print job is parsed, checked and laid out on the loop; an upload is not
+ * here, as sharp decodes it on libuv's thread pool and one slot would make uploads wait on each other.
+ */
+const HEAVY_KINDS: ReadonlySet<RouteKind> = new Set(['printJobSubmit']);
 /** Heavy requests that may wait for their turn; one more gets 503 `overloaded` at once. */
 const HEAVY_MAX_WAITING = 64;
 /** Longest a heavy request waits for its turn before it gets 503 `overloaded` (to be sent again), milliseconds. */

@@ -137,11 +137,11 @@ const configSchema = z.object({
    */
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   /**
-   * Print job submissions and image uploads one server process works on at once (each costs its event
-   * loop milliseconds); more wait their turn in order, up to 64 of them for 5 s, then get 503. A few are
-   * enough to take print jobs faster than workers render them, and keep every turn of the loop short.
+   * Print job submissions one server process works on at once (each costs its event loop milliseconds:
+   * parse, check, lay out); more wait their turn in order, up to 64 of them for 5 s, then get 503. One at
+   * a time still takes print jobs faster than workers render them, and keeps every turn of the loop short.
    */
-  HEAVY_REQUESTS_AT_ONCE: z.coerce.number().int().min(1).max(1024).default(2),
+  HEAVY_REQUESTS_AT_ONCE: z.coerce.number().int().min(1).max(1024).default(1),
   /** Requests one server process handles at once; past it (sooner for cheap anonymous reads) it answers 503. */
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   /** Longest a new print job may expect to wait in the queue, seconds; past it POST /api/print-jobs answers 503. */

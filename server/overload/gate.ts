@@ -29,7 +29,7 @@ export const SHED_REASONS = {
   printJobsPaused: 'print_jobs_paused',
   printQueueFull: 'print_queue_full',
   overloaded: 'overloaded',
-  /** Too many heavy requests (print jobs, uploads) waiting for their turn (heavy-work-queue.ts). */
+  /** Too many heavy requests (print job submissions) waiting for their turn (heavy-work-queue.ts). */
   heavyWorkWaiting: 'heavy_work_waiting',
 } as const;
 export type ShedReason = (typeof SHED_REASONS)[keyof typeof SHED_REASONS];

@@ -18,7 +18,7 @@ interface Waiter {
 
 /**
  * A bulkhead for the requests that cost the event loop milliseconds each (a print job is parsed,
- * checked and laid out; an upload is decoded): only `slots` of them are worked on at once, the next
+ * checked and laid out): only `slots` of them are worked on at once, the next
  * ones wait their turn in order (a waiting request costs nothing but its place), and past `maxWaiting`
  * or `maxWaitMs` they are refused, to be sent again. Without it, a burst of print jobs lets each turn
  * of the loop do tens of milliseconds of layout, and every download and shed answer waits for that
