@@ -1,8 +1,6 @@
 import type { PrintJobResponse } from '../../common/api/print-job-response';
 import type { PrintJobView } from './print-queue';
 
-export type { PrintJobResponse };
-
 /** What the queue is doing, for a waiting job's answer. */
 export interface QueueOutlook {
   /** Seconds until a job at this place starts rendering (overload-state.ts); null when unknown. */
