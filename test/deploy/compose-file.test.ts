@@ -181,6 +181,18 @@ describe('docker-compose.yml', () => {
       for (const [cookie, member] of Object.entries(cookies)) expect({ cookie, member: members.test(cookie) }).toEqual({ cookie, member });
     });
 
+    it('answers 503 with Retry-After when no server can take a request: a page for browsers, the JSON error shape for the rest', () => {
+      expect(mainConfig).toMatch(/error_page 502 504 = \$rosette_unavailable;/);
+      const map = /map \$http_accept \$rosette_unavailable \{\s*"~\*text\/html" (@\w+);\s*default (@\w+);\s*\}/.exec(mainConfig);
+      expect(map?.slice(1)).toEqual(['@unavailable_page', '@unavailable']);
+      /** A named location's body: up to the brace that closes it on a line of its own. */
+      const location = (name: string) => new RegExp(`location ${name} \\{([\\s\\S]*?)\\n\\s*\\}\\n`).exec(mainConfig)?.[1] ?? '';
+      expect(location('@unavailable_page')).toMatch(/default_type text\/html;[\s\S]*Retry-After 5[\s\S]*return 503 '<!doctype html>/);
+      const json = /return 503 '(\{.*\})\\n';/.exec(location('@unavailable'))?.[1];
+      expect(location('@unavailable')).toMatch(/default_type application\/json;[\s\S]*Retry-After 5/);
+      expect(JSON.parse(json!)).toEqual({ error: { code: 'unavailable', message: expect.any(String), fields: [] } });
+    });
+
     it('passes a request id the servers log', () => {
       expect(config).toMatch(/proxy_set_header\s+X-Request-Id\s+\$request_id;/);
     });
