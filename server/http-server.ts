@@ -22,7 +22,7 @@ import type { OverloadProbes } from './overload/probes';
 import { RateLimitMemo } from './overload/rate-limit-memo';
 import { redisProbes } from './overload/redis-probes';
 import { HeavyWorkQueue } from './overload/heavy-work-queue';
-import { OPEN_IN_MAINTENANCE, routeKindOf, type Principal, type RouteKind } from './overload/route-kind';
+import { HEAVY_WORK, OPEN_IN_MAINTENANCE, routeKindOf, type Principal } from './overload/route-kind';
 import { json, sendAnswer } from './overload/shed-answers';
 import { SignalSampler } from './overload/signal-sampler';
 import { adminSessionAuth, principalOf } from './sessions/admin-session';
@@ -35,16 +35,6 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** An idle keep-alive connection is closed after this long, milliseconds. */
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
-/**
- * Kinds of request that cost the event loop milliseconds each: worked on a few at a time
- * (HEAVY_REQUESTS_AT_ONCE). A print job is parsed, checked and laid out on the loop; an upload is not
- * here, as sharp decodes it on libuv's thread pool and one slot would make uploads wait on each other.
- */
-const HEAVY_KINDS: ReadonlySet<RouteKind> = new Set(['printJobSubmit']);
-/** Heavy requests that may wait for their turn; one more gets 503 `overloaded` at once. */
-const HEAVY_MAX_WAITING = 64;
-/** Longest a heavy request waits for its turn before it gets 503 `overloaded` (to be sent again), milliseconds. */
-const HEAVY_MAX_WAIT_MS = 5_000;
 /** How often Node checks the two timeouts above, milliseconds (its default, 30 s, would let them run far over). */
 const TIMEOUT_CHECK_MS = 1_000;
 
@@ -156,7 +146,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
   });
 
-  const heavy = new HeavyWorkQueue({ slots: config.HEAVY_REQUESTS_AT_ONCE, maxWaiting: HEAVY_MAX_WAITING, maxWaitMs: HEAVY_MAX_WAIT_MS });
+  const heavy = new HeavyWorkQueue({ slots: config.HEAVY_REQUESTS_AT_ONCE });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     let answered = false;
     try {
@@ -165,7 +155,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       logger.error({ err }, 'overload gate failed; letting the request through');
     }
     if (answered) return;
-    if (HEAVY_KINDS.has(routeKindOf(req.method, req.url))) heavy.admit(res, () => app(req, res), () => gate.refuse(req, res, SHED_REASONS.heavyWorkWaiting));
+    if (HEAVY_WORK[routeKindOf(req.method, req.url)]) heavy.admit(res, () => app(req, res), () => gate.refuse(req, res, SHED_REASONS.heavyWorkWaiting));
     else app(req, res);
   };
   const server = createNodeServer(handle);

@@ -145,11 +145,7 @@ export class DrillCluster {
 
   /** CPU seconds each process (and redis-server) has used so far, by name. */
   cpuSnapshot(): Map<string, number | null> {
-    const cpuOf = (p: ManagedProcess) => {
-      const times = p.pids().map(cpuSeconds);
-      return times.length === 0 || times[0] === null ? null : times.reduce<number>((sum, t) => sum + (t ?? 0), 0);
-    };
-    const snapshot = new Map(this.processes.map((p) => [p.name, cpuOf(p)]));
+    const snapshot = new Map(this.processes.map((p) => [p.name, p.total(cpuSeconds)]));
     snapshot.set('redis-server', this.redis.pid ? cpuSeconds(this.redis.pid) : null);
     return snapshot;
   }

@@ -59,15 +59,19 @@ export class ManagedProcess {
     });
   }
 
-  /** The process and its children (nginx's workers), by pid. */
-  pids(): number[] {
-    return this.pid ? [this.pid, ...childPids(this.pid)] : [];
+  /**
+   * A reading of the process summed with its children's (nginx's workers): resident bytes, CPU
+   * seconds. Null when the process itself is gone or cannot be read.
+   */
+  total(read: (pid: number) => number | null): number | null {
+    const own = this.pid ? read(this.pid) : null;
+    if (own === null) return null;
+    return childPids(this.pid!).reduce((sum, pid) => sum + (read(pid) ?? 0), own);
   }
 
   /** Records the resident memory now (the process's and its children's). */
   sample(): number | null {
-    const sizes = this.pids().map(residentBytes);
-    const rss = sizes.length > 0 && sizes[0] !== null ? sizes.reduce<number>((sum, b) => sum + (b ?? 0), 0) : null;
+    const rss = this.total(residentBytes);
     if (rss !== null) this.peakRss = Math.max(this.peakRss, rss);
     return rss;
   }

@@ -1,12 +1,17 @@
 import type { ServerResponse } from 'node:http';
 
+/** Heavy requests that may wait for their turn unless told; one more is refused at once. */
+export const DEFAULT_MAX_WAITING = 64;
+/** Longest a heavy request waits for its turn unless told, milliseconds (then it is refused, to be sent again). */
+export const DEFAULT_MAX_WAIT_MS = 5_000;
+
 export interface HeavyWorkQueueOptions {
   /** Heavy requests worked on at once. */
   slots: number;
   /** Heavy requests that may wait for a slot; one more is refused at once. */
-  maxWaiting: number;
+  maxWaiting?: number;
   /** Longest a request waits for a slot before it is refused, milliseconds. */
-  maxWaitMs: number;
+  maxWaitMs?: number;
 }
 
 interface Waiter {
@@ -27,8 +32,11 @@ interface Waiter {
 export class HeavyWorkQueue {
   private running = 0;
   private readonly waiting: Waiter[] = [];
+  private readonly options: Required<HeavyWorkQueueOptions>;
 
-  constructor(private readonly options: HeavyWorkQueueOptions) {}
+  constructor(options: HeavyWorkQueueOptions) {
+    this.options = { maxWaiting: DEFAULT_MAX_WAITING, maxWaitMs: DEFAULT_MAX_WAIT_MS, ...options };
+  }
 
   /** Heavy requests being worked on now. */
   get active(): number {

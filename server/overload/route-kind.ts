@@ -68,6 +68,26 @@ export const OPEN_IN_MAINTENANCE: Record<RouteKind, boolean> = {
 };
 
 /**
+ * Kinds that cost the event loop milliseconds each and are worked on a few at a time
+ * (heavy-work-queue.ts, HEAVY_REQUESTS_AT_ONCE): a print job is parsed, checked and laid out on the
+ * loop. An upload is not, as sharp decodes it on libuv's thread pool, and one slot would make uploads
+ * wait on each other.
+ */
+export const HEAVY_WORK: Record<RouteKind, boolean> = {
+  health: false,
+  admin: false,
+  signIn: false,
+  download: false,
+  share: false,
+  clientAsset: false,
+  printJobSubmit: true,
+  upload: false,
+  apiRead: false,
+  apiWrite: false,
+  page: false,
+};
+
+/**
  * Priority of a kind of request when requests in flight pile up: lower is turned away sooner. Cheap
  * anonymous reads (the home page, the template gallery) go first, print jobs late, downloads last of
  * the dynamic routes; health checks and the admin console never.
