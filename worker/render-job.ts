@@ -80,5 +80,5 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     throw err;
   });
   await deps.store.put(pdfKey(pdfHash), pdf.data);
-  return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: layout.warnings, renderMs: Math.round(deps.clock() - started) };
+  return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: [...layout.warnings, ...pdf.warnings], renderMs: Math.round(deps.clock() - started) };
 }

@@ -5,7 +5,13 @@ import { designSchema } from '../design/design-schema';
  * Version of the renderer's output. It is part of every job id and PDF hash: bump it whenever a change
  * alters the PDFs, so old jobs keep their old files and new submissions render afresh.
  */
-export const RENDERER_VERSION = '1';
+export const RENDERER_VERSION = '2';
+
+/**
+ * When this renderer version was released: every PDF it draws carries this as its creation date, so the
+ * same design and renderer version always give the same bytes (a PDF is named by the hash of both).
+ */
+export const RENDERER_RELEASED = new Date('2026-12-05T00:00:00Z');
 
 /** Most copies one print job may order. */
 export const MAX_COPIES = 100_000;
@@ -25,7 +31,7 @@ export const printJobDataSchema = z.object({
 export type PrintJobData = z.output<typeof printJobDataSchema>;
 
 export const preflightWarningSchema = z.object({
-  code: z.enum(['low-resolution-image', 'text-outside-safe-area', 'missing-glyphs', 'unknown-image']),
+  code: z.enum(['low-resolution-image', 'text-outside-safe-area', 'missing-glyphs', 'unknown-image', 'ink-coverage']),
   page: z.number().int().min(0),
   elementId: z.string(),
   message: z.string(),

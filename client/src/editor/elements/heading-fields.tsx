@@ -1,3 +1,4 @@
+import { BLACK } from '../../../../common/design/colour';
 import { elementLabel } from '../element-label';
 import { PalettePicker } from '../palette-picker';
 import { TextField } from '../text-field';
@@ -8,7 +9,7 @@ export function HeadingFields({ element, path, palette, onChange }: ElementEdito
   return (
     <>
       <TextField path={`${path}.text`} label={`${name} text`} value={element.text} rows={2} onChange={(text) => onChange({ ...element, text })} />
-      <PalettePicker path={`${path}.colour`} legend={`${name} colour`} value={element.colour ?? '#000000'} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
+      <PalettePicker path={`${path}.colour`} legend={`${name} colour`} value={element.colour ?? BLACK} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { BLACK } from '../../../../common/design/colour';
 import { PalettePicker } from '../palette-picker';
 import type { ElementEditorProps } from './element-editor-props';
 
@@ -7,7 +8,7 @@ export function ImprintElementFields({ element, path, palette, onChange }: Eleme
       <p className="field-hint">
         Its words come from the <a href="#imprint-form">imprint form</a> below.
       </p>
-      <PalettePicker path={`${path}.colour`} legend="Imprint colour" value={element.colour ?? '#000000'} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
+      <PalettePicker path={`${path}.colour`} legend="Imprint colour" value={element.colour ?? BLACK} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
     </>
   );
 }
