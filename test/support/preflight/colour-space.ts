@@ -4,7 +4,7 @@ import { nameOf, type PdfObjects, type PdfValue } from './pdf-objects';
 export interface ColourSpaceFacts {
   /** Family: 'DeviceRGB', 'DeviceCMYK', 'DeviceGray', 'ICCBased', 'Separation', 'DeviceN', 'Indexed', 'Pattern', 'CalRGB', 'CalGray', 'Lab', or 'unknown'. */
   family: string;
-  /** Colour components a colour value in this space has (1 for Indexed and Separation; 0 for an uncoloured-less Pattern). */
+  /** Colour components a colour value in this space has (1 for Indexed and Separation; 0 for a Pattern space without a base). */
   components: number;
   /** True when this space is RGB (DeviceRGB, CalRGB, 3-component ICCBased) or its base or alternate is. */
   rgb: boolean;
