@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRINT_SETTINGS, printSettingsSchema, type PrintSettings } from '../colour/print-settings';
 import { designSchema } from '../design/design-schema';
 
 /**
@@ -21,14 +22,17 @@ export const printJobDataSchema = z.object({
   design: designSchema,
   /** Copies to print; part of the order, not of the PDF. */
   copies: z.number().int().min(1).max(MAX_COPIES),
-  /** sha256 of the design and the renderer version: the PDF's file store name. */
+  /** How colours become inks (the server's PRINT_* settings); part of the PDF's hash. Jobs queued before it existed get the defaults. */
+  print: printSettingsSchema.default(DEFAULT_PRINT_SETTINGS),
+  /** sha256 of the design, the print settings and the renderer version: the PDF's file store name. */
   pdfHash: z.string().regex(/^[a-f0-9]{64}$/),
   /** When the server accepted the job, milliseconds since the epoch. */
   acceptedAt: z.number().int().positive(),
   /** The organisation that sent it (only its accounts may see the job); the worker ignores it. */
   orgId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
 });
-export type PrintJobData = z.output<typeof printJobDataSchema>;
+/** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
+export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };
 
 export const preflightWarningSchema = z.object({
   code: z.enum(['low-resolution-image', 'text-outside-safe-area', 'missing-glyphs', 'unknown-image', 'ink-coverage']),

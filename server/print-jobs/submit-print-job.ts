@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '../../common/colour/print-settings';
 import { designSchema, type Design } from '../../common/design/design-schema';
 import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
 import { contentHash } from '../../common/node/content-hash';
@@ -15,9 +16,9 @@ export const submitPrintJobSchema = z.object({
   copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
 });
 
-/** The hash a PDF is stored under: the design and the renderer that draws it. */
-export function pdfHashOf(design: Design): string {
-  return contentHash({ design, renderer: RENDERER_VERSION });
+/** The hash a PDF is stored under: the design, how its colours become inks, and the renderer that draws it. */
+export function pdfHashOf(design: Design, print: PrintSettings = DEFAULT_PRINT_SETTINGS): string {
+  return contentHash({ design, print, renderer: RENDERER_VERSION });
 }
 
 /**
@@ -30,15 +31,16 @@ export function jobIdOf(design: Design, copies: number, orgId?: string): string 
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
-export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
+export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }): Promise<PrintJobView> {
   const { design, copies } = parseWith(submitPrintJobSchema, body);
+  const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
-  const layout = layoutDesign(design, assets);
+  const layout = layoutDesign(design, assets, { print });
   if (layout.errors.length > 0) {
     const fields = layout.errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
     throw new AppError(422, 'design_does_not_fit', fields[0]!.message, fields);
   }
-  const data: PrintJobData = { design, copies, pdfHash: pdfHashOf(design), acceptedAt: deps.now(), orgId };
+  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId };
   return deps.queue.enqueue(jobIdOf(design, copies, orgId), data);
 }
 
