@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { designSchema, type Design } from '../../common/design/design-schema';
-import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
+import { layoutDesign, REFUSE_BELOW_DPI, type AssetInfo } from '../../common/layout/layout-design';
+import { lowResolutionRefusals } from '../../common/layout/low-resolution-refusals';
 import { contentHash } from '../../common/node/content-hash';
 import type { FileStore } from '../../common/node/file-store';
 import { readAssetInfo } from '../../common/node/asset-info';
@@ -13,6 +14,17 @@ import type { PrintJobView, PrintQueue } from './print-queue';
 export const submitPrintJobSchema = z.object({
   design: designSchema,
   copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
+  /**
+   * What the campaigner has seen and wants printed all the same. lowResolutionImages: print images below
+   * REFUSE_BELOW_DPI (otherwise refused with 422 image_resolution_too_low). Not part of the job id: an
+   * unconfirmed request is refused before the queue is asked, even when a confirmed job already exists.
+   */
+  confirm: z
+    .strictObject(
+      { lowResolutionImages: z.boolean({ error: 'must be true or false' }).optional() },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? `only lowResolutionImages can be confirmed` : 'must be an object such as { "lowResolutionImages": true }') },
+    )
+    .optional(),
 });
 
 /** The hash a PDF is stored under: the design and the renderer that draws it. */
@@ -31,12 +43,22 @@ export function jobIdOf(design: Design, copies: number, orgId?: string): string 
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
 export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
-  const { design, copies } = parseWith(submitPrintJobSchema, body);
+  const { design, copies, confirm } = parseWith(submitPrintJobSchema, body);
   const assets = await loadAssetInfos(design, deps.store);
   const layout = layoutDesign(design, assets);
   if (layout.errors.length > 0) {
     const fields = layout.errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
     throw new AppError(422, 'design_does_not_fit', fields[0]!.message, fields);
+  }
+  const refusals = lowResolutionRefusals(design, layout.warnings);
+  if (refusals.length > 0 && confirm?.lowResolutionImages !== true) {
+    const fields = refusals.map((r) => ({ path: formatPath(['design', ...r.path]), message: r.message }));
+    const [first] = refusals;
+    const message =
+      refusals.length === 1
+        ? `image "${first!.elementId}" prints at ${first!.ppi} ppi, below the ${REFUSE_BELOW_DPI} ppi minimum; use a larger image, or send confirm.lowResolutionImages: true to print it anyway`
+        : `${refusals.length} images print below the ${REFUSE_BELOW_DPI} ppi minimum; use larger images, or send confirm.lowResolutionImages: true to print them anyway`;
+    throw new AppError(422, 'image_resolution_too_low', message, fields);
   }
   const data: PrintJobData = { design, copies, pdfHash: pdfHashOf(design), acceptedAt: deps.now(), orgId };
   return deps.queue.enqueue(jobIdOf(design, copies, orgId), data);
