@@ -105,6 +105,8 @@ export interface PreflightWarning {
   page: number;
   elementId: string;
   message: string;
+  /** Only for low-resolution-image: the image's effective resolution at its printed size, pixels per inch (rounded down). */
+  ppi?: number;
 }
 
 export interface PageGeometry {

@@ -19,6 +19,8 @@ export interface AssetInfo {
 
 /** Resolution below which a photo looks soft in print, in dots per inch. */
 export const MIN_PRINT_DPI = 300;
+/** Resolution below which a photo looks clearly blurred: the server refuses to print it unless the campaigner confirms. Dots per inch. */
+export const REFUSE_BELOW_DPI = 150;
 /** Room beyond the bleed for crop marks, in millimetres. */
 export const CROP_MARK_SLUG_MM = 8;
 /** Where the imprint goes when a design does not place it: the bottom of the last page, inside the safe area. */
@@ -67,13 +69,16 @@ const LAYOUTERS: { [K in ElementKind]: ElementLayouter<K> } = {
       return;
     }
     const placement = fitImage(info, clip, el.fit);
-    const dpi = Math.floor(Math.min(info.width / (placement.width / 25.4), info.height / (placement.height / 25.4)));
-    if (dpi < MIN_PRINT_DPI) {
+    // Effective resolution at the printed size, bleed included; rounded down so 299.9 still warns, but
+    // after a millionth is added, so that float error (298.99999999999994 for a 299 ppi image) does not cost a whole ppi.
+    const ppi = Math.floor(Math.min(info.width / (placement.width / 25.4), info.height / (placement.height / 25.4)) + 1e-6);
+    if (ppi < MIN_PRINT_DPI) {
       ctx.warnings.push({
         code: 'low-resolution-image',
         page: ctx.pageIndex,
         elementId: el.id,
-        message: `image "${el.id}" prints at ${dpi} dpi; ${MIN_PRINT_DPI} dpi or more is needed for a sharp print at this size`,
+        message: `image "${el.id}" prints at ${ppi} ppi; ${MIN_PRINT_DPI} ppi or more is needed for a sharp print at this size`,
+        ppi,
       });
     }
     ctx.items.push({ type: 'image', elementId: el.id, assetId: el.assetId, alt: el.alt, clip, placement });

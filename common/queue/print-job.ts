@@ -39,6 +39,8 @@ export const preflightWarningSchema = z.object({
   page: z.number().int().min(0),
   elementId: z.string(),
   message: z.string(),
+  /** Effective pixels per inch of a low-resolution image at its printed size. */
+  ppi: z.number().int().min(0).optional(),
 });
 
 /** What the worker returns when a job is done; the server reads it to answer status requests. */

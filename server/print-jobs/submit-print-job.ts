@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '../../common/colour/print-settings';
 import { designSchema, type Design } from '../../common/design/design-schema';
-import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
+import { layoutDesign, REFUSE_BELOW_DPI, type AssetInfo } from '../../common/layout/layout-design';
+import { lowResolutionRefusals } from '../../common/layout/low-resolution-refusals';
 import { contentHash } from '../../common/node/content-hash';
 import type { FileStore } from '../../common/node/file-store';
 import { readAssetInfo } from '../../common/node/asset-info';
@@ -14,6 +15,17 @@ import type { PrintJobView, PrintQueue } from './print-queue';
 export const submitPrintJobSchema = z.object({
   design: designSchema,
   copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
+  /**
+   * What the campaigner has seen and wants printed all the same. lowResolutionImages: print images below
+   * REFUSE_BELOW_DPI (otherwise refused with 422 image_resolution_too_low). Not part of the job id: an
+   * unconfirmed request is refused before the queue is asked, even when a confirmed job already exists.
+   */
+  confirm: z
+    .strictObject(
+      { lowResolutionImages: z.boolean({ error: 'must be true or false' }).optional() },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? `only lowResolutionImages can be confirmed` : 'must be an object such as { "lowResolutionImages": true }') },
+    )
+    .optional(),
 });
 
 /** The hash a PDF is stored under: the design, how its colours become inks, and the renderer that draws it. */
@@ -26,13 +38,13 @@ export function pdfHashOf(design: Design, print: PrintSettings = DEFAULT_PRINT_S
  * organisation is one job; two organisations ordering the same leaflet have a job each, and neither
  * sees the other's, while the PDF is still rendered once).
  */
-export function jobIdOf(design: Design, copies: number, orgId?: string): string {
-  return contentHash(orgId === undefined ? { design, copies, renderer: RENDERER_VERSION } : { design, copies, renderer: RENDERER_VERSION, orgId }).slice(0, 32);
+export function jobIdOf(design: Design, copies: number, orgId?: string, print: PrintSettings = DEFAULT_PRINT_SETTINGS): string {
+  return contentHash(orgId === undefined ? { design, copies, print, renderer: RENDERER_VERSION } : { design, copies, print, renderer: RENDERER_VERSION, orgId }).slice(0, 32);
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
 export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }): Promise<PrintJobView> {
-  const { design, copies } = parseWith(submitPrintJobSchema, body);
+  const { design, copies, confirm } = parseWith(submitPrintJobSchema, body);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
   const layout = layoutDesign(design, assets, { print });
@@ -40,8 +52,18 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
     const fields = layout.errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
     throw new AppError(422, 'design_does_not_fit', fields[0]!.message, fields);
   }
+  const refusals = lowResolutionRefusals(design, layout.warnings);
+  if (refusals.length > 0 && confirm?.lowResolutionImages !== true) {
+    const fields = refusals.map((r) => ({ path: formatPath(['design', ...r.path]), message: r.message }));
+    const [first] = refusals;
+    const message =
+      refusals.length === 1
+        ? `image "${first!.elementId}" prints at ${first!.ppi} ppi, below the ${REFUSE_BELOW_DPI} ppi minimum; use a larger image, or send confirm.lowResolutionImages: true to print it anyway`
+        : `${refusals.length} images print below the ${REFUSE_BELOW_DPI} ppi minimum; use larger images, or send confirm.lowResolutionImages: true to print them anyway`;
+    throw new AppError(422, 'image_resolution_too_low', message, fields);
+  }
   const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId };
-  return deps.queue.enqueue(jobIdOf(design, copies, orgId), data);
+  return deps.queue.enqueue(jobIdOf(design, copies, orgId, print), data);
 }
 
 /** Pixel sizes of every image the design uses; an unknown asset id is the campaigner's error. */
