@@ -19,7 +19,7 @@ import { OUTPUT_PROFILE_PATH } from '../common/node/output-profile-file';
 
 /** Grid points per channel. */
 export const SRGB_STEPS = 17;
-export const CMYK_STEPS = 9;
+export const CMYK_STEPS = 11;
 
 /** Debian's sRGB profile (icc-profiles-free), the source space transicc proofs into. */
 const SRGB_PROFILE = '/usr/share/color/icc/sRGB.icc';

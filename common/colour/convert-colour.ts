@@ -42,7 +42,7 @@ function greyToBlackInk(level: number): Cmyk {
     if (proof(mid) > level) lo = mid;
     else hi = mid;
   }
-  return { c: 0, m: 0, y: 0, k: (lo + hi) / 2 };
+  return { c: 0, m: 0, y: 0, k: Math.round((lo + hi) * 5) / 10 };
 }
 
 /**
