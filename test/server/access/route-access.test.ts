@@ -60,7 +60,7 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /readyz': { expected: all(200) },
   'GET /api/templates': { expected: all(200) },
   'GET /api/templates/:id': { expected: all(200), params: () => ({ id: 'a5-flyer' }) },
-  // Content-addressed: the 256-bit hash in the URL is the capability (see README, "Downloads").
+  // Content-addressed: the 256-bit hash in the URL is the capability (see docs/security.md, "Downloads: who can fetch a PDF").
   'GET /downloads/:name': { expected: all(200), params: (f) => ({ name: f.pdfName }) },
   'GET /api/assets/:id': { expected: all(200), params: (f) => ({ id: f.assetId }) },
   'POST /api/assets': { expected: members(201), body: (f) => ({ body: f.png, headers: { 'Content-Type': 'image/png' } }) },
