@@ -31,7 +31,7 @@ export interface LadderRule {
 }
 
 /**
- * The rule table (README "Under overload" shows the same). Rows are in order of importance: when two
+ * The rule table (docs/overload.md, "Under overload", shows the same). Rows are in order of importance: when two
  * signals ask for the same rung, the first names the reason.
  *
  * | signal                 | busy enter/leave | degraded enter/leave | maintenance enter/leave |

@@ -5,7 +5,7 @@ import { fetchJson } from './fetch-json';
 /** A print job as POST /api/print-jobs and GET /api/print-jobs/:id describe it. */
 export type PrintJob = PrintJobResponse;
 
-/** What the campaigner has confirmed they want printed anyway (see POST /api/print-jobs in the README). */
+/** What the campaigner has confirmed they want printed anyway (see POST /api/print-jobs in docs/api.md). */
 export interface PrintConfirmation {
   /** Print images below 150 ppi at their printed size, which the server otherwise refuses. */
   lowResolutionImages?: true;
