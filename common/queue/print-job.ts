@@ -5,7 +5,7 @@ import { designSchema } from '../design/design-schema';
  * Version of the renderer's output. It is part of every job id and PDF hash: bump it whenever a change
  * alters the PDFs, so old jobs keep their old files and new submissions render afresh.
  */
-export const RENDERER_VERSION = '1';
+export const RENDERER_VERSION = '2';
 
 /** Most copies one print job may order. */
 export const MAX_COPIES = 100_000;

@@ -1,5 +1,6 @@
 import type { DrawItem } from '../../common/layout/draw-items';
 import { mmToPt } from '../../common/design/units';
+import { fontKey } from '../../common/layout/font-files';
 import { pdfColour } from './pdf-colour';
 
 /** An image pdfkit has opened (parsed) for one document: `doc.openImage()`, which its types omit. */
@@ -29,7 +30,7 @@ export const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
   },
   text(item, { doc, origin }) {
     doc
-      .font(item.weight, item.fontSize)
+      .font(fontKey(item.font, item.weight), item.fontSize)
       .fillColor(pdfColour(item.colour))
       .text(item.text, mmToPt(item.x + origin), mmToPt(item.baseline + origin), { lineBreak: false, baseline: 'alphabetic' });
   },
