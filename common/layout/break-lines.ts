@@ -36,33 +36,37 @@ export function breakLines(text: string, measure: Measure, maxWidth: number): Br
     };
     for (const word of words) {
       let rest = word;
-      let w = measure(rest);
-      // Fill the current line, breaking the word at soft hyphens while a part of it still fits.
       for (;;) {
+        const w = measure(rest);
         const room = current ? maxWidth - currentWidth - space : maxWidth;
-        if (w <= room) break;
+        if (w <= room || (!current && Array.from(visible(rest)).length <= 1)) {
+          if (current) {
+            current += ' ' + visible(rest);
+            currentWidth += space + w;
+          } else {
+            current = visible(rest);
+            currentWidth = w;
+          }
+          break;
+        }
+        // Break at a soft hyphen if a part of the word still fits this line.
         const part = hyphenatedHead(rest, measure, room);
-        if (!part) break;
-        current = current ? `${current} ${part.head}` : part.head;
-        currentWidth = current === part.head ? part.width : currentWidth + space + part.width;
-        flush();
-        rest = part.tail;
-        w = measure(rest);
-      }
-      if (current && currentWidth + space + w <= maxWidth) {
-        current += ' ' + visible(rest);
-        currentWidth += space + w;
-        continue;
-      }
-      if (current) flush();
-      while (w > maxWidth && Array.from(visible(rest)).length > 1) {
+        if (part) {
+          currentWidth = current ? currentWidth + space + part.width : part.width;
+          current = current ? `${current} ${part.head}` : part.head;
+          flush();
+          rest = part.tail;
+          continue;
+        }
+        // Otherwise try it on a line of its own; only a word too long for any line is split between characters.
+        if (current) {
+          flush();
+          continue;
+        }
         const [head, tail] = splitToWidth(visible(rest), measure, maxWidth);
         lines.push({ text: head, width: measure(head) });
         rest = tail;
-        w = measure(rest);
       }
-      current = visible(rest);
-      currentWidth = w;
     }
     flush();
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { designSchema, type Design } from '../../common/design/design-schema';
+import type { LayoutError } from '../../common/layout/draw-items';
 import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
 import { contentHash } from '../../common/node/content-hash';
 import type { FileStore } from '../../common/node/file-store';
@@ -14,6 +15,12 @@ export const submitPrintJobSchema = z.object({
   design: designSchema,
   copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
 });
+
+/** The API's error code for each kind of layout error (both answer 422). */
+const LAYOUT_ERROR_CODES: Record<LayoutError['code'], string> = {
+  'does-not-fit': 'design_does_not_fit',
+  'unsupported-script': 'unsupported_script',
+};
 
 /** The hash a PDF is stored under: the design and the renderer that draws it. */
 export function pdfHashOf(design: Design): string {
@@ -34,9 +41,12 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
   const { design, copies } = parseWith(submitPrintJobSchema, body);
   const assets = await loadAssetInfos(design, deps.store);
   const layout = layoutDesign(design, assets);
-  if (layout.errors.length > 0) {
-    const fields = layout.errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
-    throw new AppError(422, 'design_does_not_fit', fields[0]!.message, fields);
+  // Right-to-left text first: shortening it would not make it printable.
+  for (const code of ['unsupported-script', 'does-not-fit'] as const) {
+    const errors = layout.errors.filter((e) => e.code === code);
+    if (errors.length === 0) continue;
+    const fields = errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
+    throw new AppError(422, LAYOUT_ERROR_CODES[code], fields[0]!.message, fields);
   }
   const data: PrintJobData = { design, copies, pdfHash: pdfHashOf(design), acceptedAt: deps.now(), orgId };
   return deps.queue.enqueue(jobIdOf(design, copies, orgId), data);
