@@ -1,4 +1,5 @@
 import { PalettePicker } from '../palette-picker';
+import { TypefaceSelect } from '../typeface-select';
 import type { ElementEditorProps } from './element-editor-props';
 
 export function ImprintElementFields({ element, path, palette, onChange }: ElementEditorProps<'imprint'>) {
@@ -7,6 +8,7 @@ export function ImprintElementFields({ element, path, palette, onChange }: Eleme
       <p className="field-hint">
         Its words come from the <a href="#imprint-form">imprint form</a> below.
       </p>
+      <TypefaceSelect path={`${path}.font`} label="Imprint typeface" value={element.font} onChange={(font) => onChange({ ...element, font })} />
       <PalettePicker path={`${path}.colour`} legend="Imprint colour" value={element.colour ?? '#000000'} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
     </>
   );

@@ -1,5 +1,6 @@
 import { elementLabel } from '../element-label';
 import { PalettePicker } from '../palette-picker';
+import { TypefaceSelect } from '../typeface-select';
 import { useProblemsAt } from '../problems-context';
 import type { ElementEditorProps } from './element-editor-props';
 import { TextBlockFields } from './text-block-fields';
@@ -28,6 +29,7 @@ export function TextFields({ element, path, palette, onChange }: ElementEditorPr
           {p.message}
         </p>
       ))}
+      <TypefaceSelect path={`${path}.font`} label={`${name} typeface`} value={element.font} onChange={(font) => onChange({ ...element, font })} />
       <PalettePicker path={`${path}.colour`} legend={`${name} colour`} value={element.colour ?? '#000000'} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
     </>
   );
