@@ -60,8 +60,14 @@ export class FontCache {
     const internals = doc as unknown as { _fontFamilies: Record<string, unknown>; _fontCount: number };
     for (const { key, font, shaper } of this.fonts) {
       const embedded = new this.EmbeddedFont(doc, font, `F${++internals._fontCount}`);
-      // pdfkit lays text out word by word with fontkit's shaper; the whole line goes through the layout's instead.
-      embedded.layout = embedded.layoutRun = (text) => shapedRun(shaper, embedded.scale, text);
+      // pdfkit lays text out word by word with fontkit's shaper; the whole line goes through the layout's
+      // instead. pdfkit asks twice per line (its width, then its glyphs), hence the per-document memo.
+      const runs = new Map<string, GlyphRun>();
+      embedded.layout = embedded.layoutRun = (text) => {
+        let run = runs.get(text);
+        if (!run) runs.set(text, (run = shapedRun(shaper, embedded.scale, text)));
+        return run;
+      };
       const embed = embedded.embed.bind(embedded);
       embedded.embed = () => {
         // pdfkit names every subset after the resource id ("F1" gives BZZZZZ+); name it after its glyphs instead.
