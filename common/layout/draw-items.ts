@@ -38,10 +38,10 @@ export interface TextLineItem {
   baseline: number;
   /** Width of the line in millimetres, as shaped (advance widths, kerning and ligatures; shape-text.ts). */
   width: number;
-  /** Font size in points. */
-  fontSize: number;
   /** The typeface; with `weight` it names one font file (font-files.ts). */
   font: FontFace;
+  /** Font size in points. */
+  fontSize: number;
   weight: FontWeight;
   colour: string;
 }

@@ -138,10 +138,10 @@ function withImprintPlaced(design: Design): Page[] {
             {
               id: 'imprint',
               kind: 'imprint' as const,
+              font: 'sans' as const,
               box: { x: SAFE_MARGIN_MM, y: trim.height - SAFE_MARGIN_MM - DEFAULT_IMPRINT_HEIGHT_MM, width: trim.width - 2 * SAFE_MARGIN_MM, height: DEFAULT_IMPRINT_HEIGHT_MM },
               fontSize: 6,
               minFontSize: 4.5,
-              font: 'sans' as const,
               colour: page.background && isDark(page.background) ? '#ffffff' : '#000000',
               align: 'left' as const,
             },

@@ -68,8 +68,8 @@ function setAtSize(elementId: string, blocks: TextBlock[], box: Rect, style: Tex
       x: box.x + ptToMm(indent + shift),
       baseline: box.y + ptToMm(top + ascent),
       width: ptToMm(width),
-      fontSize: size,
       font: style.font,
+      fontSize: size,
       weight: style.weight,
       colour: style.colour,
     });
