@@ -54,10 +54,10 @@ export async function benchDownloads(seconds: number, connections: number): Prom
     await redis.start();
     const filesDir = path.join(dir, 'files');
     const store = new DirectoryFileStore(filesDir);
-    await seedSampleAssets(store);
+    const photo = await seedSampleAssets(store);
     const design = designSchema.parse(findTemplate('a5-flyer')!.design);
     const pdf = await renderPdf({
-      layout: layoutDesign(design, new Map([[SAMPLE_PHOTO_ID, { width: 1800, height: 1200 }]])),
+      layout: layoutDesign(design, new Map([[SAMPLE_PHOTO_ID, { width: photo.width, height: photo.height }]])),
       title: design.title,
       images: new Map([[SAMPLE_PHOTO_ID, fs.readFileSync(SAMPLE_PHOTO_PATH)]]),
       fonts: new FontCache(),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import sharp from 'sharp';
 import { designSchema } from '../common/design/design-schema';
 import { FONT_FILES } from '../common/layout/font-files';
 import { layoutDesign } from '../common/layout/layout-design';
@@ -22,7 +23,9 @@ export interface RenderFigures {
 /** Renders the A5 reference leaflet with Rosette's renderer and with the straightforward script. */
 export async function benchRender(runs: number): Promise<RenderFigures> {
   const photo = fs.readFileSync(SAMPLE_PHOTO_PATH);
-  const meta = { width: 1800, height: 1200 };
+  // The photo's real size, so the layout crops it and checks its resolution as a print job would.
+  const { width, height } = await sharp(photo).metadata();
+  const meta = { width, height };
   const design = designSchema.parse(findTemplate('a5-flyer')!.design);
   const assets = new Map([[SAMPLE_PHOTO_ID, meta]]);
   const images = new Map([[SAMPLE_PHOTO_ID, photo]]);

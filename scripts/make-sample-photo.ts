@@ -10,11 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { SAMPLE_PHOTO_SIZE } from '../common/templates/sample-photo';
 
-/** Size of the photo in pixels: 3:2, like most cameras; 300 dpi over 152 x 102 mm. */
-export const SAMPLE_PHOTO_SIZE = { width: 1800, height: 1200 } as const;
-/** JPEG quality, tuned so the file lands near 100 KB (between 80 and 160 KB). */
+/** JPEG quality, tuned so the file stays small for its size (see test/server/assets/sample-assets.test.ts). */
 export const SAMPLE_PHOTO_QUALITY = 80;
+/** The scene was drawn for a 1800 px wide photo; every length in it scales with the real width. */
+const DESIGN_WIDTH = 1800;
 const SEED = 20240917;
 
 type Rgb = readonly [number, number, number];
@@ -95,34 +96,38 @@ export async function makeSamplePhoto(): Promise<Buffer> {
     for (let x = 0; x < width; x++) canvas.set(x, y, shade(colour, 1 - 0.18 * ((x - width / 2) / width) ** 2));
   }
 
+  // Pixels per pixel of the 1800 px original, so a larger photo shows the same scene in finer detail.
+  const u = width / DESIGN_WIDTH;
+
   // A row of buildings with windows, far behind the subject and so out of focus.
   const walls: Rgb[] = [[168, 92, 70], [196, 180, 150], [122, 118, 128], [210, 198, 172], [150, 70, 60]];
-  for (let x = -40; x < width; ) {
-    const w = 140 + rnd() * 220;
-    const top = horizon - 180 - rnd() * 360;
+  for (let x = -40 * u; x < width; ) {
+    const w = (140 + rnd() * 220) * u;
+    const top = horizon - (180 + rnd() * 360) * u;
     const wall = pick(walls);
-    canvas.rect(x, top, x + w, horizon + 40, wall);
-    for (let wy = top + 30; wy < horizon - 40; wy += 70) {
-      for (let wx = x + 20; wx < x + w - 40; wx += 55) canvas.rect(wx, wy, wx + 28, wy + 40, shade(wall, 0.45));
+    canvas.rect(x, top, x + w, horizon + 40 * u, wall);
+    for (let wy = top + 30 * u; wy < horizon - 40 * u; wy += 70 * u) {
+      for (let wx = x + 20 * u; wx < x + w - 40 * u; wx += 55 * u) canvas.rect(wx, wy, wx + 28 * u, wy + 40 * u, shade(wall, 0.45));
     }
     x += w;
   }
-  await canvas.blur(5);
+  await canvas.blur(5 * u);
 
   // People in front: in focus, bright clothes.
   const clothes: Rgb[] = [[200, 40, 60], [40, 90, 170], [240, 190, 40], [60, 140, 80], [235, 235, 230], [40, 40, 48]];
   const skins: Rgb[] = [[236, 196, 170], [198, 148, 112], [140, 96, 70], [92, 62, 46]];
   for (let i = 0; i < 7; i++) {
-    const cx = 150 + i * 230 + rnd() * 80;
-    const scale = 0.8 + rnd() * 0.45;
-    const feet = height - 40 - rnd() * 120;
+    const cx = (150 + i * 230 + rnd() * 80) * u;
+    const scale = (0.8 + rnd() * 0.45) * u;
+    const feet = height - (40 + rnd() * 120) * u;
     const body = 520 * scale;
     canvas.rect(cx - 70 * scale, feet - body * 0.5, cx + 70 * scale, feet, shade(pick(clothes), 0.7));
     canvas.ellipse(cx, feet - body * 0.62, 82 * scale, body * 0.2, pick(clothes));
     canvas.ellipse(cx, feet - body * 0.92, 42 * scale, 52 * scale, pick(skins));
     canvas.ellipse(cx, feet - body * 0.98, 46 * scale, 30 * scale, shade(pick(skins), 0.35));
   }
-  await canvas.blur(1.4);
+  // Edges as soft as a lens draws them: a fixed blur in pixels would make a larger photo look sharper than it is.
+  await canvas.blur(1.4 * u);
 
   // Sensor noise, mostly in brightness, as in a phone photo taken outdoors.
   for (let i = 0; i < canvas.px.length; i += 3) {

@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminAccountsRouter(services));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
-  app.use(printJobsRouter({ ...deps, store, services, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
+  app.use(printJobsRouter({ ...deps, store, services, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {
     const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);

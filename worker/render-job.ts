@@ -39,7 +39,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     const first = parsed.error.issues[0];
     throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the design is not valid (${first?.path.join('.')}: ${first?.message})`);
   }
-  const { design, pdfHash } = parsed.data;
+  const { design, pdfHash, print } = parsed.data;
   const started = deps.clock();
   const infos = new Map<string, AssetInfo>();
   const images = new Map<string, Buffer>();
@@ -54,7 +54,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
       images.set(el.assetId, data);
     }
   }
-  const layout = layoutDesign(design, infos);
+  const layout = layoutDesign(design, infos, { print });
   if (layout.errors.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}${layout.errors[0]!.message}`);
   // Not awaited: a progress report must not cost the render a Redis round trip.
   void job.updateProgress(10).catch(() => undefined);
@@ -80,5 +80,5 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     throw err;
   });
   await deps.store.put(pdfKey(pdfHash), pdf.data);
-  return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: layout.warnings, renderMs: Math.round(deps.clock() - started) };
+  return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: [...layout.warnings, ...pdf.warnings], renderMs: Math.round(deps.clock() - started) };
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { formatCmyk, type Cmyk } from '../colour/cmyk';
+import { cmykToSrgb, srgbToCmyk } from '../colour/convert-colour';
 
 /**
- * A colour as written in a design: `#rrggbb` for screen/RGB, or `cmyk(c, m, y, k)` with each
- * channel in percent (0-100) for colours that must print exactly as the design asks.
+ * A colour as written in a design: `cmyk(c, m, y, k)` with each ink in percent (0-100), which is what
+ * prints; or `#rrggbb`, which a design may be sent with and which is converted once, through the output
+ * profile (common/colour/), when the design is parsed.
  */
 export type Colour = { space: 'rgb'; r: number; g: number; b: number } | { space: 'cmyk'; c: number; m: number; y: number; k: number };
 
@@ -24,18 +27,37 @@ export function parseColour(text: string): Colour | null {
   return null;
 }
 
-/** The schema of a colour string in a design. */
+/** The inks a colour string prints with (an sRGB colour through the output profile); black ink for a non-colour. */
+export function inkOf(text: string): Cmyk {
+  const c = parseColour(text);
+  if (!c) return { c: 0, m: 0, y: 0, k: 100 };
+  if (c.space === 'cmyk') return { c: c.c, m: c.m, y: c.y, k: c.k };
+  return srgbToCmyk([c.r, c.g, c.b]);
+}
+
+/** A colour string in its printing form, `cmyk(c, m, y, k)` in whole percent. */
+export function toCmykColour(text: string): string {
+  return formatCmyk(inkOf(text));
+}
+
+/**
+ * The schema of a colour string in a design. Its output is always `cmyk(...)`: an sRGB colour is
+ * converted here, once, so the server, the worker and the preview all work with the inks that print.
+ */
 export const colourSchema = z
   .string()
   .max(40)
-  .refine((s) => parseColour(s) !== null, { message: 'must be a colour: #rrggbb or cmyk(c, m, y, k) with channels 0-100' });
+  .refine((s) => parseColour(s) !== null, { message: 'must be a colour: cmyk(c, m, y, k) with inks 0-100, or #rrggbb (converted to CMYK for print)' })
+  .transform(toCmykColour);
 
-/** The colour as CSS for the on-screen preview (CMYK converted naively; screens cannot show ink). */
+/** Black ink alone, the default colour of text. */
+export const BLACK = 'cmyk(0, 0, 0, 100)';
+
+/**
+ * The colour as CSS for the on-screen preview: the soft proof of its inks through the output profile, so a
+ * campaigner sees the colour that will print rather than the one typed.
+ */
 export function colourToCss(text: string): string {
-  const c = parseColour(text);
-  if (!c) return '#000000';
-  if (c.space === 'rgb') return `rgb(${c.r}, ${c.g}, ${c.b})`;
-  const k = 1 - c.k / 100;
-  const ch = (v: number) => Math.round(255 * (1 - v / 100) * k);
-  return `rgb(${ch(c.c)}, ${ch(c.m)}, ${ch(c.y)})`;
+  const [r, g, b] = cmykToSrgb(inkOf(text));
+  return `rgb(${r}, ${g}, ${b})`;
 }

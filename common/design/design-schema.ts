@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FONT_FACES } from '../layout/font-files';
-import { colourSchema } from './colour';
+import { BLACK, colourSchema } from './colour';
 import { PAPER_SIZE_NAMES, trimSize } from './paper-formats';
 
 /** Largest trim edge Rosette prints (A3's long side), in millimetres. */
@@ -41,7 +41,7 @@ const textStyle = {
   minFontSize: fontSize.optional(),
   font,
   weight: z.enum(['regular', 'bold']).default('regular'),
-  colour: colourSchema.default('#000000'),
+  colour: colourSchema.default(BLACK),
   align: align.default('left'),
   /** Line height as a multiple of the font size. */
   lineHeight: z.number().min(0.8).max(3).default(1.2),
@@ -97,7 +97,7 @@ export const qrSchema = z.object({
     .string()
     .max(1000, 'must be at most 1000 characters')
     .refine((u) => /^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u), 'must be a web address starting with http:// or https://'),
-  colour: colourSchema.default('#000000'),
+  colour: colourSchema.default(BLACK),
 });
 
 export const shapeSchema = z.object({
@@ -118,7 +118,7 @@ export const imprintElementSchema = z.object({
   fontSize: fontSize.default(6),
   minFontSize: fontSize.optional(),
   font,
-  colour: colourSchema.default('#000000'),
+  colour: colourSchema.default(BLACK),
   align: align.default('left'),
 });
 
@@ -173,6 +173,11 @@ export const designSchema = z
     /** Version of this schema. */
     version: z.literal(1),
     title: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+    /** The language of the text (BCP 47, such as en-GB or cy-GB): the PDF's /Lang, for screen readers. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as en-GB or cy-GB')
+      .default('en-GB'),
     format: z.object({
       size: z.enum(PAPER_SIZE_NAMES),
       orientation: z.enum(['portrait', 'landscape']).default('portrait'),

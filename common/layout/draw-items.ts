@@ -1,3 +1,4 @@
+import type { PrintSettings } from '../colour/print-settings';
 import type { FontFace, FontWeight } from './font-files';
 
 /**
@@ -17,14 +18,21 @@ export interface Rect {
 
 export interface RectItem extends Rect {
   type: 'rect';
+  /** The shape element it draws; absent for a page background. */
+  elementId?: string;
   fill: string;
+  /** Print this ink over what is beneath instead of knocking it out (black ink only; see apply-inks.ts). */
+  overprint?: boolean;
   /** Corner radius in millimetres. */
   radius: number;
 }
 
 export interface EllipseItem extends Rect {
   type: 'ellipse';
+  elementId?: string;
   fill: string;
+  /** Print this ink over what is beneath instead of knocking it out. */
+  overprint?: boolean;
 }
 
 /** One line of text, drawn from its left end at its baseline. */
@@ -44,6 +52,8 @@ export interface TextLineItem {
   fontSize: number;
   weight: FontWeight;
   colour: string;
+  /** Print this ink over what is beneath instead of knocking it out (solid black text). */
+  overprint?: boolean;
 }
 
 export interface ImageItem {
@@ -61,6 +71,8 @@ export interface QrItem extends Rect {
   type: 'qr';
   elementId: string;
   colour: string;
+  /** Print this ink over what is beneath instead of knocking it out. */
+  overprint?: boolean;
   /** Modules per side, quiet zone excluded. */
   modules: number;
   /** Side of one module in millimetres. */
@@ -69,8 +81,18 @@ export interface QrItem extends Rect {
   runs: ReadonlyArray<readonly [number, number, number]>;
 }
 
+/** An element of a page as the PDF's structure tree (reading order, alternative text) needs it. */
+export interface PageElement {
+  id: string;
+  kind: 'heading' | 'text' | 'image' | 'qr' | 'shape' | 'imprint';
+  /** What a screen reader says for a picture or a QR code; empty for a decorative picture. */
+  alt?: string;
+}
+
 export interface LaidOutPage {
   items: DrawItem[];
+  /** The page's elements in reading order (the design's order). */
+  elements: PageElement[];
 }
 
 /**
@@ -85,10 +107,12 @@ export interface LayoutError {
 
 /** Something a printer would want to know, which does not stop printing. */
 export interface PreflightWarning {
-  code: 'low-resolution-image' | 'text-outside-safe-area' | 'missing-glyphs' | 'unknown-image';
+  code: 'low-resolution-image' | 'text-outside-safe-area' | 'missing-glyphs' | 'unknown-image' | 'ink-coverage';
   page: number;
   elementId: string;
   message: string;
+  /** Only for low-resolution-image: the image's effective resolution at its printed size, pixels per inch (rounded down). */
+  ppi?: number;
 }
 
 export interface PageGeometry {
@@ -103,6 +127,10 @@ export interface PageGeometry {
 
 export interface LaidOutDesign {
   geometry: PageGeometry;
+  /** The design's language (BCP 47), for the PDF's /Lang. */
+  language: string;
+  /** The print settings the colours were turned into inks with; the renderer checks images against the same limit. */
+  print: PrintSettings;
   pages: LaidOutPage[];
   warnings: PreflightWarning[];
   errors: LayoutError[];

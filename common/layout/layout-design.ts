@@ -1,7 +1,11 @@
 import type { Design, Element, ElementKind, Page } from '../design/design-schema';
 import { BLEED_MM, SAFE_MARGIN_MM, trimSize } from '../design/paper-formats';
 import { ptToMm } from '../design/units';
-import type { DrawItem, LaidOutDesign, LayoutError, PageGeometry, PreflightWarning, Rect } from './draw-items';
+import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '../colour/print-settings';
+import { cmykToSrgb } from '../colour/convert-colour';
+import { BLACK, inkOf } from '../design/colour';
+import { applyInks } from './apply-inks';
+import type { DrawItem, LaidOutDesign, LayoutError, PageElement, PageGeometry, PreflightWarning, Rect } from './draw-items';
 import type { FontFace, FontWeight } from './font-files';
 import { TextMeasurer } from './font-metrics';
 import { imprintText } from './imprint-text';
@@ -17,6 +21,8 @@ export interface AssetInfo {
 
 /** Resolution below which a photo looks soft in print, in dots per inch. */
 export const MIN_PRINT_DPI = 300;
+/** Resolution below which a photo looks clearly blurred: the server refuses to print it unless the campaigner confirms. Dots per inch. */
+export const REFUSE_BELOW_DPI = 150;
 /** Room beyond the bleed for crop marks, in millimetres. */
 export const CROP_MARK_SLUG_MM = 8;
 /** Where the imprint goes when a design does not place it: the bottom of the last page, inside the safe area. */
@@ -40,7 +46,7 @@ type ElementLayouter<K extends ElementKind> = (el: Extract<Element, { kind: K }>
 const LAYOUTERS: { [K in ElementKind]: ElementLayouter<K> } = {
   shape(el, ctx) {
     const box = extendIntoBleed(el.box, ctx.trim);
-    ctx.items.push(el.shape === 'rect' ? { type: 'rect', ...box, fill: el.fill, radius: el.cornerRadius } : { type: 'ellipse', ...box, fill: el.fill });
+    ctx.items.push(el.shape === 'rect' ? { type: 'rect', elementId: el.id, ...box, fill: el.fill, radius: el.cornerRadius } : { type: 'ellipse', elementId: el.id, ...box, fill: el.fill });
   },
   heading(el, ctx) {
     const style = { ...el, minFontSize: el.minFontSize ?? el.fontSize, blockSpacing: 0 };
@@ -72,13 +78,16 @@ const LAYOUTERS: { [K in ElementKind]: ElementLayouter<K> } = {
       return;
     }
     const placement = fitImage(info, clip, el.fit);
-    const dpi = Math.floor(Math.min(info.width / (placement.width / 25.4), info.height / (placement.height / 25.4)));
-    if (dpi < MIN_PRINT_DPI) {
+    // Effective resolution at the printed size, bleed included; rounded down so 299.9 still warns, but
+    // after a millionth is added, so that float error (298.99999999999994 for a 299 ppi image) does not cost a whole ppi.
+    const ppi = Math.floor(Math.min(info.width / (placement.width / 25.4), info.height / (placement.height / 25.4)) + 1e-6);
+    if (ppi < MIN_PRINT_DPI) {
       ctx.warnings.push({
         code: 'low-resolution-image',
         page: ctx.pageIndex,
         elementId: el.id,
-        message: `image "${el.id}" prints at ${dpi} dpi; ${MIN_PRINT_DPI} dpi or more is needed for a sharp print at this size`,
+        message: `image "${el.id}" prints at ${ppi} ppi; ${MIN_PRINT_DPI} ppi or more is needed for a sharp print at this size`,
+        ppi,
       });
     }
     ctx.items.push({ type: 'image', elementId: el.id, assetId: el.assetId, alt: el.alt, clip, placement });
@@ -98,7 +107,15 @@ const LAYOUTERS: { [K in ElementKind]: ElementLayouter<K> } = {
  * Pure and deterministic: the browser preview and the PDF worker call it with the same input and get
  * the same output.
  */
-export function layoutDesign(design: Design, assets: ReadonlyMap<string, AssetInfo> = new Map(), measurer = sharedMeasurer()): LaidOutDesign {
+export interface LayoutOptions {
+  measurer?: TextMeasurer;
+  /** How colours become inks (rich black, the ink limit); the server's configuration. */
+  print?: PrintSettings;
+}
+
+export function layoutDesign(design: Design, assets: ReadonlyMap<string, AssetInfo> = new Map(), options: LayoutOptions = {}): LaidOutDesign {
+  const measurer = options.measurer ?? sharedMeasurer();
+  const print = options.print ?? DEFAULT_PRINT_SETTINGS;
   const trim = trimSize(design.format.size, design.format.orientation);
   const geometry: PageGeometry = { trim, bleed: BLEED_MM, slug: design.cropMarks ? CROP_MARK_SLUG_MM : 0, cropMarks: design.cropMarks };
   const warnings: PreflightWarning[] = [];
@@ -113,9 +130,9 @@ export function layoutDesign(design: Design, assets: ReadonlyMap<string, AssetIn
       const ctx: Context = { design, pageIndex, elementIndex, trim, assets, measurer, items, warnings, errors };
       (LAYOUTERS[el.kind] as ElementLayouter<ElementKind>)(el, ctx);
     });
-    return { items };
+    return { items: applyInks(items, pageIndex, print, warnings), elements: page.elements.map(pageElement) };
   });
-  return { geometry, pages, warnings, errors };
+  return { geometry, language: design.language, print, pages, warnings, errors };
 }
 
 let measurerSingleton: TextMeasurer | undefined;
@@ -142,7 +159,7 @@ function withImprintPlaced(design: Design): Page[] {
               box: { x: SAFE_MARGIN_MM, y: trim.height - SAFE_MARGIN_MM - DEFAULT_IMPRINT_HEIGHT_MM, width: trim.width - 2 * SAFE_MARGIN_MM, height: DEFAULT_IMPRINT_HEIGHT_MM },
               fontSize: 6,
               minFontSize: 4.5,
-              colour: page.background && isDark(page.background) ? '#ffffff' : '#000000',
+              colour: page.background && isDark(page.background) ? WHITE : BLACK,
               align: 'left' as const,
             },
           ],
@@ -150,8 +167,19 @@ function withImprintPlaced(design: Design): Page[] {
   );
 }
 
+const WHITE = 'cmyk(0, 0, 0, 0)';
+
+/** Whether a colour proofs dark enough that text on it should be white. */
 function isDark(colour: string): boolean {
-  return /^#/.test(colour) && parseInt(colour.slice(1, 3), 16) + parseInt(colour.slice(3, 5), 16) + parseInt(colour.slice(5, 7), 16) < 3 * 100;
+  const [r, g, b] = cmykToSrgb(inkOf(colour));
+  return r + g + b < 3 * 100;
+}
+
+/** What the PDF's structure tree needs of an element. */
+function pageElement(el: Element): PageElement {
+  if (el.kind === 'image') return { id: el.id, kind: el.kind, alt: el.alt };
+  if (el.kind === 'qr') return { id: el.id, kind: el.kind, alt: `QR code: ${el.url}` };
+  return { id: el.id, kind: el.kind };
 }
 
 type Path = LayoutError['path'];

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseColour } from '../design/colour';
 import { passwordProblem } from '../accounts/password-policy';
 
 /** An optional setting for which unset and empty (`S3_ENDPOINT=` in a compose file) both mean "not set". */
@@ -148,6 +149,24 @@ const configSchema = z.object({
   PRINT_MAX_WAIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Resident memory one server process should stay under, megabytes; the overload ladder steps up towards it. */
   RSS_LIMIT_MB: z.coerce.number().int().min(64).max(65_536).default(512),
+  /**
+   * The inks large areas of solid black print with, `cmyk(c, m, y, k)` in percent, or `none` to print them
+   * with black ink alone (text, QR codes and thin shapes always print black ink only).
+   */
+  PRINT_RICH_BLACK: z
+    .string()
+    .default('cmyk(60, 40, 40, 100)')
+    .transform((v, ctx) => {
+      if (v.trim() === 'none') return null;
+      const c = parseColour(v.trim());
+      if (c?.space !== 'cmyk' || c.k < 100) {
+        ctx.addIssue({ code: 'custom', message: 'must be cmyk(c, m, y, 100) (a black with full black ink) or none' });
+        return z.NEVER;
+      }
+      return { c: c.c, m: c.m, y: c.y, k: c.k };
+    }),
+  /** Highest total ink (C+M+Y+K) a colour or a photo may print with, percent; more is a preflight warning. */
+  PRINT_MAX_INK_COVERAGE: z.coerce.number().int().min(200).max(400).default(300),
   /** Length of every rate-limit window, seconds. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Print jobs one address may send per window (halved while busy). */

@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { DEFAULT_PRINT_SETTINGS, printSettingsSchema, type PrintSettings } from '../colour/print-settings';
 import { designSchema } from '../design/design-schema';
 
 /**
  * Version of the renderer's output. It is part of every job id and PDF hash: bump it whenever a change
  * alters the PDFs, so old jobs keep their old files and new submissions render afresh.
  */
-export const RENDERER_VERSION = '2';
+export const RENDERER_VERSION = '3';
+
+/**
+ * When this renderer version was released: every PDF it draws carries this as its creation date, so the
+ * same design and renderer version always give the same bytes (a PDF is named by the hash of both).
+ */
+export const RENDERER_RELEASED = new Date('2026-12-05T00:00:00Z');
 
 /** Most copies one print job may order. */
 export const MAX_COPIES = 100_000;
@@ -15,20 +22,25 @@ export const printJobDataSchema = z.object({
   design: designSchema,
   /** Copies to print; part of the order, not of the PDF. */
   copies: z.number().int().min(1).max(MAX_COPIES),
-  /** sha256 of the design and the renderer version: the PDF's file store name. */
+  /** How colours become inks (the server's PRINT_* settings); part of the PDF's hash. Jobs queued before it existed get the defaults. */
+  print: printSettingsSchema.default(DEFAULT_PRINT_SETTINGS),
+  /** sha256 of the design, the print settings and the renderer version: the PDF's file store name. */
   pdfHash: z.string().regex(/^[a-f0-9]{64}$/),
   /** When the server accepted the job, milliseconds since the epoch. */
   acceptedAt: z.number().int().positive(),
   /** The organisation that sent it (only its accounts may see the job); the worker ignores it. */
   orgId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
 });
-export type PrintJobData = z.output<typeof printJobDataSchema>;
+/** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
+export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };
 
 export const preflightWarningSchema = z.object({
-  code: z.enum(['low-resolution-image', 'text-outside-safe-area', 'missing-glyphs', 'unknown-image']),
+  code: z.enum(['low-resolution-image', 'text-outside-safe-area', 'missing-glyphs', 'unknown-image', 'ink-coverage']),
   page: z.number().int().min(0),
   elementId: z.string(),
   message: z.string(),
+  /** Effective pixels per inch of a low-resolution image at its printed size. */
+  ppi: z.number().int().min(0).optional(),
 });
 
 /** What the worker returns when a job is done; the server reads it to answer status requests. */

@@ -7,8 +7,8 @@ export const SAMPLE_IMPRINT: DesignInput['imprint'] = {
   onBehalfOf: { name: 'Example Party', address: '3 Specimen Lane, Cardiff CF10 3CC' },
 };
 
-/** The organisation palette templates offer: a red, a dark, a light, a yellow and a print-exact CMYK red. */
-export const SAMPLE_PALETTE = ['#c8102e', '#1d1d1b', '#ffffff', '#f6f1e7', '#ffd400', 'cmyk(0, 100, 85, 0)'];
+/** The organisation palette templates offer, as inks: a red, black, white (no ink), a cream, a yellow and a deep blue. */
+export const SAMPLE_PALETTE = ['cmyk(0, 100, 85, 0)', 'cmyk(0, 0, 0, 100)', 'cmyk(0, 0, 0, 0)', 'cmyk(2, 3, 9, 0)', 'cmyk(0, 15, 100, 0)', 'cmyk(100, 70, 0, 20)'];
 
 /** About sixty words a paragraph, in English with some Welsh (ŵ, ŷ), as real Welsh leaflets have. */
 export const SAMPLE_PARAGRAPHS = [

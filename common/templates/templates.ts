@@ -2,9 +2,12 @@ import { buildTemplate, type Template } from './build-template';
 import { SAMPLE_PARAGRAPHS } from './sample-imprint';
 import { SAMPLE_PHOTO_ID } from './sample-photo';
 
-const RED = '#c8102e';
-const DARK = '#1d1d1b';
-const CREAM = '#f6f1e7';
+/** Template colours are inks (CMYK percent), so what the preview proofs is what prints. */
+const RED = 'cmyk(0, 100, 85, 0)';
+const DARK = 'cmyk(0, 0, 0, 100)';
+const CREAM = 'cmyk(2, 3, 9, 0)';
+const WHITE = 'cmyk(0, 0, 0, 0)';
+const YELLOW = 'cmyk(0, 15, 100, 0)';
 const QR_URL = 'https://example.org/join';
 
 /** A5 two-sided flyer: the reference leaflet the benchmark renders. */
@@ -14,8 +17,8 @@ const a5Flyer = buildTemplate('a5-flyer', 'A5 two-sided flyer', 'Colour band, he
   pages: [
     {
       elements: [
-        { id: 'band', kind: 'shape', box: { x: 0, y: 0, width: 148, height: 46 }, fill: 'cmyk(0, 100, 85, 0)' },
-        { id: 'headline', kind: 'heading', box: { x: 8, y: 8, width: 132, height: 34 }, text: 'A bus every ten minutes', fontSize: 36, minFontSize: 20, colour: '#ffffff' },
+        { id: 'band', kind: 'shape', box: { x: 0, y: 0, width: 148, height: 46 }, fill: RED },
+        { id: 'headline', kind: 'heading', box: { x: 8, y: 8, width: 132, height: 34 }, text: 'A bus every ten minutes', fontSize: 36, minFontSize: 20, colour: WHITE },
         { id: 'photo', kind: 'image', box: { x: 0, y: 46, width: 148, height: 52 }, assetId: SAMPLE_PHOTO_ID, fit: 'cover', alt: 'The candidate at the bus station' },
         {
           id: 'body',
@@ -75,11 +78,11 @@ const a6Postcard = buildTemplate('a6-postcard', 'A6 postcard', 'Landscape, one s
     {
       background: RED,
       elements: [
-        { id: 'headline', kind: 'heading', box: { x: 8, y: 8, width: 100, height: 34 }, text: 'Your vote. Your town.', fontSize: 24, minFontSize: 14, colour: '#ffffff' },
-        { id: 'message', kind: 'text', box: { x: 8, y: 46, width: 100, height: 36 }, fontSize: 9, minFontSize: 7, colour: '#ffffff', blocks: [{ type: 'paragraph', text: 'Polling stations are open from 7am to 10pm on Thursday. Find yours by scanning the code.' }] },
-        { id: 'qr-bg', kind: 'shape', box: { x: 114, y: 8, width: 29, height: 29 }, fill: '#ffffff', cornerRadius: 1.5 },
+        { id: 'headline', kind: 'heading', box: { x: 8, y: 8, width: 100, height: 34 }, text: 'Your vote. Your town.', fontSize: 24, minFontSize: 14, colour: WHITE },
+        { id: 'message', kind: 'text', box: { x: 8, y: 46, width: 100, height: 36 }, fontSize: 9, minFontSize: 7, colour: WHITE, blocks: [{ type: 'paragraph', text: 'Polling stations are open from 7am to 10pm on Thursday. Find yours by scanning the code.' }] },
+        { id: 'qr-bg', kind: 'shape', box: { x: 114, y: 8, width: 29, height: 29 }, fill: WHITE, cornerRadius: 1.5 },
         { id: 'qr', kind: 'qr', box: { x: 114, y: 8, width: 29, height: 29 }, url: QR_URL },
-        { id: 'imprint', kind: 'imprint', box: { x: 8, y: 86, width: 135, height: 14 }, fontSize: 5.5, minFontSize: 4.5, colour: '#ffffff' },
+        { id: 'imprint', kind: 'imprint', box: { x: 8, y: 86, width: 135, height: 14 }, fontSize: 5.5, minFontSize: 4.5, colour: WHITE },
       ],
     },
   ],
@@ -93,7 +96,7 @@ const dlLeaflet = buildTemplate('dl-leaflet', 'DL leaflet', 'Tall and narrow, tw
     {
       elements: [
         { id: 'band', kind: 'shape', box: { x: 0, y: 0, width: 99, height: 70 }, fill: DARK },
-        { id: 'headline', kind: 'heading', box: { x: 7, y: 8, width: 85, height: 56 }, text: 'Keep our library open', fontSize: 26, minFontSize: 16, colour: '#ffffff' },
+        { id: 'headline', kind: 'heading', box: { x: 7, y: 8, width: 85, height: 56 }, text: 'Keep our library open', fontSize: 26, minFontSize: 16, colour: WHITE },
         { id: 'photo', kind: 'image', box: { x: 0, y: 70, width: 99, height: 55 }, assetId: SAMPLE_PHOTO_ID, fit: 'cover', alt: 'Campaigners outside the library' },
         { id: 'body', kind: 'text', box: { x: 7, y: 130, width: 85, height: 72 }, fontSize: 11, minFontSize: 8, blocks: [{ type: 'paragraph', text: SAMPLE_PARAGRAPHS[2]! }] },
       ],
@@ -115,12 +118,12 @@ const a4Poster = buildTemplate('a4-poster', 'A4 poster', 'A window poster: one b
   format: { size: 'A4', orientation: 'portrait' },
   pages: [
     {
-      background: '#ffd400',
+      background: YELLOW,
       elements: [
         { id: 'band', kind: 'shape', box: { x: 0, y: 200, width: 210, height: 97 }, fill: RED },
         { id: 'headline', kind: 'heading', box: { x: 12, y: 20, width: 186, height: 170 }, text: 'VOTE EVANS', fontSize: 96, minFontSize: 48, colour: DARK, align: 'center' },
-        { id: 'sub', kind: 'heading', box: { x: 12, y: 214, width: 186, height: 40 }, text: 'Thursday 7 May', fontSize: 40, minFontSize: 24, colour: '#ffffff', align: 'center' },
-        { id: 'imprint', kind: 'imprint', box: { x: 12, y: 272, width: 186, height: 14 }, fontSize: 7, minFontSize: 5, colour: '#ffffff', align: 'center' },
+        { id: 'sub', kind: 'heading', box: { x: 12, y: 214, width: 186, height: 40 }, text: 'Thursday 7 May', fontSize: 40, minFontSize: 24, colour: WHITE, align: 'center' },
+        { id: 'imprint', kind: 'imprint', box: { x: 12, y: 272, width: 186, height: 14 }, fontSize: 7, minFontSize: 5, colour: WHITE, align: 'center' },
       ],
     },
   ],
@@ -135,11 +138,11 @@ const a3Poster = buildTemplate('a3-poster', 'A3 poster', 'A noticeboard poster w
       elements: [
         { id: 'photo', kind: 'image', box: { x: 0, y: 0, width: 297, height: 200 }, assetId: SAMPLE_PHOTO_ID, fit: 'cover', alt: 'The high street' },
         { id: 'band', kind: 'shape', box: { x: 0, y: 200, width: 297, height: 220 }, fill: RED },
-        { id: 'headline', kind: 'heading', box: { x: 16, y: 214, width: 265, height: 90 }, text: 'Public meeting: the future of our high street', fontSize: 54, minFontSize: 30, colour: '#ffffff' },
-        { id: 'details', kind: 'text', box: { x: 16, y: 310, width: 200, height: 70 }, fontSize: 20, minFontSize: 14, colour: '#ffffff', blocks: [{ type: 'paragraph', text: 'Wednesday 22 April, 7pm\nSt David’s Hall, Church Street\nEveryone welcome. Croeso i bawb.' }] },
-        { id: 'qr-bg', kind: 'shape', box: { x: 233, y: 320, width: 48, height: 48 }, fill: '#ffffff' },
+        { id: 'headline', kind: 'heading', box: { x: 16, y: 214, width: 265, height: 90 }, text: 'Public meeting: the future of our high street', fontSize: 54, minFontSize: 30, colour: WHITE },
+        { id: 'details', kind: 'text', box: { x: 16, y: 310, width: 200, height: 70 }, fontSize: 20, minFontSize: 14, colour: WHITE, blocks: [{ type: 'paragraph', text: 'Wednesday 22 April, 7pm\nSt David’s Hall, Church Street\nEveryone welcome. Croeso i bawb.' }] },
+        { id: 'qr-bg', kind: 'shape', box: { x: 233, y: 320, width: 48, height: 48 }, fill: WHITE },
         { id: 'qr', kind: 'qr', box: { x: 233, y: 320, width: 48, height: 48 }, url: QR_URL },
-        { id: 'imprint', kind: 'imprint', box: { x: 16, y: 392, width: 265, height: 16 }, fontSize: 9, minFontSize: 6, colour: '#ffffff' },
+        { id: 'imprint', kind: 'imprint', box: { x: 16, y: 392, width: 265, height: 16 }, fontSize: 9, minFontSize: 6, colour: WHITE },
       ],
     },
   ],
@@ -153,7 +156,7 @@ const a4Newsletter = buildTemplate('a4-newsletter', 'A4 newsletter', 'Two sides 
     {
       elements: [
         { id: 'masthead', kind: 'shape', box: { x: 0, y: 0, width: 210, height: 36 }, fill: RED },
-        { id: 'name', kind: 'heading', box: { x: 12, y: 9, width: 186, height: 20 }, text: 'Riverside Focus: Spring news', fontSize: 26, minFontSize: 16, colour: '#ffffff' },
+        { id: 'name', kind: 'heading', box: { x: 12, y: 9, width: 186, height: 20 }, text: 'Riverside Focus: Spring news', fontSize: 26, minFontSize: 16, colour: WHITE },
         { id: 'lead', kind: 'heading', box: { x: 12, y: 44, width: 186, height: 26 }, text: 'Flood defences finally approved after our petition', fontSize: 20, minFontSize: 14, colour: DARK },
         { id: 'photo', kind: 'image', box: { x: 12, y: 74, width: 186, height: 80 }, assetId: SAMPLE_PHOTO_ID, fit: 'cover', alt: 'Volunteers with the petition' },
         { id: 'col1', kind: 'text', box: { x: 12, y: 160, width: 89, height: 120 }, fontSize: 9, minFontSize: 7.5, blocks: [{ type: 'paragraph', text: SAMPLE_PARAGRAPHS[0]! }, { type: 'paragraph', text: SAMPLE_PARAGRAPHS[2]! }] },

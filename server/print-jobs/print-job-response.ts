@@ -20,7 +20,7 @@ export function printJobResponse(view: PrintJobView, outlook: QueueOutlook = { e
     statusUrl: `/api/print-jobs/${view.id}`,
     acceptedAt: new Date(view.acceptedAt).toISOString(),
     download: r ? { url: `/downloads/${r.pdfHash}.pdf`, pages: r.pages, bytes: r.bytes } : null,
-    warnings: r ? r.warnings.map((w) => ({ code: w.code, page: w.page, elementId: w.elementId, message: w.message })) : [],
+    warnings: r ? r.warnings.map((w) => ({ code: w.code, page: w.page, elementId: w.elementId, message: w.message, ...(w.ppi !== undefined && { ppi: w.ppi }) })) : [],
     failure: view.failure,
     estimatedWaitSeconds: view.position !== null ? outlook.estimatedWaitSeconds : null,
     printingPaused: view.status === 'queued' && outlook.printingPaused,

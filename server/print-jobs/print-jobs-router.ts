@@ -1,3 +1,4 @@
+import type { PrintSettings } from '../../common/colour/print-settings';
 import { Router, type RequestHandler, type Response } from 'express';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
@@ -28,6 +29,8 @@ export function printJobsRouter(deps: {
   store: FileStore;
   now: () => number;
   services: AccountServices;
+  /** How colours become inks (PRINT_RICH_BLACK, PRINT_MAX_INK_COVERAGE). */
+  print?: PrintSettings;
   /** What the queue is doing for a job at this place (overload-state.ts): its expected wait, and whether printing is paused. */
   outlook?: (position: number | null) => QueueOutlook;
 }): Router {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '../../common/colour/print-settings';
 import { designSchema, type Design } from '../../common/design/design-schema';
 import type { LayoutError } from '../../common/layout/draw-items';
-import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
+import { layoutDesign, REFUSE_BELOW_DPI, type AssetInfo } from '../../common/layout/layout-design';
+import { lowResolutionRefusals } from '../../common/layout/low-resolution-refusals';
 import { contentHash } from '../../common/node/content-hash';
 import type { FileStore } from '../../common/node/file-store';
 import { readAssetInfo } from '../../common/node/asset-info';
@@ -14,6 +16,17 @@ import type { PrintJobView, PrintQueue } from './print-queue';
 export const submitPrintJobSchema = z.object({
   design: designSchema,
   copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
+  /**
+   * What the campaigner has seen and wants printed all the same. lowResolutionImages: print images below
+   * REFUSE_BELOW_DPI (otherwise refused with 422 image_resolution_too_low). Not part of the job id: an
+   * unconfirmed request is refused before the queue is asked, even when a confirmed job already exists.
+   */
+  confirm: z
+    .strictObject(
+      { lowResolutionImages: z.boolean({ error: 'must be true or false' }).optional() },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? `only lowResolutionImages can be confirmed` : 'must be an object such as { "lowResolutionImages": true }') },
+    )
+    .optional(),
 });
 
 /** The API's error code for each kind of layout error (both answer 422). */
@@ -22,9 +35,9 @@ const LAYOUT_ERROR_CODES: Record<LayoutError['code'], string> = {
   'unsupported-script': 'unsupported_script',
 };
 
-/** The hash a PDF is stored under: the design and the renderer that draws it. */
-export function pdfHashOf(design: Design): string {
-  return contentHash({ design, renderer: RENDERER_VERSION });
+/** The hash a PDF is stored under: the design, how its colours become inks, and the renderer that draws it. */
+export function pdfHashOf(design: Design, print: PrintSettings = DEFAULT_PRINT_SETTINGS): string {
+  return contentHash({ design, print, renderer: RENDERER_VERSION });
 }
 
 /**
@@ -32,15 +45,16 @@ export function pdfHashOf(design: Design): string {
  * organisation is one job; two organisations ordering the same leaflet have a job each, and neither
  * sees the other's, while the PDF is still rendered once).
  */
-export function jobIdOf(design: Design, copies: number, orgId?: string): string {
-  return contentHash(orgId === undefined ? { design, copies, renderer: RENDERER_VERSION } : { design, copies, renderer: RENDERER_VERSION, orgId }).slice(0, 32);
+export function jobIdOf(design: Design, copies: number, orgId?: string, print: PrintSettings = DEFAULT_PRINT_SETTINGS): string {
+  return contentHash(orgId === undefined ? { design, copies, print, renderer: RENDERER_VERSION } : { design, copies, print, renderer: RENDERER_VERSION, orgId }).slice(0, 32);
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
-export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number }): Promise<PrintJobView> {
-  const { design, copies } = parseWith(submitPrintJobSchema, body);
+export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }): Promise<PrintJobView> {
+  const { design, copies, confirm } = parseWith(submitPrintJobSchema, body);
+  const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
-  const layout = layoutDesign(design, assets);
+  const layout = layoutDesign(design, assets, { print });
   // Right-to-left text first: shortening it would not make it printable.
   for (const code of ['unsupported-script', 'does-not-fit'] as const) {
     const errors = layout.errors.filter((e) => e.code === code);
@@ -48,8 +62,18 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
     const fields = errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
     throw new AppError(422, LAYOUT_ERROR_CODES[code], fields[0]!.message, fields);
   }
-  const data: PrintJobData = { design, copies, pdfHash: pdfHashOf(design), acceptedAt: deps.now(), orgId };
-  return deps.queue.enqueue(jobIdOf(design, copies, orgId), data);
+  const refusals = lowResolutionRefusals(design, layout.warnings);
+  if (refusals.length > 0 && confirm?.lowResolutionImages !== true) {
+    const fields = refusals.map((r) => ({ path: formatPath(['design', ...r.path]), message: r.message }));
+    const [first] = refusals;
+    const message =
+      refusals.length === 1
+        ? `image "${first!.elementId}" prints at ${first!.ppi} ppi, below the ${REFUSE_BELOW_DPI} ppi minimum; use a larger image, or send confirm.lowResolutionImages: true to print it anyway`
+        : `${refusals.length} images print below the ${REFUSE_BELOW_DPI} ppi minimum; use larger images, or send confirm.lowResolutionImages: true to print them anyway`;
+    throw new AppError(422, 'image_resolution_too_low', message, fields);
+  }
+  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId };
+  return deps.queue.enqueue(jobIdOf(design, copies, orgId, print), data);
 }
 
 /** Pixel sizes of every image the design uses; an unknown asset id is the campaigner's error. */

@@ -3,7 +3,7 @@ import { designSchema, type Design, type DesignInput } from '../../common/design
 import { TextMeasurer } from '../../common/layout/font-metrics';
 import { ALL_FONTS } from '../../common/layout/font-tables';
 import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
-import { SAMPLE_PHOTO_ID } from '../../common/templates/sample-photo';
+import { SAMPLE_PHOTO_ID, SAMPLE_PHOTO_SIZE } from '../../common/templates/sample-photo';
 import { TEMPLATES } from '../../common/templates/templates';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext } from './support/browser';
@@ -30,8 +30,10 @@ afterAll(async () => {
   await rosette?.close();
 });
 
+/** A phone snapshot shrunk for email: the edited templates use it, so the dpi warning is compared too. */
+const SMALL_PHOTO_ID = 'b'.repeat(64);
 /** The sample photo's real pixel size (as the server stores it), so cropping and the dpi check run too. */
-const ASSETS: Record<string, AssetInfo> = { [SAMPLE_PHOTO_ID]: { width: 1800, height: 1200 } };
+const ASSETS: Record<string, AssetInfo> = { [SAMPLE_PHOTO_ID]: SAMPLE_PHOTO_SIZE, [SMALL_PHOTO_ID]: { width: 600, height: 400 } };
 
 /** Each template as shipped, and edited so that text shrinks, overflows, and uses Welsh and Greek letters. */
 function cases(): Array<[string, Design]> {
@@ -40,6 +42,7 @@ function cases(): Array<[string, Design]> {
     for (const page of edited.pages) {
       for (const el of page.elements) {
         if (el.kind === 'heading') Object.assign(el, { text: `${el.text}: ŵyn a tŷ, Γεια σας, ${el.text}`, font: 'serif' });
+        if (el.kind === 'image') el.assetId = SMALL_PHOTO_ID;
         if (el.kind === 'text') {
           el.blocks = [...el.blocks, { type: 'paragraph', text: 'Mae pob tŷ yn cyf\u00adrif, gyda\u00adrwch. '.repeat(12) }];
           el.font = 'condensed';

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { signIn, startFromTemplate } from './support/editor-page';
+import { sendButton, signIn, startFromTemplate } from './support/editor-page';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const clientDir = buildClientIfStale();
   [rosette, browser] = await Promise.all([startRosette({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT_BYTES) }, clientDir), launchChromium()]);
   page = await (await newContext(browser)).newPage();
-  errors = watchForErrors(page, [/status of 413/, /status of 415/]);
+  errors = watchForErrors(page, [/status of 413/, /status of 415/, /status of 422/]);
   await signIn(page, rosette.baseUrl, await rosette.createAccount());
   await startFromTemplate(page, rosette.baseUrl, 'A5 two-sided flyer');
 });
@@ -45,6 +45,23 @@ describe('uploading a photo into the leaflet', () => {
     expect(href).toMatch(/^\/api\/assets\/[a-f0-9]{64}$/);
     await photoCard().scrollIntoViewIfNeeded();
     await screenshot(page, 'editor-photo-low-resolution');
+  });
+
+  it('is not printed below 150 dots per inch until the campaigner says "Print anyway", which works from the keyboard', async () => {
+    // team.png (600 px wide) across the flyer's 154 mm photo box: about 99 dots per inch.
+    await photoCard().locator('.field-warning', { hasText: 'needs your confirmation when you send' }).waitFor();
+    await page.waitForFunction(() => document.getElementById('send-to-print')?.getAttribute('aria-disabled') === 'false');
+    await sendButton(page).click();
+    const notice = page.locator('#print-status', { hasText: 'A picture is too low resolution to print well' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/Front, Photo: 9\d dots per inch at its printed size, where printers ask for 300/);
+    await page.locator('#print-status').scrollIntoViewIfNeeded();
+    await screenshot(page, 'print-low-resolution-refused');
+
+    const printAnyway = page.getByRole('button', { name: 'Print anyway' });
+    await printAnyway.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: 60_000 });
   });
 
   it('says plainly when a file is too big', async () => {

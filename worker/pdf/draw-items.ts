@@ -1,23 +1,22 @@
-import type { DrawItem } from '../../common/layout/draw-items';
+import type { DrawItem, ImageItem } from '../../common/layout/draw-items';
 import { mmToPt } from '../../common/design/units';
 import { fontKey } from '../../common/layout/font-files';
+import { withOverprint } from './overprint';
 import { pdfColour } from './pdf-colour';
-
-/** An image pdfkit has opened (parsed) for one document: `doc.openImage()`, which its types omit. */
-export type OpenedImage = object;
+import { embedPrintImage, type PrintImage } from './print-images';
 
 /** What a drawer needs besides its item. */
 export interface DrawContext {
   doc: PDFKit.PDFDocument;
-  /** Images of this document by asset id, already opened by pdfkit. */
-  images: ReadonlyMap<string, OpenedImage>;
+  /** Every image item of the document, prepared for print (print-images.ts). */
+  images: ReadonlyMap<ImageItem, PrintImage>;
   /** Offset of the trim's top-left corner from the page's, in millimetres. */
   origin: number;
 }
 
 type Drawer<T extends DrawItem['type']> = (item: Extract<DrawItem, { type: T }>, ctx: DrawContext) => void;
 
-/** One drawer per draw item type: a new type without a drawer does not compile. */
+/** One drawer per draw item type: a new type without a drawer does not compile. Every colour is CMYK. */
 export const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
   rect(item, { doc, origin }) {
     const [x, y, w, h] = [mmToPt(item.x + origin), mmToPt(item.y + origin), mmToPt(item.width), mmToPt(item.height)];
@@ -35,12 +34,17 @@ export const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
       .text(item.text, mmToPt(item.x + origin), mmToPt(item.baseline + origin), { lineBreak: false, baseline: 'alphabetic' });
   },
   image(item, { doc, images, origin }) {
-    const image = images.get(item.assetId);
+    const image = images.get(item);
     if (!image) return;
-    const { clip, placement } = item;
+    const { clip } = item;
+    const { rect } = image;
+    const name = embedPrintImage(doc, image);
     doc.save();
     doc.rect(mmToPt(clip.x + origin), mmToPt(clip.y + origin), mmToPt(clip.width), mmToPt(clip.height)).clip();
-    doc.image(image as Buffer, mmToPt(placement.x + origin), mmToPt(placement.y + origin), { width: mmToPt(placement.width), height: mmToPt(placement.height) });
+    // pdfkit's page is flipped (origin top-left); an image's unit square is drawn upright by a negative height.
+    const [x, y, w, h] = [mmToPt(rect.x + origin), mmToPt(rect.y + origin), mmToPt(rect.width), mmToPt(rect.height)];
+    doc.transform(w, 0, 0, -h, x, y + h);
+    doc.addContent(`/${name} Do`);
     doc.restore();
   },
   qr(item, { doc, origin }) {
@@ -53,7 +57,9 @@ export const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
   },
 };
 
-/** Draws one item with the drawer for its type. */
+/** Draws one item with the drawer for its type, overprinting when the layout says so (solid black text and lines). */
 export function drawItem(item: DrawItem, ctx: DrawContext): void {
-  (DRAWERS[item.type] as Drawer<DrawItem['type']>)(item, ctx);
+  const draw = () => (DRAWERS[item.type] as Drawer<DrawItem['type']>)(item, ctx);
+  if ('overprint' in item && item.overprint) withOverprint(ctx.doc, draw);
+  else draw();
 }

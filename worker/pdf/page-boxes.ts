@@ -23,14 +23,20 @@ export function setPageBoxes(doc: PDFKit.PDFDocument, g: PageGeometry): void {
 /** Length of a crop mark, millimetres; marks start at the bleed edge so they never print on the leaflet. */
 const MARK_LENGTH_MM = 5;
 
-/** Draws crop marks at the four corners of the trim, in registration black, outside the bleed. */
+/** The registration colour: a Separation named All, which prints on every plate (crop marks must show on each). */
+const REGISTRATION = 'All';
+
+/** Draws crop marks at the four corners of the trim, in registration colour, outside the bleed. */
 export function drawCropMarks(doc: PDFKit.PDFDocument, g: PageGeometry): void {
+  // pdfkit has addSpotColor (a Separation colour space with a CMYK alternate); its types lack it.
+  const spots = doc as unknown as { spotColors: Record<string, unknown>; addSpotColor(name: string, c: number, m: number, y: number, k: number): void };
+  if (!spots.spotColors[REGISTRATION]) spots.addSpotColor(REGISTRATION, 100, 100, 100, 100);
   const o = g.slug + g.bleed;
   const xs = [o, o + g.trim.width];
   const ys = [o, o + g.trim.height];
   const start = g.bleed;
   const end = g.bleed + MARK_LENGTH_MM;
-  doc.save().lineWidth(0.25).strokeColor([100, 100, 100, 100]);
+  doc.save().lineWidth(0.25).strokeColor(REGISTRATION as unknown as PDFKit.Mixins.ColorValue);
   for (const x of xs) {
     for (const y of ys) {
       const dx = x === o ? -1 : 1;

@@ -1,9 +1,7 @@
-import { parseColour } from '../../common/design/colour';
+import { inkOf } from '../../common/design/colour';
 
-/** A design colour as pdfkit takes it: '#rrggbb' stays RGB, cmyk(...) becomes a CMYK array (percent). */
-export function pdfColour(text: string): PDFKit.Mixins.ColorValue {
-  const c = parseColour(text);
-  if (!c) return '#000000';
-  if (c.space === 'cmyk') return [c.c, c.m, c.y, c.k];
-  return text;
+/** A design colour as pdfkit takes it: always four inks in percent, so pdfkit writes DeviceCMYK and never DeviceRGB. */
+export function pdfColour(text: string): [number, number, number, number] {
+  const { c, m, y, k } = inkOf(text);
+  return [c, m, y, k];
 }

@@ -1,12 +1,19 @@
+import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import type { LaidOutDesign } from '../../common/layout/draw-items';
-import { drawItem, type OpenedImage } from './draw-items';
+import type { ImageItem, LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
+import { RENDERER_RELEASED } from '../../common/queue/print-job';
+import { drawItem } from './draw-items';
 import type { FontCache } from './font-cache';
 import { drawCropMarks, mediaSize, setPageBoxes } from './page-boxes';
+import { groupByElement, structureTag } from './page-structure';
+import { makePdfX } from './pdf-x';
+import { preparePrintImage, type PrintImage } from './print-images';
 
 export interface RenderedPdf {
   data: Buffer;
   pages: number;
+  /** What only drawing could tell (the ink coverage of images after conversion to CMYK). */
+  warnings: PreflightWarning[];
 }
 
 export interface RenderInput {
@@ -21,19 +28,50 @@ export interface RenderInput {
 }
 
 /**
- * Draws a laid-out design with pdfkit. The page is the trim plus 3 mm bleed on each side (plus a slug
- * for crop marks when asked for), with TrimBox and BleedBox in every page dictionary. Between pages it
- * yields to the event loop so that BullMQ's lock renewal is never starved by a long render.
+ * Draws a laid-out design as a PDF/X-4 file with pdfkit: every colour and image in CMYK for the output
+ * profile's printing condition (pdf-x.ts), solid black text overprinting, tagged for screen readers (the
+ * design's language, its elements in reading order, pictures with their descriptions). The page is the
+ * trim plus 3 mm bleed on each side (plus a slug for crop marks when asked for), with TrimBox and BleedBox
+ * in every page dictionary. The bytes depend only on the layout, the title and the images. Between pages
+ * it yields to the event loop so that BullMQ's lock renewal is never starved by a long render.
  */
 export async function renderPdf({ layout, title, images, fonts, onProgress }: RenderInput): Promise<RenderedPdf> {
   const g = layout.geometry;
+  const warnings: PreflightWarning[] = [];
+  const prepared = new Map<ImageItem, PrintImage>();
+  for (const [pageIndex, page] of layout.pages.entries()) {
+    for (const item of page.items) {
+      const data = item.type === 'image' ? images.get(item.assetId) : undefined;
+      if (item.type !== 'image' || !data) continue;
+      const image = await preparePrintImage(item.assetId, data, item);
+      prepared.set(item, image);
+      if (image.maxInkCoverage > layout.print.maxInkCoverage + 0.5) {
+        warnings.push({
+          code: 'ink-coverage',
+          page: pageIndex,
+          elementId: item.elementId,
+          message: `image "${item.elementId}" has areas with ${Math.round(image.maxInkCoverage)} % ink in all; the printer's limit is ${layout.print.maxInkCoverage} %, so they may smudge. Lighten its darkest areas.`,
+        });
+      }
+    }
+  }
+
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: mediaSize(g),
     margin: 0,
     font: null as unknown as string,
     pdfVersion: '1.6',
-    info: { Title: title, Creator: 'Rosette', Producer: 'Rosette' },
+    tagged: true,
+    lang: layout.language,
+    displayTitle: true,
+    info: { Title: title, CreationDate: RENDERER_RELEASED },
+  });
+  makePdfX(doc, {
+    title,
+    language: layout.language,
+    created: RENDERER_RELEASED,
+    documentId: createHash('sha256').update(JSON.stringify({ title, layout })).digest().subarray(0, 16),
   });
   fonts.install(doc);
   const chunks: Buffer[] = [];
@@ -42,20 +80,35 @@ export async function renderPdf({ layout, title, images, fonts, onProgress }: Re
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const opened = new Map<string, OpenedImage>();
-  const openImage = (doc as unknown as { openImage(data: Buffer): OpenedImage }).openImage.bind(doc);
-  for (const [id, data] of images) opened.set(id, openImage(data));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   const origin = g.slug + g.bleed;
+  let headings = 0;
   for (let p = 0; p < layout.pages.length; p++) {
     doc.addPage({ size: mediaSize(g), margin: 0 });
     setPageBoxes(doc, g);
-    for (const item of layout.pages[p]!.items) drawItem(item, { doc, images: opened, origin });
-    if (g.cropMarks) drawCropMarks(doc, g);
+    for (const group of groupByElement(layout.pages[p]!)) {
+      const draw = () => group.items.forEach((item) => drawItem(item, { doc, images: prepared, origin }));
+      const tag = structureTag(group, headings === 0);
+      if (tag?.tag.startsWith('H')) headings += 1;
+      if (tag) root.add(doc.struct(tag.tag, tag.alt !== undefined ? { alt: tag.alt } : {}, [draw]));
+      else {
+        doc.markContent('Artifact', { type: 'Layout' });
+        draw();
+        doc.endMarkedContent();
+      }
+    }
+    if (g.cropMarks) {
+      doc.markContent('Artifact', { type: 'Pagination' });
+      drawCropMarks(doc, g);
+      doc.endMarkedContent();
+    }
     await onProgress?.(Math.round((90 * (p + 1)) / layout.pages.length));
     await new Promise((resolve) => setImmediate(resolve));
   }
+  root.end();
   doc.end();
   await ended;
   await onProgress?.(100);
-  return { data: Buffer.concat(chunks), pages: layout.pages.length };
+  return { data: Buffer.concat(chunks), pages: layout.pages.length, warnings };
 }

@@ -102,7 +102,7 @@ export class RenderPool {
       return;
     }
     this.settle(slot);
-    if (reply.type === 'done') task.resolve({ data: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), pages: reply.pages });
+    if (reply.type === 'done') task.resolve({ data: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), pages: reply.pages, warnings: reply.warnings });
     else task.reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
     this.dispatch();
   }

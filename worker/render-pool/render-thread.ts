@@ -15,11 +15,11 @@ const reply = (message: RenderThreadReply, transfer: ArrayBuffer[] = []) => port
 port.on('message', (request: RenderThreadRequest) => {
   const images = new Map(request.images.map(([id, bytes]) => [id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
   renderPdf({ layout: request.layout, title: request.title, images, fonts, onProgress: (percent) => reply({ id: request.id, type: 'progress', percent }) }).then(
-    ({ data, pages }) => {
+    ({ data, pages, warnings }) => {
       // Hand the bytes over without a copy when the Buffer owns its whole ArrayBuffer (large ones do).
       const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
       const pdf = owned ? data : Uint8Array.prototype.slice.call(data);
-      reply({ id: request.id, type: 'done', pdf, pages }, [pdf.buffer as ArrayBuffer]);
+      reply({ id: request.id, type: 'done', pdf, pages, warnings }, [pdf.buffer as ArrayBuffer]);
     },
     (err: unknown) => {
       const e = err instanceof Error ? err : new Error(String(err));

@@ -1,4 +1,4 @@
-import type { LaidOutDesign } from '../../common/layout/draw-items';
+import type { LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
 
 /** What the pool sends a render thread: one PDF to draw. */
 export interface RenderThreadRequest {
@@ -14,5 +14,5 @@ export interface RenderThreadRequest {
 export type RenderThreadReply =
   | { type: 'ready' }
   | { id: number; type: 'progress'; /** 0-100. */ percent: number }
-  | { id: number; type: 'done'; pdf: Uint8Array; pages: number }
+  | { id: number; type: 'done'; pdf: Uint8Array; pages: number; warnings: PreflightWarning[] }
   | { id: number; type: 'error'; message: string; stack?: string };

@@ -5,11 +5,17 @@ import { fetchJson } from './fetch-json';
 /** A print job as POST /api/print-jobs and GET /api/print-jobs/:id describe it. */
 export type PrintJob = PrintJobResponse;
 
-export function submitPrintJob(design: DesignInput, copies: number, signal?: AbortSignal): Promise<PrintJob> {
+/** What the campaigner has confirmed they want printed anyway (see POST /api/print-jobs in the README). */
+export interface PrintConfirmation {
+  /** Print images below 150 ppi at their printed size, which the server otherwise refuses. */
+  lowResolutionImages?: true;
+}
+
+export function submitPrintJob(design: DesignInput, copies: number, signal?: AbortSignal, confirm?: PrintConfirmation): Promise<PrintJob> {
   return fetchJson<PrintJob>('/api/print-jobs', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ design, copies }),
+    body: JSON.stringify(confirm ? { design, copies, confirm } : { design, copies }),
     signal,
   });
 }

@@ -8,6 +8,8 @@ export interface PendingPrint {
   requestedAt: number;
   /** Set once the service has turned this print away, so the page can say it was sent by itself later (even after a reload). */
   interrupted?: boolean;
+  /** The campaigner pressed "Print anyway" after being told some images are below 150 ppi: they are printed as they are. */
+  confirmLowResolutionImages?: boolean;
 }
 
 /** The print job last sent for this draft, so its progress and download survive a reload. */

@@ -69,7 +69,15 @@ export function PrintPanel({ draft, update, problems, print, onGoToField }: Prin
       {problems.length > 0 ? <BlockedReasons design={draft.design} problems={problems} onSelect={onGoToField} /> : null}
       {stale && state.phase === 'tracking' ? <p className="field-hint">You have changed the leaflet since you sent it: send it again for a PDF with your changes.</p> : null}
       <div id="print-status" role="status" aria-live="polite" className="print-status">
-        <PrintStatus state={state} onTryNow={print.tryNow} onStopTrying={print.stopTrying} />
+        <PrintStatus
+          state={state}
+          onTryNow={print.tryNow}
+          onStopTrying={print.stopTrying}
+          design={draft.design}
+          canPrintAnyway={print.canPrintAnyway}
+          onPrintAnyway={print.printAnyway}
+          onGoToField={onGoToField}
+        />
       </div>
     </section>
   );

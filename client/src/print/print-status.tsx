@@ -1,6 +1,9 @@
+import type { DesignInput } from '../../../common/design/design-schema';
 import { Countdown } from './countdown';
 import { JobDone } from './job-done';
 import { JobProgress } from './job-progress';
+import { LowResolutionNotice } from './low-resolution-notice';
+import { coarseImagesOf } from './low-resolution-refusal';
 import type { PrintState } from './print-state';
 import { TROUBLE_MESSAGES, WAIT_MESSAGES } from './wait-message';
 
@@ -8,10 +11,16 @@ interface PrintStatusProps {
   state: PrintState;
   onTryNow: () => void;
   onStopTrying: () => void;
+  /** The design being edited, to name the pictures a refusal is about. */
+  design: DesignInput;
+  /** A refusal of low-resolution pictures may be overridden now (the design is the one refused). */
+  canPrintAnyway: boolean;
+  onPrintAnyway: () => void;
+  onGoToField: (path: string) => void;
 }
 
 /** Where the print is: sending, waiting for the service, queued, rendering, ready, or why it failed. */
-export function PrintStatus({ state, onTryNow, onStopTrying }: PrintStatusProps) {
+export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAnyway, onPrintAnyway, onGoToField }: PrintStatusProps) {
   switch (state.phase) {
     case 'idle':
       return null;
@@ -35,7 +44,9 @@ export function PrintStatus({ state, onTryNow, onStopTrying }: PrintStatusProps)
           </div>
         </div>
       );
-    case 'rejected':
+    case 'rejected': {
+      const coarse = coarseImagesOf(state.error, design);
+      if (coarse) return <LowResolutionNotice images={coarse} canPrintAnyway={canPrintAnyway} onPrintAnyway={onPrintAnyway} onGoToField={onGoToField} />;
       return (
         <div className="notice notice-error">
           <p className="notice-title">The leaflet was not accepted</p>
@@ -43,6 +54,7 @@ export function PrintStatus({ state, onTryNow, onStopTrying }: PrintStatusProps)
           {state.error.fields.length > 0 ? <p>The fields concerned are marked above.</p> : null}
         </div>
       );
+    }
     case 'lost':
       return (
         <div className="notice notice-error">

@@ -5,6 +5,7 @@ import type { Draft } from '../drafts/draft';
 import { designKey } from '../drafts/design-key';
 import type { DraftUpdater } from '../drafts/use-draft';
 import type { Problem } from '../editor/problem';
+import { IMAGE_RESOLUTION_TOO_LOW } from './low-resolution-refusal';
 import { waitReason, type PrintState } from './print-state';
 import { retryDelayMs } from './retry-delay';
 import { wait } from './wait';
@@ -31,6 +32,11 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
     update((d) => ({ ...d, pendingPrint: { copies: d.copies, requestedAt: Date.now() }, sentPrint: null }));
   }, [update]);
 
+  /** Sends again, confirming the low-resolution images the server refused to print unasked. */
+  const printAnyway = useCallback(() => {
+    update((d) => ({ ...d, pendingPrint: { copies: d.copies, requestedAt: Date.now(), confirmLowResolutionImages: true }, sentPrint: null }));
+  }, [update]);
+
   const stopTrying = useCallback(() => {
     update((d) => ({ ...d, pendingPrint: null }));
     setState({ phase: 'idle' });
@@ -49,7 +55,8 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
         const design = latest.current.design;
         setState({ phase: 'sending' });
         try {
-          const job = await submitPrintJob(design, pending.copies, ctrl.signal);
+          const confirm = pending.confirmLowResolutionImages ? { lowResolutionImages: true as const } : undefined;
+          const job = await submitPrintJob(design, pending.copies, ctrl.signal, confirm);
           if (ctrl.signal.aborted) return;
           const afterOutage = attempt > 0 || pending.interrupted === true;
           setState({ phase: 'tracking', job, afterOutage, trouble: null });
@@ -108,10 +115,15 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
   const current = designKey(draft.design, draft.copies);
   /** The design has changed since the job was sent: its PDF does not show the changes. */
   const stale = draft.sentPrint !== null && draft.sentPrint.designKey !== current;
-  /** What the server said about fields of the design it refused, while the design is still the one it saw. */
+  /** The refusal was for images the campaigner may still confirm ("Print anyway"), while the design is still the one it saw. */
+  const canPrintAnyway = state.phase === 'rejected' && state.designKey === current && state.error.code === IMAGE_RESOLUTION_TOO_LOW;
+  /**
+   * What the server said about fields of the design it refused, while the design is still the one it saw.
+   * Coarse images are not among them: they are the campaigner's call, not something that must be fixed.
+   */
   const serverProblems: Problem[] =
-    state.phase === 'rejected' && state.designKey === current
+    state.phase === 'rejected' && state.designKey === current && state.error.code !== IMAGE_RESOLUTION_TOO_LOW
       ? state.error.fields.map((f) => ({ path: f.path.replace(/^design\.?/, ''), message: f.message, source: 'server' }))
       : [];
-  return { state, send, stopTrying, tryNow, stale, serverProblems };
+  return { state, send, printAnyway, canPrintAnyway, stopTrying, tryNow, stale, serverProblems };
 }

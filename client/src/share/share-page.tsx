@@ -1,3 +1,4 @@
+import { DEFAULT_PRINT_SETTINGS } from '../../../common/colour/print-settings';
 import { useEffect, useState } from 'react';
 import type { LaidOutDesign } from '../../../common/layout/draw-items';
 import { getSharedLeaflet, type SharedLeaflet } from '../api/share-links-api';
@@ -47,7 +48,9 @@ export function SharePage({ token }: { token: string }) {
 function SharedLeafletView({ leaflet }: { leaflet: SharedLeaflet }) {
   const layout: LaidOutDesign = {
     geometry: { trim: leaflet.front.geometry.trim, bleed: leaflet.front.geometry.bleed, slug: 0, cropMarks: false },
-    pages: [{ items: leaflet.front.items }],
+    language: 'en-GB',
+    print: DEFAULT_PRINT_SETTINGS,
+    pages: [{ items: leaflet.front.items, elements: [] }],
     warnings: [],
     errors: [],
   };

@@ -1,9 +1,11 @@
+import type { ImageItem } from '../../../common/layout/draw-items';
 import { designSchema } from '../../../common/design/design-schema';
-import { layoutDesign } from '../../../common/layout/layout-design';
-import { SAMPLE_PHOTO_ID } from '../../../common/templates/sample-photo';
+import { layoutDesign, MIN_PRINT_DPI } from '../../../common/layout/layout-design';
+import { SAMPLE_PHOTO_ID, SAMPLE_PHOTO_SIZE } from '../../../common/templates/sample-photo';
 import { TEMPLATES, findTemplate } from '../../../common/templates/templates';
 
-const SAMPLE_ASSETS = new Map([[SAMPLE_PHOTO_ID, { width: 1800, height: 1200 }]]);
+/** The sample photo at its real pixel size (test/server/assets/sample-assets.test.ts checks the file has it). */
+const SAMPLE_ASSETS = new Map([[SAMPLE_PHOTO_ID, SAMPLE_PHOTO_SIZE]]);
 
 describe('built-in templates', () => {
   it('offers the six formats campaigners ask for', () => {
@@ -20,9 +22,17 @@ describe('built-in templates', () => {
       expect(layout.errors).toEqual([]);
     });
 
-    it('has no preflight warnings but for the placeholder photo', () => {
-      // The sample photo is a placeholder, sharp enough for small formats only; any other warning is a template bug.
-      expect(layout.warnings.filter((w) => w.code !== 'low-resolution-image')).toEqual([]);
+    it('has no preflight warnings, not even for its photo', () => {
+      // An untouched template must not warn: campaigners learn to ignore warnings that are always there.
+      expect(layout.warnings).toEqual([]);
+    });
+
+    it(`prints its photos at ${MIN_PRINT_DPI} ppi or more, bleed included`, () => {
+      for (const image of layout.pages.flatMap((p) => p.items).filter((i): i is ImageItem => i.type === 'image')) {
+        expect(image.placement.width).toBeGreaterThanOrEqual(image.clip.width);
+        expect(SAMPLE_PHOTO_SIZE.width / (image.placement.width / 25.4)).toBeGreaterThanOrEqual(MIN_PRINT_DPI);
+        expect(SAMPLE_PHOTO_SIZE.height / (image.placement.height / 25.4)).toBeGreaterThanOrEqual(MIN_PRINT_DPI);
+      }
     });
 
     it('places the imprint once, on the first or last page', () => {

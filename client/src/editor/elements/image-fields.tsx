@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { MIN_PRINT_DPI } from '../../../../common/layout/layout-design';
+import { MIN_PRINT_DPI, REFUSE_BELOW_DPI } from '../../../../common/layout/layout-design';
 import { UPLOAD_TYPES, uploadAsset } from '../../api/assets-api';
 import { elementLabel } from '../element-label';
 import { fieldId } from '../format-path';
@@ -60,7 +60,7 @@ export function ImageFields({ element, path, warnings, onChange, onAssetUploaded
           ) : null}
           {upload.state === 'done' ? <p className="field-ok">{upload.name} is in the leaflet.</p> : null}
           {upload.state === 'failed' ? <p className="field-problem">{upload.message}</p> : null}
-          {lowRes ? <p className="field-warning">{lowResolutionMessage(lowRes.message, needed)}</p> : null}
+          {lowRes ? <p className="field-warning">{lowResolutionMessage(lowRes.ppi ?? 0, needed)}</p> : null}
           {unknown && upload.state !== 'uploading' ? <p className="field-warning">This picture could not be loaded. Upload it again.</p> : null}
         </div>
       </div>
@@ -85,8 +85,9 @@ export function ImageFields({ element, path, warnings, onChange, onAssetUploaded
 /** Below this many dots per inch a photo looks clearly blurred in print; between it and MIN_PRINT_DPI, a little soft. */
 const BLURRED_DPI = 200;
 
-function lowResolutionMessage(warning: string, needed: string): string {
-  const dpi = Number(/(\d+) dpi/.exec(warning)?.[1] ?? 0);
-  const effect = dpi >= BLURRED_DPI ? 'it may look a little soft' : 'it will look blurred';
-  return `Too low resolution for print at this size: ${dpi} dots per inch, where printers ask for ${MIN_PRINT_DPI}, so ${effect}. For a sharp print use an image of ${needed}.`;
+function lowResolutionMessage(ppi: number, needed: string): string {
+  const effect = ppi >= BLURRED_DPI ? 'it may look a little soft' : 'it will look blurred';
+  // The server refuses these unless the campaigner confirms: say so now rather than at Send.
+  const ask = ppi < REFUSE_BELOW_DPI ? ' Printing it as it is needs your confirmation when you send the leaflet.' : '';
+  return `Too low resolution for print at this size: ${ppi} dots per inch, where printers ask for ${MIN_PRINT_DPI}, so ${effect}. For a sharp print use an image of ${needed}.${ask}`;
 }

@@ -1,3 +1,4 @@
+import { BLACK } from '../../../../common/design/colour';
 import { elementLabel } from '../element-label';
 import { PalettePicker } from '../palette-picker';
 import { TypefaceSelect } from '../typeface-select';
@@ -30,7 +31,7 @@ export function TextFields({ element, path, palette, onChange }: ElementEditorPr
         </p>
       ))}
       <TypefaceSelect path={`${path}.font`} label={`${name} typeface`} value={element.font} onChange={(font) => onChange({ ...element, font })} />
-      <PalettePicker path={`${path}.colour`} legend={`${name} colour`} value={element.colour ?? '#000000'} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
+      <PalettePicker path={`${path}.colour`} legend={`${name} colour`} value={element.colour ?? BLACK} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
     </>
   );
 }

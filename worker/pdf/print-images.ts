@@ -1,0 +1,138 @@
+import { deflateSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import sharp from 'sharp';
+import { totalAreaCoverage } from '../../common/colour/cmyk';
+import type { AssetInfo } from '../../common/layout/layout-design';
+import type { ImageItem, Rect } from '../../common/layout/draw-items';
+import { OUTPUT_PROFILE_PATH } from '../../common/node/output-profile-file';
+
+/** An image above this effective resolution is resampled, in pixels per inch: more only makes the file bigger. */
+export const DOWNSAMPLE_ABOVE_PPI = 450;
+/** The resolution a resampled image gets, pixels per inch. */
+export const DOWNSAMPLE_TO_PPI = 300;
+/** JPEG quality of embedded images (1-100): high, for print. */
+const JPEG_QUALITY = 90;
+/** Longest side of the thumbnail an image's ink coverage is measured on, pixels. */
+const COVERAGE_SAMPLE_SIDE = 256;
+
+/** An image ready to embed: CMYK through the output profile, cropped to what shows, at no more than the needed resolution. */
+export interface PrintImage {
+  /** Baseline JPEG with four (CMYK) components, Adobe-style inverted as libjpeg writes them. */
+  jpeg: Buffer;
+  width: number;
+  height: number;
+  /** The alpha channel as raw 8-bit grey, Flate-compressed, when the image has transparency. */
+  alpha?: Buffer;
+  /** Where the embedded pixels land on the page, millimetres (the visible part of the placement). */
+  rect: Rect;
+  /** Highest total ink of any pixel (sampled), percent. */
+  maxInkCoverage: number;
+}
+
+/** Converted images by source and geometry: a campaign prints the same photo at the same size again and again. */
+const cache = new LRUCache<string, PrintImage>({ maxSize: 96 * 1024 * 1024, sizeCalculation: (i) => i.jpeg.length + (i.alpha?.length ?? 0) + 1 });
+
+/**
+ * Prepares one placed image for print: crops it to the part that shows (clip within placement), resamples
+ * it when it would embed at more than DOWNSAMPLE_ABOVE_PPI, converts it to CMYK through the output profile
+ * (perceptual intent, as colours typed in sRGB are), and measures its ink coverage.
+ * @param assetId the image's content hash: together with the geometry, the cache key.
+ */
+export async function preparePrintImage(assetId: string, data: Buffer, item: ImageItem): Promise<PrintImage> {
+  const info = await pixelSize(assetId, data);
+  const { placement, clip } = item;
+  const left = Math.max(placement.x, clip.x);
+  const top = Math.max(placement.y, clip.y);
+  const right = Math.min(placement.x + placement.width, clip.x + clip.width);
+  const bottom = Math.min(placement.y + placement.height, clip.y + clip.height);
+  // The visible part in source pixels, rounded outwards so no edge pixel is lost.
+  const pxPerMmX = info.width / placement.width;
+  const pxPerMmY = info.height / placement.height;
+  const x0 = Math.max(0, Math.floor((left - placement.x) * pxPerMmX));
+  const y0 = Math.max(0, Math.floor((top - placement.y) * pxPerMmY));
+  const x1 = Math.min(info.width, Math.ceil((right - placement.x) * pxPerMmX));
+  const y1 = Math.min(info.height, Math.ceil((bottom - placement.y) * pxPerMmY));
+  const crop = { left: x0, top: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) };
+  const rect = { x: placement.x + x0 / pxPerMmX, y: placement.y + y0 / pxPerMmY, width: crop.width / pxPerMmX, height: crop.height / pxPerMmY };
+  const ppi = Math.min(crop.width / (rect.width / 25.4), crop.height / (rect.height / 25.4));
+  const target =
+    ppi > DOWNSAMPLE_ABOVE_PPI
+      ? { width: Math.max(1, Math.round((rect.width / 25.4) * DOWNSAMPLE_TO_PPI)), height: Math.max(1, Math.round((rect.height / 25.4) * DOWNSAMPLE_TO_PPI)) }
+      : { width: crop.width, height: crop.height };
+
+  const key = `${assetId}:${crop.left},${crop.top},${crop.width},${crop.height}:${target.width}x${target.height}`;
+  const cached = cache.get(key);
+  if (cached) return { ...cached, rect };
+
+  let source = sharp(data, { failOn: 'error' }).extract(crop);
+  if (target.width !== crop.width || target.height !== crop.height) source = source.resize(target.width, target.height, { fit: 'fill', kernel: 'lanczos3' });
+  // Raw pixels between the steps: an encoded intermediate would cost an encode and a decode, and quality.
+  const pixels = await source.raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels as 1 | 2 | 3 | 4 };
+  const opaque = () => sharp(pixels.data, { raw }).removeAlpha();
+  const jpeg = await opaque().withIccProfile(OUTPUT_PROFILE_PATH, { attach: false }).jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
+  const alpha = raw.channels === 4 || raw.channels === 2 ? deflateSync(await sharp(pixels.data, { raw }).extractChannel(raw.channels === 4 ? 3 : 1).raw().toBuffer()) : undefined;
+  const sample = await opaque()
+    .resize(COVERAGE_SAMPLE_SIDE, COVERAGE_SAMPLE_SIDE, { fit: 'inside', withoutEnlargement: true })
+    .withIccProfile(OUTPUT_PROFILE_PATH, { attach: false })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let maxInkCoverage = 0;
+  const s = sample.data;
+  for (let i = 0; i + 3 < s.length; i += sample.info.channels) {
+    const tac = totalAreaCoverage({ c: s[i]!, m: s[i + 1]!, y: s[i + 2]!, k: s[i + 3]! }) * (100 / 255);
+    if (tac > maxInkCoverage) maxInkCoverage = tac;
+  }
+  const prepared: PrintImage = { jpeg, width: target.width, height: target.height, alpha, rect, maxInkCoverage };
+  cache.set(key, prepared);
+  return prepared;
+}
+
+const sizes = new LRUCache<string, AssetInfo>({ max: 256 });
+
+/** An image's size in pixels, from its header (stored images are upright: the store applied their orientation). */
+async function pixelSize(assetId: string, data: Buffer): Promise<AssetInfo> {
+  let size = sizes.get(assetId);
+  if (!size) {
+    const meta = await sharp(data).metadata();
+    size = { width: meta.width ?? 1, height: meta.height ?? 1 };
+    sizes.set(assetId, size);
+  }
+  return size;
+}
+
+const embedded = new WeakMap<PDFKit.PDFDocument, Map<PrintImage['jpeg'], { name: string; ref: PDFKit.PDFKitReference }>>();
+
+/**
+ * Writes a prepared image as an image XObject (once per document) and returns its resource name. The JPEG
+ * is embedded as it is (DCTDecode, DeviceCMYK, with the Decode array that Adobe-style inverted CMYK JPEGs
+ * need); transparency becomes a soft mask, which PDF/X-4 allows.
+ */
+export function embedPrintImage(doc: PDFKit.PDFDocument, image: PrintImage): string {
+  let byData = embedded.get(doc);
+  if (!byData) embedded.set(doc, (byData = new Map()));
+  let entry = byData.get(image.jpeg);
+  if (!entry) {
+    let smask: PDFKit.PDFKitReference | undefined;
+    if (image.alpha) {
+      smask = doc.ref({ Type: 'XObject', Subtype: 'Image', Width: image.width, Height: image.height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
+      smask.end(image.alpha);
+    }
+    const ref = doc.ref({
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: image.width,
+      Height: image.height,
+      BitsPerComponent: 8,
+      ColorSpace: 'DeviceCMYK',
+      Decode: [1, 0, 1, 0, 1, 0, 1, 0],
+      Filter: 'DCTDecode',
+      ...(smask ? { SMask: smask } : {}),
+    });
+    ref.end(image.jpeg);
+    entry = { name: `RImg${byData.size + 1}`, ref };
+    byData.set(image.jpeg, entry);
+  }
+  (doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects[entry.name] = entry.ref;
+  return entry.name;
+}
