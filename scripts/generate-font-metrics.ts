@@ -16,7 +16,6 @@ import type { FontTables, LigatureSubtable, PairSubtable } from '../common/layou
 const SCRIPTS = ['DFLT', 'latn', 'grek', 'cyrl'];
 
 // fontkit's parsed OpenType tables are untyped (@types/fontkit does not describe them).
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
 
 const arr = (lazy: Any): Any[] => (lazy && typeof lazy.toArray === 'function' ? lazy.toArray() : Array.from(lazy ?? []));
