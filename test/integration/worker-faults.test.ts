@@ -149,6 +149,8 @@ describe('when a worker is killed with SIGKILL in the middle of a render', () =>
     expect(job.attemptsStarted).toBe(2);
     expect(job.attemptsMade).toBe(1);
     await expectEachCompletedOnce(rig, [design], [id]);
+    // The worker logs after BullMQ has marked the job completed: wait for the line to come through its pipe.
+    await until('done logged', async () => second.lines('print job done').some((l) => l.jobId === id), 10_000);
     expect(second.lines('print job done').filter((l) => l.jobId === id)).toHaveLength(1);
     expect(first.lines('print job done')).toHaveLength(0);
     expect(second.alive).toBe(true);

@@ -1,3 +1,4 @@
+import { LanguageField } from './language-field';
 import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { AssetInfo } from '../../../common/layout/layout-design';
 import { SaveDesignButton } from '../designs/save-design-button';
@@ -67,6 +68,7 @@ export function Editor({ initial }: { initial: Draft }) {
           <section className="panel-section" aria-labelledby="content-heading">
             <h2 id="content-heading">{design.pages.length > 1 ? `${pageName(page, design.pages.length)}: words, pictures and colours` : 'Words, pictures and colours'}</h2>
             <TextField path="title" label="Leaflet name" hint="For your list of drafts and the PDF's details; it is not printed." value={design.title} onChange={(title) => update((d) => ({ ...d, design: { ...d.design, title } }))} />
+            <LanguageField value={design.language} onChange={(language) => update((d) => ({ ...d, design: { ...d.design, language } }))} />
             <ElementList
               design={design}
               pageIndex={page}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { colourToCss } from '../../../common/design/colour';
+import { cmykToSrgb } from '../../../common/colour/convert-colour';
+import { colourToCss, inkOf, toCmykColour } from '../../../common/design/colour';
 import { describeColour } from './describe-colour';
 import { fieldId } from './format-path';
 
@@ -16,9 +17,13 @@ interface PalettePickerProps {
 /**
  * Colour choice from the organisation's palette, as a group of radio buttons (arrow keys move between
  * them). A colour the template set outside the palette stays offered, so choosing never loses it.
+ * "Other colour" takes any screen colour and converts it once, through the output profile, into the inks
+ * that print it; the swatch then shows what those inks look like, which may be duller than the colour typed.
  */
 export function PalettePicker({ path, legend, value, palette, onChange }: PalettePickerProps) {
   const name = useId();
+  const otherId = useId();
+  const proof = `#${cmykToSrgb(inkOf(value)).map((v) => v.toString(16).padStart(2, '0')).join('')}`;
   const options = palette.includes(value) ? palette : [value, ...palette];
   return (
     <fieldset className="palette" id={fieldId(path)}>
@@ -39,6 +44,11 @@ export function PalettePicker({ path, legend, value, palette, onChange }: Palett
           );
         })}
       </div>
+      <p className="palette-other">
+        <label htmlFor={otherId}>Other colour</label>{' '}
+        <input type="color" id={otherId} value={proof} onChange={(e) => onChange(toCmykColour(e.target.value))} />{' '}
+        <span className="palette-ink">prints as {toCmykColour(value).replace(/^cmyk/, 'CMYK ')}</span>
+      </p>
     </fieldset>
   );
 }

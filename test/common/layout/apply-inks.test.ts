@@ -1,3 +1,4 @@
+import type { PrintSettings } from '../../../common/colour/print-settings';
 import { designSchema, type DesignInput } from '../../../common/design/design-schema';
 import { layoutDesign } from '../../../common/layout/layout-design';
 import type { DrawItem } from '../../../common/layout/draw-items';
@@ -5,7 +6,7 @@ import { findTemplate } from '../../../common/templates/templates';
 
 const base = findTemplate('a4-poster')!.design;
 
-function layout(elements: NonNullable<DesignInput['pages']>[number]['elements'], background?: string, print?: NonNullable<Parameters<typeof layoutDesign>[2]>['print']) {
+function layout(elements: NonNullable<DesignInput['pages']>[number]['elements'], background?: string, print?: PrintSettings) {
   const design = designSchema.parse({ ...base, pages: [{ background, elements }] });
   return layoutDesign(design, new Map(), { print });
 }
