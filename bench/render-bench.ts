@@ -31,8 +31,8 @@ export async function benchRender(runs: number): Promise<RenderFigures> {
   const assets = new Map([[SAMPLE_PHOTO_ID, meta]]);
   const images = new Map([[SAMPLE_PHOTO_ID, photo]]);
   const fontFiles = {
-    regular: fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.regular}`)),
-    bold: fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.bold}`)),
+    regular: fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.sans.regular}`)),
+    bold: fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.sans.bold}`)),
   };
 
   const straightforward = percentiles(await timeRuns(runs, 5, () => renderStraightforward(fontFiles, photo)));

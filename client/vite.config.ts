@@ -1,7 +1,16 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { writeWebFonts } from '../scripts/web-fonts';
 
 /** This folder, as a file-system path (the config is run from the repository root by `npm run build:client`). */
 const clientRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
+
+/** Where the preview's WOFF2 fonts are generated (git-ignored); preview-fonts.css refers to them. */
+const webFontsDir = clientRoot + 'generated-fonts';
+
+/** Makes the preview's WOFF2 subsets of the DejaVu TTFs before anything is bundled (scripts/web-fonts.ts). */
+function webFonts(): Plugin {
+  return { name: 'rosette-web-fonts', buildStart: () => writeWebFonts(webFontsDir) };
+}
 
 /**
  * The browser client: React without a plugin (Vite 8 compiles JSX itself with oxc), built to static
@@ -10,6 +19,7 @@ const clientRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
 export default defineConfig({
   root: clientRoot,
   base: '/',
+  plugins: [webFonts()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: '../dist/client',

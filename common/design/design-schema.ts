@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FONT_FACES } from '../layout/font-files';
 import { BLACK, colourSchema } from './colour';
 import { PAPER_SIZE_NAMES, trimSize } from './paper-formats';
 
@@ -24,6 +25,11 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 letters, digi
 const align = z.enum(['left', 'center', 'right']);
 /** Font size in points. */
 const fontSize = z.number().finite().min(4, 'must be at least 4 pt').max(300, 'must be at most 300 pt');
+/**
+ * The typeface, all DejaVu (common/layout/font-files.ts): sans (DejaVu Sans), serif (DejaVu Serif) or
+ * condensed (DejaVu Sans Condensed). Designs saved before typefaces could be chosen have none: sans.
+ */
+const font = z.enum(FONT_FACES).default('sans');
 
 const textStyle = {
   /** Font size in points. */
@@ -33,6 +39,7 @@ const textStyle = {
    * fontSize (no shrinking): text that does not fit is refused rather than cut off.
    */
   minFontSize: fontSize.optional(),
+  font,
   weight: z.enum(['regular', 'bold']).default('regular'),
   colour: colourSchema.default(BLACK),
   align: align.default('left'),
@@ -110,6 +117,7 @@ export const imprintElementSchema = z.object({
   box: boxSchema,
   fontSize: fontSize.default(6),
   minFontSize: fontSize.optional(),
+  font,
   colour: colourSchema.default(BLACK),
   align: align.default('left'),
 });

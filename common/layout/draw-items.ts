@@ -1,5 +1,5 @@
 import type { PrintSettings } from '../colour/print-settings';
-import type { FontWeight } from './font-files';
+import type { FontFace, FontWeight } from './font-files';
 
 /**
  * The layout engine's output: everything a page shows, already positioned. The PDF renderer and the
@@ -44,8 +44,10 @@ export interface TextLineItem {
   x: number;
   /** Baseline, millimetres from the top trim edge. */
   baseline: number;
-  /** Width of the line in millimetres, as measured from the font's advance widths. */
+  /** Width of the line in millimetres, as shaped (advance widths, kerning and ligatures; shape-text.ts). */
   width: number;
+  /** The typeface; with `weight` it names one font file (font-files.ts). */
+  font: FontFace;
   /** Font size in points. */
   fontSize: number;
   weight: FontWeight;
@@ -93,8 +95,12 @@ export interface LaidOutPage {
   elements: PageElement[];
 }
 
-/** A problem that stops a design from printing (text that cannot fit), with the design path it concerns. */
+/**
+ * A problem that stops a design from printing, with the design path it concerns: text that cannot fit
+ * ('does-not-fit'), or right-to-left text the layout cannot set ('unsupported-script').
+ */
 export interface LayoutError {
+  code: 'does-not-fit' | 'unsupported-script';
   path: Array<string | number>;
   message: string;
 }

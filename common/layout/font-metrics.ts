@@ -1,56 +1,47 @@
-import type { FontWeight } from './font-files';
-import regular from './fonts/regular.metrics.json';
-import bold from './fonts/bold.metrics.json';
+import { fontKey, type FontFace, type FontWeight } from './font-files';
+import { FONT_TABLES, type FontTables } from './font-tables';
+import { Shaper, type ShapedRun } from './shape-text';
 
-/** Advance widths of one font, generated from its TTF by scripts/generate-font-metrics.ts. */
-export interface FontMetrics {
-  /** Font design units per em. */
-  unitsPerEm: number;
-  /** Ascender in font units (positive, above the baseline). */
-  ascender: number;
-  /** Descender in font units (negative, below the baseline). */
-  descender: number;
-  /** Advance width in font units of a character the font lacks (drawn as the replacement glyph). */
-  missingWidth: number;
-  /** Advance width in font units, keyed by code point in base 36. */
-  widths: Record<string, number>;
-}
-
-const METRICS: Record<FontWeight, FontMetrics> = { regular, bold };
-
-/** Measures text the way the PDF renderer draws it: advance widths summed, no kerning, no ligatures. */
+/** Measures text the way the PDF renderer draws it: shaped with the font's own kerning and ligatures. */
 export class TextMeasurer {
-  private readonly cache: Record<FontWeight, Map<number, number>> = { regular: new Map(), bold: new Map() };
+  private readonly shapers = new Map<string, Shaper>();
 
-  constructor(private readonly metrics: Record<FontWeight, FontMetrics> = METRICS) {}
+  constructor(private readonly tables: Readonly<Record<string, FontTables>> = FONT_TABLES) {}
+
+  /** The shaper of one face and weight, built on first use (the browser may never need some faces). */
+  shaper(face: FontFace, weight: FontWeight): Shaper {
+    const key = fontKey(face, weight);
+    let shaper = this.shapers.get(key);
+    if (!shaper) {
+      const tables = this.tables[key];
+      if (!tables) throw new Error(`no font tables for ${key}`);
+      shaper = new Shaper(tables);
+      this.shapers.set(key, shaper);
+    }
+    return shaper;
+  }
 
   /** Width of `text` in points at `size` points. */
-  width(text: string, weight: FontWeight, size: number): number {
-    const m = this.metrics[weight];
-    const cache = this.cache[weight];
-    let units = 0;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let w = cache.get(cp);
-      if (w === undefined) {
-        w = m.widths[cp.toString(36)] ?? m.missingWidth;
-        cache.set(cp, w);
-      }
-      units += w;
-    }
-    return (units * size) / m.unitsPerEm;
+  width(text: string, face: FontFace, weight: FontWeight, size: number): number {
+    const shaper = this.shaper(face, weight);
+    return (shaper.width(text) * size) / shaper.unitsPerEm;
+  }
+
+  /** The glyphs the PDF draws for `text`, in font units. */
+  shape(text: string, face: FontFace, weight: FontWeight): ShapedRun {
+    return this.shaper(face, weight).shape(text);
   }
 
   /** Ascender in points at `size` points. */
-  ascent(weight: FontWeight, size: number): number {
-    const m = this.metrics[weight];
-    return (m.ascender * size) / m.unitsPerEm;
+  ascent(face: FontFace, weight: FontWeight, size: number): number {
+    const t = this.tables[fontKey(face, weight)]!;
+    return (t.ascender * size) / t.unitsPerEm;
   }
 
-  /** Whether the font has a glyph for every character of `text`. */
-  covers(text: string, weight: FontWeight): boolean {
-    const widths = this.metrics[weight].widths;
-    for (const ch of text) if (widths[ch.codePointAt(0)!.toString(36)] === undefined && !/\s/.test(ch)) return false;
+  /** Whether the font has a glyph for every character of `text` (whitespace and soft hyphens need none). */
+  covers(text: string, face: FontFace, weight: FontWeight): boolean {
+    const shaper = this.shaper(face, weight);
+    for (const ch of text) if (!shaper.has(ch.codePointAt(0)!) && !/[\s\u00ad]/.test(ch)) return false;
     return true;
   }
 }

@@ -6,10 +6,12 @@ import { cmykToSrgb } from '../colour/convert-colour';
 import { BLACK, inkOf } from '../design/colour';
 import { applyInks } from './apply-inks';
 import type { DrawItem, LaidOutDesign, LayoutError, PageElement, PageGeometry, PreflightWarning, Rect } from './draw-items';
+import type { FontFace, FontWeight } from './font-files';
 import { TextMeasurer } from './font-metrics';
 import { imprintText } from './imprint-text';
 import { layoutText, type TextLayout } from './layout-text';
 import { QR_QUIET_ZONE, qrMatrix } from './qr-matrix';
+import { hasRightToLeft } from './right-to-left';
 
 /** Pixel size of an uploaded image, needed to crop it and to check its print resolution. */
 export interface AssetInfo {
@@ -48,17 +50,24 @@ const LAYOUTERS: { [K in ElementKind]: ElementLayouter<K> } = {
   },
   heading(el, ctx) {
     const style = { ...el, minFontSize: el.minFontSize ?? el.fontSize, blockSpacing: 0 };
-    addText(ctx, el.id, layoutText(el.id, [{ type: 'paragraph', text: el.text }], el.box, style, ctx.measurer), 'text', el.text, el.weight);
+    refuseRightToLeft(ctx, [[el.text, elementPath(ctx, 'text')]]);
+    addText(ctx, el.id, layoutText(el.id, [{ type: 'paragraph', text: el.text }], el.box, style, ctx.measurer), 'text', el.text, el.font, el.weight);
   },
   text(el, ctx) {
     const style = { ...el, minFontSize: el.minFontSize ?? el.fontSize };
     const all = el.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.items.join(' '))).join(' ');
-    addText(ctx, el.id, layoutText(el.id, el.blocks, el.box, style, ctx.measurer), 'blocks', all, el.weight);
+    refuseRightToLeft(
+      ctx,
+      el.blocks.flatMap((b, i): Array<[string, Path]> =>
+        b.type === 'paragraph' ? [[b.text, elementPath(ctx, 'blocks', i, 'text')]] : b.items.map((item, k): [string, Path] => [item, elementPath(ctx, 'blocks', i, 'items', k)]),
+      ),
+    );
+    addText(ctx, el.id, layoutText(el.id, el.blocks, el.box, style, ctx.measurer), 'blocks', all, el.font, el.weight);
   },
   imprint(el, ctx) {
     const text = imprintText(ctx.design.imprint);
     const style = { ...el, minFontSize: el.minFontSize ?? el.fontSize, weight: 'regular' as const, lineHeight: 1.2, blockSpacing: 0 };
-    addText(ctx, el.id, layoutText(el.id, [{ type: 'paragraph', text }], el.box, style, ctx.measurer), 'imprint', text, 'regular');
+    addText(ctx, el.id, layoutText(el.id, [{ type: 'paragraph', text }], el.box, style, ctx.measurer), 'imprint', text, el.font, 'regular');
   },
   image(el, ctx) {
     const clip = extendIntoBleed(el.box, ctx.trim);
@@ -111,6 +120,7 @@ export function layoutDesign(design: Design, assets: ReadonlyMap<string, AssetIn
   const geometry: PageGeometry = { trim, bleed: BLEED_MM, slug: design.cropMarks ? CROP_MARK_SLUG_MM : 0, cropMarks: design.cropMarks };
   const warnings: PreflightWarning[] = [];
   const errors: LayoutError[] = [];
+  refuseRightToLeftImprint(design, errors);
   const pages = withImprintPlaced(design).map((page, pageIndex) => {
     const items: DrawItem[] = [];
     if (page.background) {
@@ -145,6 +155,7 @@ function withImprintPlaced(design: Design): Page[] {
             {
               id: 'imprint',
               kind: 'imprint' as const,
+              font: 'sans' as const,
               box: { x: SAFE_MARGIN_MM, y: trim.height - SAFE_MARGIN_MM - DEFAULT_IMPRINT_HEIGHT_MM, width: trim.width - 2 * SAFE_MARGIN_MM, height: DEFAULT_IMPRINT_HEIGHT_MM },
               fontSize: 6,
               minFontSize: 4.5,
@@ -171,11 +182,38 @@ function pageElement(el: Element): PageElement {
   return { id: el.id, kind: el.kind };
 }
 
-function addText(ctx: Context, elementId: string, layout: TextLayout, field: string, text: string, weight: 'regular' | 'bold') {
+type Path = LayoutError['path'];
+
+/** The path of a field of the element being laid out: pages[p].elements[e].<rest>. */
+function elementPath(ctx: Context, ...rest: Path): Path {
+  return ['pages', ctx.pageIndex, 'elements', ctx.elementIndex, ...rest];
+}
+
+const RIGHT_TO_LEFT_MESSAGE = 'right-to-left text (Hebrew, Arabic) cannot be printed yet: Rosette would set it backwards and unjoined';
+
+/** One 'unsupported-script' error per field whose text needs right-to-left setting. */
+function refuseRightToLeft(ctx: Context, fields: Array<[string, Path]>): void {
+  for (const [text, path] of fields) if (hasRightToLeft(text)) ctx.errors.push({ code: 'unsupported-script', path, message: `${RIGHT_TO_LEFT_MESSAGE}; remove it from this text` });
+}
+
+/** The imprint's names and addresses are printed whether or not the design places the imprint itself. */
+function refuseRightToLeftImprint(design: Design, errors: LayoutError[]): void {
+  const { printer, promoter, onBehalfOf } = design.imprint;
+  const parties = { printer, promoter, onBehalfOf };
+  for (const [role, party] of Object.entries(parties)) {
+    if (!party) continue;
+    for (const field of ['name', 'address'] as const) {
+      if (hasRightToLeft(party[field])) errors.push({ code: 'unsupported-script', path: ['imprint', role, field], message: `${RIGHT_TO_LEFT_MESSAGE}; remove it from the imprint` });
+    }
+  }
+}
+
+function addText(ctx: Context, elementId: string, layout: TextLayout, field: string, text: string, face: FontFace, weight: FontWeight) {
   ctx.items.push(...layout.lines);
   const path = field === 'imprint' ? ['imprint'] : ['pages', ctx.pageIndex, 'elements', ctx.elementIndex, field];
   if (!layout.fits) {
     ctx.errors.push({
+      code: 'does-not-fit',
       path,
       message:
         field === 'imprint'
@@ -191,7 +229,7 @@ function addText(ctx: Context, elementId: string, layout: TextLayout, field: str
   if (outside) {
     ctx.warnings.push({ code: 'text-outside-safe-area', page: ctx.pageIndex, elementId, message: `text of "${elementId}" reaches within ${SAFE_MARGIN_MM} mm of the trim edge and may be cut off` });
   }
-  if (!ctx.measurer.covers(text, weight)) {
+  if (!ctx.measurer.covers(text, face, weight)) {
     ctx.warnings.push({ code: 'missing-glyphs', page: ctx.pageIndex, elementId, message: `text of "${elementId}" has characters the font cannot draw; they will print as boxes` });
   }
 }

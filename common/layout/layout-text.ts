@@ -2,7 +2,7 @@ import type { TextBlock } from '../design/design-schema';
 import { mmToPt, ptToMm } from '../design/units';
 import { breakLines } from './break-lines';
 import type { Rect, TextLineItem } from './draw-items';
-import type { FontWeight } from './font-files';
+import type { FontFace, FontWeight } from './font-files';
 import type { TextMeasurer } from './font-metrics';
 
 export interface TextStyle {
@@ -10,6 +10,8 @@ export interface TextStyle {
   fontSize: number;
   /** Smallest size in points the text may shrink to. */
   minFontSize: number;
+  /** The typeface; see font-files.ts. */
+  font: FontFace;
   weight: FontWeight;
   colour: string;
   align: 'left' | 'center' | 'right';
@@ -50,7 +52,8 @@ export function layoutText(elementId: string, blocks: TextBlock[], box: Rect, st
 function setAtSize(elementId: string, blocks: TextBlock[], box: Rect, style: TextStyle, size: number, measurer: TextMeasurer) {
   const boxWidth = mmToPt(box.width);
   const advance = size * style.lineHeight;
-  const ascent = measurer.ascent(style.weight, size);
+  const ascent = measurer.ascent(style.font, style.weight, size);
+  const measure = (text: string) => measurer.width(text, style.font, style.weight, size);
   const lines: TextLineItem[] = [];
   /** Top of the next line, points below the top of the box. */
   let top = 0;
@@ -65,6 +68,7 @@ function setAtSize(elementId: string, blocks: TextBlock[], box: Rect, style: Tex
       x: box.x + ptToMm(indent + shift),
       baseline: box.y + ptToMm(top + ascent),
       width: ptToMm(width),
+      font: style.font,
       fontSize: size,
       weight: style.weight,
       colour: style.colour,
@@ -75,16 +79,16 @@ function setAtSize(elementId: string, blocks: TextBlock[], box: Rect, style: Tex
   blocks.forEach((block, i) => {
     if (i > 0) top += style.blockSpacing * size;
     if (block.type === 'paragraph') {
-      for (const line of breakLines(block.text, measurer, style.weight, size, boxWidth)) place(line.text, line.width, 0, boxWidth);
+      for (const line of breakLines(block.text, measure, boxWidth)) place(line.text, line.width, 0, boxWidth);
       return;
     }
-    const indent = measurer.width(BULLET + '  ', style.weight, size);
+    const indent = measure(BULLET + '  ');
     for (const item of block.items) {
       const first = lines.length;
-      for (const line of breakLines(item, measurer, style.weight, size, boxWidth - indent)) place(line.text, line.width, indent, boxWidth - indent);
+      for (const line of breakLines(item, measure, boxWidth - indent)) place(line.text, line.width, indent, boxWidth - indent);
       const firstLine = lines[first];
       if (firstLine) {
-        lines.push({ ...firstLine, text: BULLET, x: firstLine.x - ptToMm(indent), width: ptToMm(measurer.width(BULLET, style.weight, size)) });
+        lines.push({ ...firstLine, text: BULLET, x: firstLine.x - ptToMm(indent), width: ptToMm(measure(BULLET)) });
       }
     }
   });

@@ -6,7 +6,7 @@ import { designSchema } from '../design/design-schema';
  * Version of the renderer's output. It is part of every job id and PDF hash: bump it whenever a change
  * alters the PDFs, so old jobs keep their old files and new submissions render afresh.
  */
-export const RENDERER_VERSION = '2';
+export const RENDERER_VERSION = '3';
 
 /**
  * When this renderer version was released: every PDF it draws carries this as its creation date, so the

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '../../common/colour/print-settings';
 import { designSchema, type Design } from '../../common/design/design-schema';
+import type { LayoutError } from '../../common/layout/draw-items';
 import { layoutDesign, REFUSE_BELOW_DPI, type AssetInfo } from '../../common/layout/layout-design';
 import { lowResolutionRefusals } from '../../common/layout/low-resolution-refusals';
 import { contentHash } from '../../common/node/content-hash';
@@ -28,6 +29,12 @@ export const submitPrintJobSchema = z.object({
     .optional(),
 });
 
+/** The API's error code for each kind of layout error (both answer 422). */
+const LAYOUT_ERROR_CODES: Record<LayoutError['code'], string> = {
+  'does-not-fit': 'design_does_not_fit',
+  'unsupported-script': 'unsupported_script',
+};
+
 /** The hash a PDF is stored under: the design, how its colours become inks, and the renderer that draws it. */
 export function pdfHashOf(design: Design, print: PrintSettings = DEFAULT_PRINT_SETTINGS): string {
   return contentHash({ design, print, renderer: RENDERER_VERSION });
@@ -48,9 +55,12 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
   const layout = layoutDesign(design, assets, { print });
-  if (layout.errors.length > 0) {
-    const fields = layout.errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
-    throw new AppError(422, 'design_does_not_fit', fields[0]!.message, fields);
+  // Right-to-left text first: shortening it would not make it printable.
+  for (const code of ['unsupported-script', 'does-not-fit'] as const) {
+    const errors = layout.errors.filter((e) => e.code === code);
+    if (errors.length === 0) continue;
+    const fields = errors.map((e) => ({ path: formatPath(['design', ...e.path]), message: e.message }));
+    throw new AppError(422, LAYOUT_ERROR_CODES[code], fields[0]!.message, fields);
   }
   const refusals = lowResolutionRefusals(design, layout.warnings);
   if (refusals.length > 0 && confirm?.lowResolutionImages !== true) {

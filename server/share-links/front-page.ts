@@ -15,7 +15,7 @@ type Copier<T extends DrawItem['type']> = (item: Extract<DrawItem, { type: T }>)
 const COPIERS: { [T in DrawItem['type']]: Copier<T> } = {
   rect: (i) => ({ type: 'rect', x: i.x, y: i.y, width: i.width, height: i.height, fill: i.fill, radius: i.radius }),
   ellipse: (i) => ({ type: 'ellipse', x: i.x, y: i.y, width: i.width, height: i.height, fill: i.fill }),
-  text: (i) => ({ type: 'text', elementId: i.elementId, text: i.text, x: i.x, baseline: i.baseline, width: i.width, fontSize: i.fontSize, weight: i.weight, colour: i.colour }),
+  text: (i) => ({ type: 'text', elementId: i.elementId, text: i.text, x: i.x, baseline: i.baseline, width: i.width, fontSize: i.fontSize, font: i.font, weight: i.weight, colour: i.colour }),
   image: (i) => ({ type: 'image', elementId: i.elementId, assetId: i.assetId, alt: i.alt, clip: { ...i.clip }, placement: { ...i.placement } }),
   qr: (i) => ({ type: 'qr', elementId: i.elementId, x: i.x, y: i.y, width: i.width, height: i.height, colour: i.colour, modules: i.modules, moduleSize: i.moduleSize, runs: i.runs.map(([r, c, n]) => [r, c, n] as [number, number, number]) }),
 };

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { designSchema, type Design, type DesignInput } from '../../common/design/design-schema';
+import { TextMeasurer } from '../../common/layout/font-metrics';
+import { ALL_FONTS } from '../../common/layout/font-tables';
 import { layoutDesign, type AssetInfo } from '../../common/layout/layout-design';
 import { SAMPLE_PHOTO_ID, SAMPLE_PHOTO_SIZE } from '../../common/templates/sample-photo';
 import { TEMPLATES } from '../../common/templates/templates';
@@ -8,6 +10,8 @@ import { launchChromium, newContext } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 
 jest.setTimeout(120_000);
+
+const measurer = new TextMeasurer();
 
 let rosette: RunningRosette;
 let browser: Browser;
@@ -37,9 +41,12 @@ function cases(): Array<[string, Design]> {
     const edited = structuredClone(t.design) as DesignInput;
     for (const page of edited.pages) {
       for (const el of page.elements) {
-        if (el.kind === 'heading') el.text = `${el.text}: ŵyn a tŷ, Γεια σας, ${el.text}`;
+        if (el.kind === 'heading') Object.assign(el, { text: `${el.text}: ŵyn a tŷ, Γεια σας, ${el.text}`, font: 'serif' });
         if (el.kind === 'image') el.assetId = SMALL_PHOTO_ID;
-        if (el.kind === 'text') el.blocks = [...el.blocks, { type: 'paragraph', text: 'Mae pob tŷ yn cyfrif. '.repeat(12) }];
+        if (el.kind === 'text') {
+          el.blocks = [...el.blocks, { type: 'paragraph', text: 'Mae pob tŷ yn cyf\u00adrif, gyda\u00adrwch. '.repeat(12) }];
+          el.font = 'condensed';
+        }
       }
     }
     edited.imprint.promoter.address = 'Flat 2, 14 Heol y Frenhines, Caerdydd CF10 2BB, Cymru';
@@ -49,6 +56,26 @@ function cases(): Array<[string, Design]> {
     ];
   });
 }
+
+describe('the fonts the browser previews with', () => {
+  const SAMPLES = ['AVATAR WAVE Ty', 'office fluffy affluent', 'Mae pob tŷ yn cyfrif: ŵyn', 'Zażółć gęślą jaźń', 'Ὁμήρου ἔπεα ΑΥΤΟΚΙΝΗΤΟ', 'Привіт, ГАЗЕТА'];
+  const FAMILIES = { sans: 'Rosette Print Sans', serif: 'Rosette Print Serif', condensed: 'Rosette Print Condensed' } as const;
+
+  it.each(ALL_FONTS.map((f) => [f.key, f] as const))('measure %s text as the layout does, kerning and ligatures included', async (_key, { face, weight }) => {
+    const font = `${weight === 'bold' ? 700 : 400} 100px "${FAMILIES[face]}"`;
+    const widths = await page.evaluate(
+      async ([f, samples]) => {
+        await document.fonts.load(f, samples.join(''));
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = f;
+        return samples.map((t) => ctx.measureText(t).width);
+      },
+      [font, SAMPLES] as const,
+    );
+    // 100 px in the browser is 100 pt to the measurer: the units cancel out.
+    SAMPLES.forEach((text, i) => expect(widths[i]).toBeCloseTo(measurer.width(text, face, weight, 100), 0));
+  });
+});
 
 describe('the layout the browser computes', () => {
   it.each(cases())('equals the worker’s layout for %s', async (_name, design) => {

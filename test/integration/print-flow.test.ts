@@ -159,6 +159,15 @@ describe('bad requests', () => {
     await expectError(await postJson('/api/print-jobs', { design: d }), 422, 'design_does_not_fit', 'design.pages[0].elements[0].text');
   });
 
+  it('refuses Hebrew and Arabic text, which it would print backwards, naming each field', async () => {
+    const d = clone();
+    d.pages[0].elements[0].text = 'שלום לכולם';
+    d.imprint.promoter.name = 'مرحبا بالجميع';
+    const body = await expectError(await postJson('/api/print-jobs', { design: d }), 422, 'unsupported_script', 'design.pages[0].elements[0].text');
+    expect(body.error.fields.map((f) => f.path)).toContain('design.imprint.promoter.name');
+    expect(body.error.message).toMatch(/^right-to-left text \(Hebrew, Arabic\) cannot be printed yet/);
+  });
+
   it('refuses an image nobody uploaded', async () => {
     const d = clone();
     d.pages[0].elements.push({ id: 'pic', kind: 'image', box: { x: 10, y: 10, width: 20, height: 20 }, assetId: 'a'.repeat(64) });

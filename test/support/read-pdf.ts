@@ -45,3 +45,36 @@ export async function readPdf(data: Buffer): Promise<PdfFacts> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** One word as poppler sees it on a page: its text and box in PDF points from the page's top-left corner. */
+export interface WordBox {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word of a PDF with its box, from `pdftotext -bbox-layout` (glyph positions as a viewer draws them). */
+export function readWordBoxes(data: Buffer): WordBox[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-pdf-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, data);
+    const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' });
+    const words: WordBox[] = [];
+    let page = -1;
+    for (const m of html.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      if (m[0].startsWith('<page')) page += 1;
+      else words.push({ page, text: decodeEntities(m[5]!), xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+    }
+    return words;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+}

@@ -1,5 +1,6 @@
 import type { DrawItem, ImageItem } from '../../common/layout/draw-items';
 import { mmToPt } from '../../common/design/units';
+import { fontKey } from '../../common/layout/font-files';
 import { withOverprint } from './overprint';
 import { pdfColour } from './pdf-colour';
 import { embedPrintImage, type PrintImage } from './print-images';
@@ -28,7 +29,7 @@ export const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
   },
   text(item, { doc, origin }) {
     doc
-      .font(item.weight, item.fontSize)
+      .font(fontKey(item.font, item.weight), item.fontSize)
       .fillColor(pdfColour(item.colour))
       .text(item.text, mmToPt(item.x + origin), mmToPt(item.baseline + origin), { lineBreak: false, baseline: 'alphabetic' });
   },

@@ -5,6 +5,7 @@ import type { LayoutError } from '../../../common/layout/draw-items';
  * larger, which this editor does not offer, so the advice is to shorten the text.
  */
 export function layoutProblemMessage(error: LayoutError): string {
+  if (error.code === 'unsupported-script') return 'Right-to-left text (Hebrew, Arabic) cannot be printed yet: it would come out backwards. Remove it.';
   const size = /even at ([\d.]+) pt/.exec(error.message)?.[1];
   const smallest = size ? ` (${size} pt)` : '';
   if (error.path[0] === 'imprint') {

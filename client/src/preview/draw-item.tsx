@@ -2,7 +2,15 @@ import type { ReactElement } from 'react';
 import { colourToCss } from '../../../common/design/colour';
 import { ptToMm } from '../../../common/design/units';
 import type { DrawItem } from '../../../common/layout/draw-items';
+import type { FontFace } from '../../../common/layout/font-files';
 import { assetUrl } from '../api/assets-api';
+
+/** The @font-face family of each typeface (preview-fonts.css), with a generic fallback. */
+const PREVIEW_FAMILIES: Record<FontFace, string> = {
+  sans: "'Rosette Print Sans', sans-serif",
+  serif: "'Rosette Print Serif', serif",
+  condensed: "'Rosette Print Condensed', sans-serif-condensed, sans-serif",
+};
 
 /** What a drawer needs besides its item. */
 export interface DrawContext {
@@ -30,6 +38,7 @@ const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
         data-element-id={item.elementId}
         x={item.x}
         y={item.baseline}
+        fontFamily={PREVIEW_FAMILIES[item.font]}
         fontSize={ptToMm(item.fontSize)}
         fontWeight={item.weight === 'bold' ? 700 : 400}
         fill={colourToCss(item.colour)}

@@ -1,12 +1,13 @@
 import sharp from 'sharp';
 import { designSchema, type DesignInput } from '../../../common/design/design-schema';
 import { mmToPt } from '../../../common/design/units';
+import { ALL_FONTS, FONT_TABLES } from '../../../common/layout/font-tables';
 import { layoutDesign } from '../../../common/layout/layout-design';
 import { SAMPLE_PHOTO_ID } from '../../../common/templates/sample-photo';
 import { findTemplate } from '../../../common/templates/templates';
 import { FontCache } from '../../../worker/pdf/font-cache';
 import { renderPdf } from '../../../worker/pdf/render-pdf';
-import { readPdf } from '../../support/read-pdf';
+import { readPdf, readWordBoxes } from '../../support/read-pdf';
 
 const fonts = new FontCache();
 
@@ -88,16 +89,68 @@ describe('renderPdf', () => {
 });
 
 describe('FontCache', () => {
-  it('makes pdfkit measure text exactly as the layout engine does (no kerning, no ligatures)', () => {
-    const { TextMeasurer } = jest.requireActual('../../../common/layout/font-metrics') as typeof import('../../../common/layout/font-metrics');
+  const { TextMeasurer } = jest.requireActual('../../../common/layout/font-metrics') as typeof import('../../../common/layout/font-metrics');
+  const measurer = new TextMeasurer();
+
+  it('makes pdfkit measure text exactly as the layout engine does (kerning and ligatures included)', () => {
     const PDFDocument = jest.requireActual('pdfkit') as typeof import('pdfkit');
     const doc = new PDFDocument({ autoFirstPage: false });
     fonts.install(doc);
-    const measurer = new TextMeasurer();
     for (const text of ['AVATAR To Wa fi ffl', 'Mae pob tŷ yn cyfrif, dŵr glân', 'Καλημέρα Привіт Zażółć']) {
-      for (const weight of ['regular', 'bold'] as const) {
-        expect(doc.font(weight, 12).widthOfString(text)).toBeCloseTo(measurer.width(text, weight, 12), 6);
+      for (const { face, weight, key } of ALL_FONTS) {
+        expect(doc.font(key, 12).widthOfString(text)).toBeCloseTo(measurer.width(text, face, weight, 12), 6);
       }
     }
+  });
+
+  describe('when a headline has kerning pairs', () => {
+    const headline = 'AVATAR WAVE Ty';
+    const size = 40;
+    /** The width the glyphs would take without kerning: their advance widths summed, in points. */
+    const unkerned = () => {
+      const run = measurer.shape(headline, 'sans', 'bold');
+      const tables = FONT_TABLES['sans-bold'];
+      return (run.glyphs.reduce((sum, g) => sum + tables.advances[g]!, 0) * size) / tables.unitsPerEm;
+    };
+
+    it('measures it narrower than its advance widths summed', () => {
+      expect(measurer.width(headline, 'sans', 'bold', size)).toBeLessThan(unkerned() - 5);
+    });
+
+    it('prints it as narrow as the layout measured', async () => {
+      const { pdf } = await render({
+        ...findTemplate('a4-poster')!.design,
+        pages: [{ elements: [{ id: 'h', kind: 'heading', box: { x: 10, y: 10, width: 190, height: 40 }, text: headline, fontSize: size }] }],
+      });
+      const words = readWordBoxes(pdf.data).filter((w) => w.page === 0 && headline.split(' ').includes(w.text));
+      expect(words.map((w) => w.text)).toEqual(headline.split(' '));
+      const printed = Math.max(...words.map((w) => w.xMax)) - Math.min(...words.map((w) => w.xMin));
+      expect(printed).toBeCloseTo(measurer.width(headline, 'sans', 'bold', size), 0);
+      expect(printed).toBeLessThan(unkerned() - 5);
+    });
+  });
+
+  describe('names each embedded subset after the glyphs it holds', () => {
+    const poster = (text: string, font: 'sans' | 'serif' = 'sans'): DesignInput => ({
+      ...findTemplate('a4-poster')!.design,
+      pages: [{ elements: [{ id: 'h', kind: 'heading', box: { x: 10, y: 10, width: 190, height: 40 }, text, fontSize: 20, font }] }],
+    });
+    const tags = async (design: DesignInput) => (await render(design)).facts.fonts.map((f) => f.name);
+    const tagOf = (names: string[], postscript: string) => names.find((n) => n.endsWith(`+${postscript}`))?.split('+')[0];
+
+    it('gives the same tag for the same glyphs and another for other glyphs', async () => {
+      const [a, again, other] = await Promise.all([tags(poster('Vote Amina')), tags(poster('Vote Amina')), tags(poster('Vote Bronwen'))]);
+      expect(tagOf(a, 'DejaVuSans-Bold')).toMatch(/^[A-Z]{6}$/);
+      expect(tagOf(again, 'DejaVuSans-Bold')).toBe(tagOf(a, 'DejaVuSans-Bold'));
+      expect(tagOf(other, 'DejaVuSans-Bold')).not.toBe(tagOf(a, 'DejaVuSans-Bold'));
+    });
+
+    it('gives every subset in one PDF its own tag', async () => {
+      const names = await tags(poster('Vote Amina', 'serif'));
+      expect(names.length).toBeGreaterThanOrEqual(2);
+      const all = names.map((n) => n.split('+')[0]);
+      expect(new Set(all).size).toBe(all.length);
+      expect(all).not.toContain('BZZZZZ');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { BLACK } from '../../../../common/design/colour';
 import { elementLabel } from '../element-label';
 import { PalettePicker } from '../palette-picker';
+import { TypefaceSelect } from '../typeface-select';
 import { useProblemsAt } from '../problems-context';
 import type { ElementEditorProps } from './element-editor-props';
 import { TextBlockFields } from './text-block-fields';
@@ -29,6 +30,7 @@ export function TextFields({ element, path, palette, onChange }: ElementEditorPr
           {p.message}
         </p>
       ))}
+      <TypefaceSelect path={`${path}.font`} label={`${name} typeface`} value={element.font} onChange={(font) => onChange({ ...element, font })} />
       <PalettePicker path={`${path}.colour`} legend={`${name} colour`} value={element.colour ?? BLACK} palette={palette} onChange={(colour) => onChange({ ...element, colour })} />
     </>
   );
