@@ -5,6 +5,7 @@ import type { FileStore } from '../common/node/file-store';
 import { assetKey, pdfKey } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, printJobDataSchema, type PrintJobResult } from '../common/queue/print-job';
 import type { PdfRenderer } from './pdf/pdf-renderer';
+import { preparePrintImages } from './pdf/prepare-print-images';
 import { RENDER_TIMEOUT_REASON, RenderTimeoutError } from './render-pool/render-timeout-error';
 
 /** Least time between two progress updates of a render, milliseconds. */
@@ -62,7 +63,9 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   // No progress 100 at the end, here or below: completing the job says it, without another round trip.
   const existing = await deps.store.stat(pdfKey(pdfHash));
   if (existing) {
-    return { pdfHash, pages: layout.pages.length, bytes: existing.size, warnings: layout.warnings, renderMs: 0 };
+    // The pictures' ink is only known once they are converted; a repeated job reports it as the first did.
+    const { warnings } = await preparePrintImages(layout, images);
+    return { pdfHash, pages: layout.pages.length, bytes: existing.size, warnings: [...layout.warnings, ...warnings], renderMs: 0 };
   }
   // Progress is a courtesy: at most one update per PROGRESS_INTERVAL_MS (a leaflet that draws in
   // milliseconds needs none), and a failed one (Redis away for a moment) must not fail the render.

@@ -92,4 +92,17 @@ describe('renderJob', () => {
     expect(err.message.startsWith(DESIGN_ERROR_PREFIX)).toBe(true);
     expect(render).not.toHaveBeenCalled();
   });
+
+  it('warns of a photo with more ink than the limit, on the render and on a repeat that finds the PDF stored', async () => {
+    const job = jobOf('Ink-heavy photo');
+    const strict = { richBlack: null, maxInkCoverage: 200 };
+    job.data = { ...(job.data as PrintJobData), print: strict, pdfHash: pdfHashOf((job.data as PrintJobData).design, strict) };
+    const deps = { store, render: inProcessRenderer(new FontCache()), clock };
+    const first = await renderJob(job, deps);
+    const second = await renderJob({ ...job, progress: [] } as RenderableJob, deps);
+    expect(second.renderMs).toBe(0);
+    for (const result of [first, second]) {
+      expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'ink-coverage', elementId: 'photo', message: expect.stringMatching(/limit is 200 %/) }));
+    }
+  });
 });

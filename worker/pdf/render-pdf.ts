@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import type { ImageItem, LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
+import type { LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
 import { RENDERER_RELEASED } from '../../common/queue/print-job';
 import { drawItem } from './draw-items';
 import type { FontCache } from './font-cache';
 import { drawCropMarks, mediaSize, setPageBoxes } from './page-boxes';
 import { groupByElement, structureTag } from './page-structure';
 import { makePdfX } from './pdf-x';
-import { preparePrintImage, type PrintImage } from './print-images';
+import { preparePrintImages } from './prepare-print-images';
 
 export interface RenderedPdf {
   data: Buffer;
@@ -37,24 +37,7 @@ export interface RenderInput {
  */
 export async function renderPdf({ layout, title, images, fonts, onProgress }: RenderInput): Promise<RenderedPdf> {
   const g = layout.geometry;
-  const warnings: PreflightWarning[] = [];
-  const prepared = new Map<ImageItem, PrintImage>();
-  for (const [pageIndex, page] of layout.pages.entries()) {
-    for (const item of page.items) {
-      const data = item.type === 'image' ? images.get(item.assetId) : undefined;
-      if (item.type !== 'image' || !data) continue;
-      const image = await preparePrintImage(item.assetId, data, item);
-      prepared.set(item, image);
-      if (image.maxInkCoverage > layout.print.maxInkCoverage + 0.5) {
-        warnings.push({
-          code: 'ink-coverage',
-          page: pageIndex,
-          elementId: item.elementId,
-          message: `image "${item.elementId}" has areas with ${Math.round(image.maxInkCoverage)} % ink in all; the printer's limit is ${layout.print.maxInkCoverage} %, so they may smudge. Lighten its darkest areas.`,
-        });
-      }
-    }
-  }
+  const { prepared, warnings } = await preparePrintImages(layout, images);
 
   const doc = new PDFDocument({
     autoFirstPage: false,
