@@ -13,7 +13,7 @@ import { createFailFastRedis, createWorkerRedis } from '../common/node/redis-con
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, type PrintJobData, type PrintJobResult } from '../common/queue/print-job';
 import { RenderPool } from './render-pool/render-pool';
-import { renderJob } from './render-job';
+import { printProcessor } from './print-processor';
 import { WorkerSupervisor } from './worker-supervisor';
 import { startWorkerTelemetry } from './telemetry/worker-telemetry';
 
@@ -55,14 +55,20 @@ async function main(): Promise<void> {
   telemetryRedis.on('error', () => undefined);
   const { telemetry, stop: stopTelemetry } = startWorkerTelemetry({ redis: telemetryRedis, load: () => ({ active: load.active, concurrency: config.WORKER_CONCURRENCY }), logger });
 
+  const processJob = printProcessor({
+    ...deps,
+    now: Date.now,
+    onStoreWait: (job, err, delayMs) => logger.warn({ jobId: job.id, code: err.code, operation: err.operation, delayMs }, 'print job waits for the file store'),
+  });
+
   const createWorker = (connection: Redis) => {
     connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
     const worker = new Worker<PrintJobData, PrintJobResult>(
       PRINT_QUEUE,
-      async (job) => {
+      async (job, token) => {
         load.active += 1;
         try {
-          return await renderJob(job, deps);
+          return await processJob(job, token);
         } finally {
           load.active -= 1;
         }

@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { layoutDesign, type AssetInfo } from '../common/layout/layout-design';
 import { readAssetInfo } from '../common/node/asset-info';
 import type { FileStore } from '../common/node/file-store';
+import { StoreUnavailableError } from '../common/node/store-unavailable-error';
 import { assetKey, pdfKey } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, printJobDataSchema, type PrintJobResult } from '../common/queue/print-job';
 import type { PdfRenderer } from './pdf/pdf-renderer';
@@ -30,7 +31,9 @@ export interface RenderableJob {
 /**
  * Renders one print job: parse the data again (never trust the queue), skip the work if the PDF is
  * already in the file store, lay out, draw, store atomically. Errors that are the design's fault are
- * unrecoverable (retrying cannot help); anything else is thrown for BullMQ to retry with backoff.
+ * unrecoverable (retrying cannot help); a file store that cannot be read or written throws
+ * StoreUnavailableError (the job waits for it: print-processor.ts); anything else is thrown for BullMQ to
+ * retry with backoff.
  * A render that times out is retried once: a busy machine can make any render slow, but a design
  * that times out twice in a row is too heavy to print, which is the design's fault.
  */
@@ -47,10 +50,11 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   for (const page of design.pages) {
     for (const el of page.elements) {
       if (el.kind !== 'image' || infos.has(el.assetId)) continue;
-      const info = await readAssetInfo(deps.store, el.assetId);
-      const data = info && (await deps.store.read(assetKey(el.assetId, info.type === 'png' ? 'png' : 'jpg')));
-      // A missing image may be a storage hiccup (a network file system, object storage): retry.
-      if (!info || !data) throw new Error(`image ${el.assetId} is not in the file store`);
+      const info = await StoreUnavailableError.guard('read', () => readAssetInfo(deps.store, el.assetId));
+      const data = info && (await StoreUnavailableError.guard('read', () => deps.store.read(assetKey(el.assetId, info.type === 'png' ? 'png' : 'jpg'))));
+      // A missing image may be a storage hiccup (a network file system, object storage, a restore in
+      // progress): the server checked it was there when it accepted the job, so wait for it.
+      if (!info || !data) throw new StoreUnavailableError('read', 'ENOENT');
       infos.set(el.assetId, { width: info.width, height: info.height });
       images.set(el.assetId, data);
     }
@@ -61,7 +65,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   void job.updateProgress(10).catch(() => undefined);
 
   // No progress 100 at the end, here or below: completing the job says it, without another round trip.
-  const existing = await deps.store.stat(pdfKey(pdfHash));
+  const existing = await StoreUnavailableError.guard('stat', () => deps.store.stat(pdfKey(pdfHash)));
   if (existing) {
     // The pictures' ink is only known once they are converted; a repeated job reports it as the first did.
     const { warnings } = await preparePrintImages(layout, images);
@@ -82,6 +86,6 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     }
     throw err;
   });
-  await deps.store.put(pdfKey(pdfHash), pdf.data);
+  await StoreUnavailableError.guard('write', () => deps.store.put(pdfKey(pdfHash), pdf.data));
   return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: [...layout.warnings, ...pdf.warnings], renderMs: Math.round(deps.clock() - started) };
 }

@@ -28,6 +28,11 @@ export const printJobDataSchema = z.object({
   pdfHash: z.string().regex(/^[a-f0-9]{64}$/),
   /** When the server accepted the job, milliseconds since the epoch. */
   acceptedAt: z.number().int().positive(),
+  /**
+   * Set while the job waits for the file store to come back (print-processor.ts): since when, milliseconds
+   * since the epoch, and how many times it has been put back. Absent on a job that has not had to wait.
+   */
+  storeWait: z.object({ since: z.number().int().positive(), count: z.number().int().min(1) }).optional(),
   /** The organisation that sent it (only its accounts may see the job); the worker ignores it. */
   orgId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
 });
