@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../common/node/config';
+import type { StoreHealth } from './health/store-probe';
 import { ASSET_INFO_KEYS, AssetCachingStore } from '../common/node/asset-caching-store';
 import type { FileStore } from '../common/node/file-store';
 import { INVITE_RATE_PREFIX, SIGN_IN_RATE_PREFIX } from '../common/queue/names';
@@ -56,6 +57,8 @@ export interface AppDeps {
   metrics?: ServerMetrics;
   /** Accounts, sessions, invites and the audit log (main.ts builds them, and so does the test harness). */
   accounts: AccountServices;
+  /** Whether the file store takes writes (health/store-probe.ts); taken as writable when absent. */
+  storeHealth?: { readonly current: StoreHealth };
   /** The overload protection's parts that work inside Express (the gate runs before it: http-server.ts builds all of them). */
   overload: {
     state: OverloadState;
@@ -124,7 +127,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminAccountsRouter(services));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
-  app.use(printJobsRouter({ ...deps, store, services, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
+  app.use(printJobsRouter({ ...deps, store, services, storeHealth: deps.storeHealth, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {
     const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);

@@ -25,6 +25,7 @@ import { HeavyWorkQueue } from './overload/heavy-work-queue';
 import { HEAVY_WORK, OPEN_IN_MAINTENANCE, routeKindOf, type Principal } from './overload/route-kind';
 import { json, sendAnswer } from './overload/shed-answers';
 import { SignalSampler } from './overload/signal-sampler';
+import { StoreProbe } from './health/store-probe';
 import { adminSessionAuth, principalOf } from './sessions/admin-session';
 import { TelemetryStore } from './telemetry/telemetry-store';
 import { telemetryRouter } from './telemetry/telemetry-router';
@@ -51,6 +52,8 @@ export interface HttpServerDeps extends Omit<AppDeps, 'overload'> {
   principalOf?: (req: http.IncomingMessage) => Principal;
   /** What the concurrency limit learns from (a LoopLagMeter on this process's event loop unless given). */
   loopLag?: LoopLagSource;
+  /** Milliseconds between writes of the file store probe (STORE_PROBE_INTERVAL_MS by default). */
+  storeProbeMs?: number;
 }
 
 /** A server process's HTTP side: the overload gate in front of the Express app. */
@@ -131,14 +134,16 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     onLimited: (budget, req, resetAt) => memo.block(budget, clientKey(req), resetAt),
   });
   const adminSession = deps.adminSession ?? adminSessionAuth(deps.accounts);
+  const storeProbe = new StoreProbe({ store: deps.store, now: deps.now, logger, intervalMs: deps.storeProbeMs });
   const queueActions = new QueueActions({ queue: deps.queue.queue, audit: deps.accounts.audit, logger, onPausedChange: (paused) => state.applyPaused(paused) });
   const app = buildApp({
     ...deps,
+    storeHealth: storeProbe,
     overload: {
       state,
       limits,
       adminRouter: Router().use(
-        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
+        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
         // The console's charts: the same guard as the status (an admin account, or the read-only token).
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
       ),
@@ -168,6 +173,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       await sampler.sampleOnce().catch(() => undefined);
       sampler.start();
       follower.start();
+      storeProbe.start();
       loopLag.start((worstLagMs, utilization) => limit.update(worstLagMs, utilization));
     })();
     return started;
@@ -199,6 +205,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       for (const s of servers) s.closeIdleConnections();
       await Promise.all(closed);
       sampler.stop();
+      storeProbe.stop();
       loopLag.stop();
       real.stop();
       follower.stop();

@@ -65,6 +65,8 @@ export interface AdminStatusResponse {
   cause: ModeCause;
   switch: MaintenanceSwitch;
   redisUp: boolean;
+  /** Whether this server can write to the file store; `since` is ISO 8601, `code` says why not (ENOSPC, EROFS...). */
+  store: { writable: boolean; since: string; code: string | null };
   /** The smoothed signals (names and units: server/overload/signals.ts); null before the first sample. */
   signals: Record<string, number> | null;
   /** Bytes; null before the first sample. */

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AdminStatusResponse } from '../../common/api/admin-status';
 import type { Logger } from 'pino';
+import type { StoreHealth } from '../health/store-probe';
 import { AppError } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
 import { isRedisUnavailable } from '../http/redis-unavailable';
@@ -21,6 +22,8 @@ export interface AdminRouterDeps {
   now: () => number;
   /** Requests in flight in this process now, the concurrency limit learnt from the event loop, and its ceiling (MAX_IN_FLIGHT). */
   inFlight: () => { now: number; limit: number; max: number };
+  /** Whether this server can write to the file store (health/store-probe.ts). */
+  storeHealth?: { readonly current: StoreHealth };
 }
 
 /**
@@ -82,6 +85,7 @@ async function statusOf(deps: AdminRouterDeps): Promise<AdminStatusResponse> {
     cause: state.cause(),
     switch: state.adminSwitch,
     redisUp: state.redisUp,
+    store: storeView(deps.storeHealth?.current),
     signals: sample?.signals ?? null,
     memory: sample?.memory ?? null,
     printQueue: {
@@ -97,4 +101,9 @@ async function statusOf(deps: AdminRouterDeps): Promise<AdminStatusResponse> {
     audit,
     process: { pid: process.pid },
   };
+}
+
+function storeView(health: StoreHealth | undefined): AdminStatusResponse['store'] {
+  if (!health) return { writable: true, since: new Date(0).toISOString(), code: null };
+  return { writable: health.writable, since: new Date(health.since).toISOString(), code: health.code };
 }

@@ -1,4 +1,8 @@
 import type { PrintSettings } from '../../common/colour/print-settings';
+import type { StoreHealth } from '../health/store-probe';
+
+/** What a refused print job is told to wait while the file store cannot be written, seconds. */
+const STORE_RETRY_AFTER_SECONDS = 60;
 import { Router, type RequestHandler, type Response } from 'express';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
@@ -31,6 +35,8 @@ export function printJobsRouter(deps: {
   services: AccountServices;
   /** How colours become inks (PRINT_RICH_BLACK, PRINT_MAX_INK_COVERAGE). */
   print?: PrintSettings;
+  /** Whether the file store takes writes: while it does not, new print jobs get 503 (their PDFs could not be stored). */
+  storeHealth?: { readonly current: StoreHealth };
   /** What the queue is doing for a job at this place (overload-state.ts): its expected wait, and whether printing is paused. */
   outlook?: (position: number | null) => QueueOutlook;
 }): Router {
@@ -40,6 +46,16 @@ export function printJobsRouter(deps: {
   const orgOf = (res: Response) => authOf(res).account.orgId;
 
   router.post('/api/print-jobs', ...member, async (req, res) => {
+    const store = deps.storeHealth?.current;
+    if (store && !store.writable) {
+      throw new AppError(
+        503,
+        'store_unavailable',
+        `Rosette cannot store new PDFs just now (${store.code}); the jobs already accepted are safe and will print once it can. Please send this one again in a few minutes`,
+        [],
+        { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
+      );
+    }
     const view = await submitPrintJob(req.body, orgOf(res), deps);
     res.status(202).location(`/api/print-jobs/${view.id}`).json(respond(view));
   });

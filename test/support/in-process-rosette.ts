@@ -6,7 +6,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../common/node/config';
 import { createLogger } from '../../common/node/logger';
-import { DirectoryFileStore } from '../../common/node/file-store';
+import { DirectoryFileStore, type FileStore } from '../../common/node/file-store';
 import { createFailFastRedis, createWorkerRedis } from '../../common/node/redis-connection';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
 import { createAccountServices } from '../../server/accounts/account-services';
@@ -46,6 +46,10 @@ export interface StartRosetteOptions {
   telemetry?: boolean;
   /** What the gate's concurrency limit learns from; by default nothing, so it stays at MAX_IN_FLIGHT (see CALM_PROCESS). */
   loopLag?: LoopLagSource;
+  /** Wraps the file store the servers and the worker use (a test breaks it to play a full disk). */
+  wrapStore?: (store: FileStore) => FileStore;
+  /** Milliseconds between writes of the servers' store probe (5000 by default). */
+  storeProbeMs?: number;
 }
 
 /**
@@ -93,11 +97,11 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   const serverRedis = createFailFastRedis(redis.url);
   serverRedis.on('error', () => undefined);
   const accounts = createAccountServices({ redis: serverRedis, config, now });
-  const store = new DirectoryFileStore(dir);
+  const store = options.wrapStore ? options.wrapStore(new DirectoryFileStore(dir)) : new DirectoryFileStore(dir);
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const httpDeps = { config, logger, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP };
+  const httpDeps = { config, logger, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs };
   const telemetryStops: Array<() => Promise<void>> = [];
   /** A server instance, with its own metrics and telemetry publisher when options.telemetry says so. */
   const createServer = (redis: Redis, queue: PrintQueue): RosetteHttpServer => {

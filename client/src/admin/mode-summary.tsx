@@ -45,6 +45,12 @@ export function ModeSummary({ status }: { status: AdminStatus }) {
         </dd>
         <dt>Redis</dt>
         <dd>{status.redisUp ? 'answering' : 'not answering: every server is in maintenance until it is back'}</dd>
+        <dt>File store</dt>
+        <dd>
+          {status.store.writable
+            ? 'takes writes'
+            : `cannot be written (${status.store.code ?? 'unknown error'}) since ${formatDateTime(status.store.since)}: new print jobs are refused; accepted jobs wait and print once it takes writes again`}
+        </dd>
         <dt>Requests in flight</dt>
         <dd>
           {status.inFlight.now} of {status.inFlight.limit}
