@@ -83,6 +83,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('etag', false);
+  // `/S/<token>` must not reach the share routes: the log masks and the proxy's are written for one
+  // spelling of each path (issue 12). Routers come from caseSensitiveRouter(), which matches this.
+  app.set('case sensitive routing', true);
   // Classes are the gate's route kinds, so a class's served and shed counts can be set side by side.
   if (deps.metrics) app.use(httpMetricsMiddleware({ metrics: deps.metrics, classify: (req) => routeKindOf(req.method, req.originalUrl) }));
   app.use(requestLogger({ logger: deps.logger }));

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { emailSchema } from '../../common/accounts/email-address';
 import { ROLES } from '../../common/accounts/roles';
@@ -34,7 +35,7 @@ interface AuditEntryResponse {
 
 /** The admin's accounts API: list, invite, disable, reset access, and the audit log. Admins only. */
 export function adminAccountsRouter(services: AccountServices): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const admin: RequestHandler[] = [signedIn(services), csrfProtection, adminOnly];
 
   const respond = async (account: Account): Promise<AccountResponse> => {

@@ -1,5 +1,6 @@
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import type { PrintSettings } from '../../common/colour/print-settings';
-import { Router, type RequestHandler, type Response } from 'express';
+import { type Router, type RequestHandler, type Response } from 'express';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
 import { routeParam } from '../http/route-param';
@@ -34,7 +35,7 @@ export function printJobsRouter(deps: {
   /** What the queue is doing for a job at this place (overload-state.ts): its expected wait, and whether printing is paused. */
   outlook?: (position: number | null) => QueueOutlook;
 }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const respond = (view: PrintJobView) => printJobResponse(view, deps.outlook?.(view.position));
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const orgOf = (res: Response) => authOf(res).account.orgId;

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import { layoutDesign } from '../../common/layout/layout-design';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
@@ -20,7 +21,7 @@ const DAY_MS = 24 * 3600_000;
 
 /** A campaigner's share links of their organisation's finished print jobs: make, list, revoke. */
 export function shareLinksRouter(deps: { services: AccountServices; queue: PrintQueue; store: FileStore; shareLinks: ShareLinkStore; now: () => number }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const ownJob = async (id: string, orgId: string) => {
     const view = await findOwnJob(deps.queue, id, orgId);

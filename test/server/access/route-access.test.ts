@@ -187,4 +187,24 @@ describe('every route, as every kind of visitor', () => {
     }
     expect(wrong).toEqual([]);
   }, 120_000);
+
+  // Issue 12: `/S/<token>` was served, and the log masks only knew `/s/`. Each route has one spelling.
+  it('answers 404 to every route spelt in another case, with the parameters that open it', async () => {
+    const owner = await clients.get('owner')!();
+    const wrong: string[] = [];
+    for (const route of listRoutes(rosette.app)) {
+      const rule = ACCESS[`${route.method} ${route.path}`];
+      if (!rule) continue;
+      // The volunteer's parameters for token routes (the real token), the owner's for the rest.
+      const params = rule.params ? await rule.params(fixture, route.path.includes(':token') ? 'volunteer' : 'owner') : {};
+      const path = route.path
+        .split('/')
+        .map((part) => (part.startsWith(':') ? encodeURIComponent(params[part.slice(1)] ?? `missing-${part}`) : part.toUpperCase()))
+        .join('/');
+      const body = rule.body?.(fixture) ?? {};
+      const res = await owner.request(path, { method: route.method, json: body.json, body: body.body as BodyInit | undefined, headers: body.headers });
+      if (res.status !== 404) wrong.push(`${route.method} ${path}: ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { startRosette, waitForJob, type RunningRosette } from '../../support/in-
 import { recordedLeaks } from '../../support/leak-watch';
 import { readPdf } from '../../support/read-pdf';
 import { TestClient } from '../../support/test-client';
+import { waitFor } from '../../support/wait-for';
 
 let rosette: RunningRosette;
 let campaigner: TestClient;
@@ -98,6 +99,24 @@ describe('share links of a finished print job', () => {
     expect((await createLink(outsider)).status).toBe(404);
     expect((await outsider.request(`/api/print-jobs/${job.id}/share-links`)).status).toBe(404);
     expect((await outsider.request(`/api/print-jobs/${job.id}/share-links/${link.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  describe('when the path is not lower case', () => {
+    it('answers 404, and no log line holds the token', async () => {
+      const link = (await (await createLink(campaigner)).json()) as { url: string };
+      const token = tokenOf(link.url);
+      const volunteer = new TestClient(rosette.baseUrl);
+      for (const path of [`/S/${token}`, `/S/${token}/leaflet.pdf`, `/API/SHARE/${token}`, `/Api/Share/${token}`]) {
+        const res = await volunteer.request(path);
+        expect({ path, status: res.status }).toEqual({ path, status: 404 });
+        // pino-http writes the line as the answer ends: wait for this request's own line.
+        const id = res.headers.get('x-request-id')!;
+        await waitFor(`the log line of ${path}`, () => rosette.logs.some((line) => line.includes(id) && line.includes('"res"')));
+      }
+      // The real link still works, and no line at all has the token (not the lower-case requests either).
+      expect((await volunteer.request(`/api/share/${token}`)).status).toBe(200);
+      expect(rosette.logs.filter((line) => line.includes(token))).toEqual([]);
+    });
   });
 
   it('refuses unguessable-looking garbage without a look-up, in the same words', async () => {
