@@ -32,6 +32,7 @@ import { addressRateLimit } from './sessions/address-rate-limit';
 import { sessionsRouter } from './sessions/sessions-router';
 import { signedIn } from './sessions/signed-in-guard';
 import { ShareLinkStore } from './share-links/share-link-store';
+import { adminShareLinksRouter } from './share-links/admin-share-links-router';
 import { shareLinksRouter } from './share-links/share-links-router';
 import { sharedLeafletRouter } from './share-links/shared-leaflet-router';
 import { templatesRouter } from './templates/templates-router';
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.overload.adminRouter);
   app.use(deps.overload.queueActionsRouter);
   app.use(adminAccountsRouter(services));
+  app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
   app.use(printJobsRouter({ ...deps, store, services, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
