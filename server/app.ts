@@ -33,6 +33,7 @@ import { addressRateLimit } from './sessions/address-rate-limit';
 import { sessionsRouter } from './sessions/sessions-router';
 import { signedIn } from './sessions/signed-in-guard';
 import { ShareLinkStore } from './share-links/share-link-store';
+import { adminShareLinksRouter } from './share-links/admin-share-links-router';
 import { shareLinksRouter } from './share-links/share-links-router';
 import { sharedLeafletRouter } from './share-links/shared-leaflet-router';
 import { templatesRouter } from './templates/templates-router';
@@ -86,6 +87,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('etag', false);
+  // `/S/<token>` must not reach the share routes: the log masks and the proxy's are written for one
+  // spelling of each path (issue 12). Routers come from caseSensitiveRouter(), which matches this.
+  app.set('case sensitive routing', true);
   // Classes are the gate's route kinds, so a class's served and shed counts can be set side by side.
   if (deps.metrics) app.use(httpMetricsMiddleware({ metrics: deps.metrics, classify: (req) => routeKindOf(req.method, req.originalUrl) }));
   app.use(requestLogger({ logger: deps.logger }));
@@ -125,6 +129,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.overload.adminRouter);
   app.use(deps.overload.queueActionsRouter);
   app.use(adminAccountsRouter(services));
+  app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
   app.use(printJobsRouter({ ...deps, store, services, storeHealth: deps.storeHealth, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));

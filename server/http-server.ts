@@ -1,6 +1,7 @@
+import { caseSensitiveRouter } from './http/case-sensitive-router';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Router, type Express } from 'express';
+import { type Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { adminRouter } from './admin/admin-router';
@@ -142,7 +143,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     overload: {
       state,
       limits,
-      adminRouter: Router().use(
+      adminRouter: caseSensitiveRouter().use(
         adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
         // The console's charts: the same guard as the status (an admin account, or the read-only token).
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),

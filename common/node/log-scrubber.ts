@@ -8,8 +8,8 @@ import { Writable } from 'node:stream';
 const SCRUBBERS: Array<[RegExp, string]> = [
   // Email addresses.
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]'],
-  // Share links and their JSON and PDF routes: the token is the whole credential.
-  [/\/(s|api\/share)\/[A-Za-z0-9_-]{16,}/g, '/$1/[token]'],
+  // Share links and their JSON and PDF routes, in any case (`/S/`, `/API/SHARE/`): the token is the whole credential.
+  [/\/(s|api\/share)\/[A-Za-z0-9_-]{16,}/gi, '/$1/[token]'],
   // Invite links (they travel in the fragment, but a pasted one could arrive in a field).
   [/#\/invite\/[A-Za-z0-9_-]{16,}/g, '#/invite/[token]'],
   // Session cookies, should a raw Cookie or Set-Cookie header slip through.

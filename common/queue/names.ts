@@ -59,8 +59,15 @@ export const organisationDesignsKey = (orgId: string) => `${QUEUE_PREFIX}:org-de
 export const shareLinkKey = (linkId: string) => `${QUEUE_PREFIX}:share:${linkId}`;
 /** String: the share link id of a token, by the keyed digest of the token; expires with the link. */
 export const shareTokenKey = (tokenDigest: string) => `${QUEUE_PREFIX}:share-token:${tokenDigest}`;
-/** Sorted set of a print job's share link ids, scored by creation time (ms). */
+/** Sorted set of a print job's share link ids, scored by expiry (ms; never-expiring links by Number.MAX_SAFE_INTEGER). */
 export const jobShareLinksKey = (jobId: string) => `${QUEUE_PREFIX}:job-shares:${jobId}`;
+/**
+ * Sorted set of an organisation's share link ids, scored like jobShareLinksKey. It outlives the print
+ * job (BullMQ drops finished jobs after 30 days), so a link can be listed and withdrawn for its whole life.
+ */
+export const organisationShareLinksKey = (orgId: string) => `${QUEUE_PREFIX}:org-shares:${orgId}`;
+/** Pattern of every share link hash, for the start-up pass that indexes links made before the organisation index (SCAN MATCH). */
+export const SHARE_LINK_KEY_PATTERN = `${QUEUE_PREFIX}:share:*`;
 /** List of audit entries (JSON), newest first, capped. */
 export const AUDIT_LOG_KEY = `${QUEUE_PREFIX}:audit`;
 

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { emailSchema } from '../../common/accounts/email-address';
 import { ROLES } from '../../common/accounts/roles';
@@ -32,9 +33,17 @@ interface AuditEntryResponse {
   targetId: string | null;
 }
 
+/** GET /api/admin/organisations: one organisation. */
+interface OrganisationResponse {
+  id: string;
+  name: string;
+  /** Accounts in it, of any status. */
+  accounts: number;
+}
+
 /** The admin's accounts API: list, invite, disable, reset access, and the audit log. Admins only. */
 export function adminAccountsRouter(services: AccountServices): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const admin: RequestHandler[] = [signedIn(services), csrfProtection, adminOnly];
 
   const respond = async (account: Account): Promise<AccountResponse> => {
@@ -68,6 +77,14 @@ export function adminAccountsRouter(services: AccountServices): Router {
     const { account, invite } = await services.admin.resetAccess(authOf(res).account, accountId(routeParam(req, 'id')));
     const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: inviteResponse(invite.token, invite.expiresAt) };
     res.json(body);
+  });
+
+  // The organisations that have accounts, for the admin's share-link view (an organisation is made with its first invite).
+  router.get('/api/admin/organisations', ...admin, async (_req, res) => {
+    const accounts = await services.accounts.list();
+    const names = await services.organisations.names(accounts.map((a) => a.orgId));
+    const organisations: OrganisationResponse[] = [...names].map(([id, name]) => ({ id, name, accounts: accounts.filter((a) => a.orgId === id).length })).sort((a, b) => a.name.localeCompare(b.name));
+    res.json({ organisations });
   });
 
   router.get('/api/admin/audit', ...admin, async (_req, res) => {

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../../common/accounts/password-policy';
 import { parseWith } from '../http/parse-with';
@@ -18,7 +19,7 @@ const acceptInviteSchema = z.object({
  * @param inviteLimit The per-address limit on attempts.
  */
 export function invitesRouter(services: AccountServices, inviteLimit: RequestHandler): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   router.post('/api/invites/accept', inviteLimit, async (req, res) => {
     const account = await acceptInvite(parseWith(acceptInviteSchema, req.body), services);
     const body = await startSession(req, res, account, services);

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import type { Router } from 'express';
 import type { AdminStatusResponse } from '../../common/api/admin-status';
 import type { Logger } from 'pino';
 import type { StoreHealth } from '../health/store-probe';
@@ -34,7 +35,7 @@ export interface AdminRouterDeps {
  * cannot be changed: 503).
  */
 export function adminRouter(deps: AdminRouterDeps): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const adminAccount = requireAdmin(null, deps.adminSession);
   const adminOrMonitor = requireAdmin(deps.admin, deps.adminSession);
 

@@ -1,4 +1,5 @@
-import { Router, type Response } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type Response } from 'express';
 import { z } from 'zod';
 import { FAILED_PAGE_DEFAULT, FAILED_PAGE_MAX } from '../../common/api/admin-queue';
 import { AppError } from '../http/app-error';
@@ -38,7 +39,7 @@ const failedPageSchema = z.object({
  * account and the CSRF token, and is audited under the account's id.
  */
 export function queueActionsRouter(deps: QueueActionsRouterDeps): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const { actions } = deps;
   const adminAccount = requireAdmin(null, deps.adminSession);
   const adminOrMonitor = requireAdmin(deps.admin, deps.adminSession);

@@ -1,5 +1,6 @@
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { sendStoredFile } from '../http/send-stored-file';
-import express, { Router, type RequestHandler } from 'express';
+import express, { type Router, type RequestHandler } from 'express';
 import { ASSET_EXTENSION, readAssetInfo, type AssetInfo, type AssetType } from '../../common/node/asset-info';
 import type { FileStore } from '../../common/node/file-store';
 import { assetKey } from '../../common/queue/names';
@@ -24,7 +25,7 @@ function assetResponse(info: AssetInfo) {
  * the stored image is served forever under its content hash.
  */
 export function assetsRouter(deps: { store: FileStore; files: HotFiles; limits: ImageLimits }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
 
   // Any Content-Type: processImage goes by the bytes. Browsers never compress uploads, so a
   // Content-Encoding is refused (415) rather than inflated.

@@ -8,6 +8,7 @@ export const AUDIT_LOG_LENGTH = 1000;
  * What happened. Entries name accounts by id only: no email address or name ever enters the log.
  * Queue actions: `queue.paused` / `queue.resumed` (printing for every worker; no target),
  * `job.retried` / `job.removed` (the target is the print job's id), `jobs.retried` (retry-all; no target).
+ * `share-link.withdrawn`: an admin withdrew an organisation's share link (the target is the link's id).
  */
 export type AuditAction =
   | 'account.invited'
@@ -20,7 +21,8 @@ export type AuditAction =
   | 'queue.resumed'
   | 'job.retried'
   | 'job.removed'
-  | 'jobs.retried';
+  | 'jobs.retried'
+  | 'share-link.withdrawn';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
@@ -28,7 +30,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** The account that did it; null for the system (start-up, command line). */
   actorId: string | null;
-  /** The account it was done to, or the print job for `job.*` actions; null when there is none. */
+  /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`; null when there is none. */
   targetId: string | null;
 }
 

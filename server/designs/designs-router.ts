@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import type { AccountServices } from '../accounts/account-services';
 import { routeParam } from '../http/route-param';
 import { AppError } from '../http/app-error';
@@ -12,7 +13,7 @@ import { saveDesignSchema } from './saved-design';
 
 /** Designs saved on the server, per organisation: list, create, read, replace, delete. Signed-in accounts only. */
 export function designsRouter(deps: { services: AccountServices; designs: DesignStore }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const notFound = () => AppError.notFound('this design');
 

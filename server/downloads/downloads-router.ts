@@ -1,5 +1,6 @@
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { sendStoredFile } from '../http/send-stored-file';
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { HotFiles } from '../http/hot-files';
 import { pdfKey } from '../../common/queue/names';
 import { AppError } from '../http/app-error';
@@ -12,7 +13,7 @@ const PDF_NAME = /^([a-f0-9]{64})\.pdf$/;
  * changes: cache it forever.
  */
 export function downloadsRouter(deps: { files: HotFiles }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   router.get('/downloads/:name', async (req, res) => {
     const hash = PDF_NAME.exec(req.params.name)?.[1];
     const file = hash ? await deps.files.open(pdfKey(hash)) : null;

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import type { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { PrintQueue } from '../print-jobs/print-queue';
 import type { StoreHealth } from './store-probe';
@@ -8,7 +9,7 @@ const READY_TIMEOUT_MS = 1000;
 
 /** /healthz: the process answers. /readyz: Redis answers and the queue can be read. */
 export function healthRouter(deps: { redis: Redis; queue: PrintQueue; storeHealth?: { readonly current: StoreHealth } }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });

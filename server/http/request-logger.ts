@@ -76,11 +76,17 @@ export function requestLogger(deps: { logger: Logger }): RequestHandler {
   return middleware as unknown as RequestHandler;
 }
 
+/**
+ * A share-link path's token, in any case: the app routes only `/s/` and `/api/share/`, but a path is
+ * logged whatever it turns out to be, and `/S/<token>` holds the same credential.
+ */
+const SHARE_TOKEN = /^\/(s|api\/share)\/[^/]+/i;
+
 /** The path without its query string, with e-mail addresses and share-link tokens (credentials) masked. */
 export function safePath(url: string): string {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  return path.slice(0, 300).replace(EMAIL, '[email]').replace(/^\/(s|api\/share)\/[^/]+/, '/$1/[token]');
+  return path.slice(0, 300).replace(EMAIL, '[email]').replace(SHARE_TOKEN, '/$1/[token]');
 }
 
 /** The client's network, not its address: 203.0.113.0/24, 2001:db8:1::/48. */

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
 
 /**
@@ -8,7 +9,7 @@ import type { Registry } from 'prom-client';
  * (common/node/metrics-server.ts) is the preferred way.
  */
 export function metricsRouter(deps: { registry: Registry; guard: RequestHandler }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   router.get('/metrics', deps.guard, async (_req, res) => {
     const text = await deps.registry.metrics();
     res.set({ 'Content-Type': deps.registry.contentType, 'Cache-Control': 'no-store' }).send(text);

@@ -1,8 +1,9 @@
 /**
  * What a request is, told from its method and path alone (no Express), so the gate can decide before
- * any work is done. The path is lower-cased and stripped of trailing slashes first, because Express's
- * routers match case-insensitively and ignore a trailing slash: the gate must not see a different
- * route than they do.
+ * any work is done. The path is stripped of trailing slashes first, because Express's routers ignore a
+ * trailing slash: the gate must not see a different route than they do. It is lower-cased too, though
+ * the routers match case-sensitively (app.ts): `/S/<token>` then gets the share kind and Express's 404,
+ * rather than a kind no route of the app has.
  */
 export type RouteKind = 'health' | 'admin' | 'signIn' | 'download' | 'share' | 'clientAsset' | 'printJobSubmit' | 'upload' | 'apiRead' | 'apiWrite' | 'page';
 

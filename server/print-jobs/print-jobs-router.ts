@@ -1,9 +1,7 @@
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import type { PrintSettings } from '../../common/colour/print-settings';
 import type { StoreHealth } from '../health/store-probe';
-
-/** What a refused print job is told to wait while the file store cannot be written, seconds. */
-const STORE_RETRY_AFTER_SECONDS = 60;
-import { Router, type RequestHandler, type Response } from 'express';
+import { type Router, type RequestHandler, type Response } from 'express';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
 import { routeParam } from '../http/route-param';
@@ -14,6 +12,9 @@ import { signedIn } from '../sessions/signed-in-guard';
 import { printJobResponse, type QueueOutlook } from './print-job-response';
 import type { PrintJobView, PrintQueue } from './print-queue';
 import { submitPrintJob } from './submit-print-job';
+
+/** What a refused print job is told to wait while the file store cannot be written, seconds. */
+const STORE_RETRY_AFTER_SECONDS = 60;
 
 /** What a print job id looks like (a truncated sha256). */
 export const JOB_ID = /^[a-f0-9]{32}$/;
@@ -40,7 +41,7 @@ export function printJobsRouter(deps: {
   /** What the queue is doing for a job at this place (overload-state.ts): its expected wait, and whether printing is paused. */
   outlook?: (position: number | null) => QueueOutlook;
 }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const respond = (view: PrintJobView) => printJobResponse(view, deps.outlook?.(view.position));
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const orgOf = (res: Response) => authOf(res).account.orgId;

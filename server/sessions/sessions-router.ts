@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import type { AccountServices } from '../accounts/account-services';
 import { accountResponse, type SessionResponse } from '../accounts/account-response';
 import { csrfProtection } from '../http/csrf';
@@ -19,7 +20,7 @@ interface SignedOutResponse {
  * @param signInLimit The per-address limit on sign-in attempts.
  */
 export function sessionsRouter(services: AccountServices, signInLimit: RequestHandler): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const member = signedIn(services);
 
   router.post('/api/session', signInLimit, async (req, res) => {

@@ -10,6 +10,29 @@ export interface ShareLinkResponse {
   expiresAt: string | null;
 }
 
+/**
+ * A link in the organisation's list (GET /api/share-links), which holds links of jobs the queue has
+ * dropped too: which leaflet it shares, so the campaigner knows what they withdraw.
+ */
+export interface OrganisationShareLinkResponse extends ShareLinkResponse {
+  /** The print job it was made from (the job itself may be gone: finished jobs are kept 30 days). */
+  jobId: string;
+  /** The leaflet's title when the link was made. */
+  title: string;
+  /** Account id of whoever made it; null for links made before this was recorded. */
+  createdBy: string | null;
+}
+
+/**
+ * A link in the admin's view of an organisation (GET /api/admin/organisations/:orgId/share-links):
+ * enough to see it and withdraw it, and nothing of the organisation's leaflet or job, which admins do
+ * not see elsewhere either.
+ */
+export interface AdminShareLinkResponse extends ShareLinkResponse {
+  /** Account id of whoever made it; null for links made before this was recorded. */
+  createdBy: string | null;
+}
+
 /** A link just made: the only time its address is shown. */
 export interface CreatedShareLinkResponse extends ShareLinkResponse {
   /** Path of the volunteer's page, `/s/<token>`. */
@@ -34,6 +57,14 @@ export const sharedPdfPath = (token: string) => `/s/${token}/leaflet.pdf`;
 
 export function shareLinkResponse(link: ShareLink): ShareLinkResponse {
   return { id: link.id, createdAt: new Date(link.createdAt).toISOString(), expiresAt: link.expiresAt ? new Date(link.expiresAt).toISOString() : null };
+}
+
+export function organisationShareLinkResponse(link: ShareLink): OrganisationShareLinkResponse {
+  return { ...shareLinkResponse(link), jobId: link.jobId, title: link.title, createdBy: link.createdBy ?? null };
+}
+
+export function adminShareLinkResponse(link: ShareLink): AdminShareLinkResponse {
+  return { ...shareLinkResponse(link), createdBy: link.createdBy ?? null };
 }
 
 export function createdShareLinkResponse(link: ShareLink, token: string): CreatedShareLinkResponse {

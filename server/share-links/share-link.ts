@@ -17,6 +17,8 @@ export const storedShareLinkSchema = z.object({
   createdAt: z.coerce.number().int(),
   /** Milliseconds since the epoch; 0 = never expires. */
   expiresAt: z.coerce.number().int().min(0),
+  /** The account that made it; absent on links made before it was recorded. */
+  createdBy: z.string().regex(/^[a-f0-9]{32}$/).optional(),
 });
 export type ShareLink = z.output<typeof storedShareLinkSchema>;
 

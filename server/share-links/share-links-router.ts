@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import { layoutDesign } from '../../common/layout/layout-design';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
@@ -13,14 +14,20 @@ import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
 import { frontPageOf } from './front-page';
 import { createShareLinkSchema, MAX_LINKS_PER_JOB } from './share-link';
-import { createdShareLinkResponse, shareLinkResponse } from './share-link-response';
+import { createdShareLinkResponse, organisationShareLinkResponse, shareLinkResponse } from './share-link-response';
 import { TooManyShareLinksError, type ShareLinkStore } from './share-link-store';
 
 const DAY_MS = 24 * 3600_000;
 
-/** A campaigner's share links of their organisation's finished print jobs: make, list, revoke. */
+const JOB_ID = /^[a-f0-9]{32}$/;
+
+/**
+ * A campaigner's share links of their organisation's finished print jobs: make, list, revoke. Making
+ * one needs the job; listing and withdrawing do not (links are records of their own, and outlive the
+ * job in the queue), so a link can be withdrawn for its whole life.
+ */
 export function shareLinksRouter(deps: { services: AccountServices; queue: PrintQueue; store: FileStore; shareLinks: ShareLinkStore; now: () => number }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const ownJob = async (id: string, orgId: string) => {
     const view = await findOwnJob(deps.queue, id, orgId);
@@ -37,7 +44,7 @@ export function shareLinksRouter(deps: { services: AccountServices; queue: Print
     const front = frontPageOf(layoutDesign(design, await loadAssetInfos(design, deps.store)));
     const expiresAt = expiresInDays === null ? null : deps.now() + expiresInDays * DAY_MS;
     const job = { jobId: view.id, orgId, pdfHash: view.result.pdfHash, title: design.title, pages: view.result.pages, bytes: view.result.bytes, front };
-    const { link, token } = await deps.shareLinks.create(job, expiresAt).catch((err: unknown) => {
+    const { link, token } = await deps.shareLinks.create(job, expiresAt, authOf(res).account.id).catch((err: unknown) => {
       if (err instanceof TooManyShareLinksError) throw new AppError(409, 'too_many_share_links', `this print job has ${MAX_LINKS_PER_JOB} share links already; revoke some first`);
       throw err;
     });
@@ -46,14 +53,26 @@ export function shareLinksRouter(deps: { services: AccountServices; queue: Print
 
   router.get('/api/print-jobs/:id/share-links', ...member, async (req, res) => {
     const orgId = authOf(res).account.orgId;
-    const view = await ownJob(routeParam(req, 'id'), orgId);
-    res.json({ shareLinks: (await deps.shareLinks.list(view.id, orgId)).map(shareLinkResponse) });
+    const jobId = routeParam(req, 'id');
+    const links = JOB_ID.test(jobId) ? await deps.shareLinks.list(jobId, orgId) : [];
+    // A job the queue has dropped is still the organisation's while it has links; otherwise it must be theirs in the queue.
+    if (links.length === 0) await ownJob(jobId, orgId);
+    res.json({ shareLinks: links.map(shareLinkResponse) });
   });
 
   router.delete('/api/print-jobs/:id/share-links/:linkId', ...member, async (req, res) => {
     const orgId = authOf(res).account.orgId;
-    const view = await ownJob(routeParam(req, 'id'), orgId);
-    if (!(await deps.shareLinks.revoke(view.id, orgId, routeParam(req, 'linkId')))) throw AppError.notFound('this share link');
+    if (!(await deps.shareLinks.revoke(routeParam(req, 'id'), orgId, routeParam(req, 'linkId')))) throw AppError.notFound('this share link');
+    res.status(204).end();
+  });
+
+  router.get('/api/share-links', ...member, async (_req, res) => {
+    const links = await deps.shareLinks.listForOrganisation(authOf(res).account.orgId);
+    res.set('Cache-Control', 'no-store').json({ shareLinks: links.map(organisationShareLinkResponse) });
+  });
+
+  router.delete('/api/share-links/:linkId', ...member, async (req, res) => {
+    if (!(await deps.shareLinks.withdraw(authOf(res).account.orgId, routeParam(req, 'linkId')))) throw AppError.notFound('this share link');
     res.status(204).end();
   });
 

@@ -1,6 +1,7 @@
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { escapeHtml } from '../http/escape-html';
 import { sendStoredFile } from '../http/send-stored-file';
-import { Router, type Response } from 'express';
+import { type Router, type Response } from 'express';
 import type { HotFiles } from '../http/hot-files';
 import type { ClientIndex } from '../client-files/client-index';
 import { pdfKey } from '../../common/queue/names';
@@ -23,7 +24,7 @@ function privateHeaders(res: Response): void {
  * @param clientIndex The built client's page, which draws the share page; null when there is none.
  */
 export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; files: HotFiles; clientIndex: ClientIndex | null }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
 
   router.get('/api/share/:token', async (req, res) => {
     privateHeaders(res);

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import { type Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
@@ -18,7 +19,7 @@ const telemetryQuerySchema = z.object({
  * Redis: while it cannot be read the answer is 503 `telemetry_unavailable`, and the status still works.
  */
 export function telemetryRouter(deps: { guard: RequestHandler; store: TelemetryStore; now: () => number }): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   router.get('/api/admin/telemetry', deps.guard, async (req, res) => {
     const { since } = parseWith(telemetryQuerySchema, req.query);
     const now = deps.now();

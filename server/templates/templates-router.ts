@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { caseSensitiveRouter } from '../http/case-sensitive-router';
+import type { Router } from 'express';
 import { PAPER_SIZES, trimSize } from '../../common/design/paper-formats';
 import type { Template } from '../../common/templates/build-template';
 import { findTemplate, TEMPLATES } from '../../common/templates/templates';
@@ -20,7 +21,7 @@ function summary(t: Template) {
 
 /** The built-in templates: a list for the gallery, and each one's full design document. */
 export function templatesRouter(): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const list = { templates: TEMPLATES.map(summary), paperSizes: PAPER_SIZES };
   router.get('/api/templates', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json(list);

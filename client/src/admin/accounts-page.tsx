@@ -4,11 +4,12 @@ import { disableAccount, inviteAccount, listAccounts, resetAccess, type AdminAcc
 import { AccountBar } from '../session/account-bar';
 import { useSession } from '../session/session-context';
 import { CopyField } from '../app/copy-field';
+import { ShareLinksPanel } from './share-links-panel';
 import './admin.css';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The admin's accounts page: invite a campaigner, disable an account, reset someone's access. */
+/** The admin's accounts page: invite a campaigner, disable an account, reset someone's access, withdraw an organisation's share links. */
 export function AccountsPage() {
   const { account: me } = useSession();
   const [accounts, setAccounts] = useState<AdminAccount[] | null>(null);
@@ -108,6 +109,7 @@ export function AccountsPage() {
             </table>
           ) : null}
         </section>
+        <ShareLinksPanel accounts={accounts} />
       </main>
     </>
   );

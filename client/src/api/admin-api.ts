@@ -28,3 +28,34 @@ export function disableAccount(id: string): Promise<{ account: AdminAccount }> {
 export function resetAccess(id: string): Promise<{ account: AdminAccount; invite: Invite }> {
   return fetchJson(`/api/admin/accounts/${encodeURIComponent(id)}/reset-access`, { method: 'POST' });
 }
+
+/** An organisation, for the admin's share-link panel. */
+export interface AdminOrganisation {
+  id: string;
+  name: string;
+  /** Accounts in it, of any status. */
+  accounts: number;
+}
+
+/** A live share link of an organisation as the admin sees it: when, by whom, until when; not the leaflet. */
+export interface AdminShareLink {
+  id: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601, or null for a link that works until withdrawn. */
+  expiresAt: string | null;
+  /** Account id of whoever made it; null for links made before this was recorded. */
+  createdBy: string | null;
+}
+
+export async function listOrganisations(): Promise<AdminOrganisation[]> {
+  return (await fetchJson<{ organisations: AdminOrganisation[] }>('/api/admin/organisations', { cache: 'no-store' })).organisations;
+}
+
+export async function listOrganisationShareLinks(orgId: string): Promise<AdminShareLink[]> {
+  return (await fetchJson<{ shareLinks: AdminShareLink[] }>(`/api/admin/organisations/${encodeURIComponent(orgId)}/share-links`, { cache: 'no-store' })).shareLinks;
+}
+
+export async function withdrawOrganisationShareLink(orgId: string, linkId: string): Promise<void> {
+  await fetchJson(`/api/admin/organisations/${encodeURIComponent(orgId)}/share-links/${encodeURIComponent(linkId)}`, { method: 'DELETE' });
+}

@@ -75,6 +75,10 @@ const ACCESS: Record<string, RouteCase> = {
   'POST /api/admin/accounts/:id/disable': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }) },
   'POST /api/admin/accounts/:id/reset-access': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }) },
   'GET /api/admin/audit': { expected: admins(200) },
+  'GET /api/admin/organisations': { expected: admins(200) },
+  // Admins run the site: any organisation's links (when made, by whom, until when; never the leaflet or job).
+  'GET /api/admin/organisations/:orgId/share-links': { expected: admins(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'DELETE /api/admin/organisations/:orgId/share-links/:linkId': { expected: admins(204), params: async (f, actor) => ({ orgId: f.owner.orgId, linkId: actor === 'admin' ? await f.freshLinkId() : 'a'.repeat(32) }) },
   'GET /api/admin/status': { expected: admins(200) },
   'GET /api/admin/telemetry': { expected: admins(200) },
   'POST /api/admin/maintenance': { expected: admins(200), body: () => ({ json: { mode: 'auto', reason: 'access test' } }) },
@@ -97,6 +101,10 @@ const ACCESS: Record<string, RouteCase> = {
   'POST /api/print-jobs/:id/share-links': { expected: ownOrg(201), params: (f) => ({ id: f.jobId }), body: () => ({ json: {} }) },
   'GET /api/print-jobs/:id/share-links': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },
   'DELETE /api/print-jobs/:id/share-links/:linkId': { expected: ownOrg(204), params: async (f) => ({ id: f.jobId, linkId: await f.freshLinkId() }) },
+
+  // The organisation's links, of every job: each organisation sees and withdraws only its own.
+  'GET /api/share-links': { expected: members(200) },
+  'DELETE /api/share-links/:linkId': { expected: ownOrg(204), params: async (f) => ({ linkId: await f.freshLinkId() }) },
 
   // The volunteer holds the token; everyone else tries one that is not a link (same 404 as revoked).
   'GET /api/share/:token': { expected: holder(200), params: (f, actor) => ({ token: actor === 'volunteer' ? f.token : 'A'.repeat(43) }) },
@@ -187,4 +195,24 @@ describe('every route, as every kind of visitor', () => {
     }
     expect(wrong).toEqual([]);
   }, 120_000);
+
+  // Issue 12: `/S/<token>` was served, and the log masks only knew `/s/`. Each route has one spelling.
+  it('answers 404 to every route spelt in another case, with the parameters that open it', async () => {
+    const owner = await clients.get('owner')!();
+    const wrong: string[] = [];
+    for (const route of listRoutes(rosette.app)) {
+      const rule = ACCESS[`${route.method} ${route.path}`];
+      if (!rule) continue;
+      // The volunteer's parameters for token routes (the real token), the owner's for the rest.
+      const params = rule.params ? await rule.params(fixture, route.path.includes(':token') ? 'volunteer' : 'owner') : {};
+      const path = route.path
+        .split('/')
+        .map((part) => (part.startsWith(':') ? encodeURIComponent(params[part.slice(1)] ?? `missing-${part}`) : part.toUpperCase()))
+        .join('/');
+      const body = rule.body?.(fixture) ?? {};
+      const res = await owner.request(path, { method: route.method, json: body.json, body: body.body as BodyInit | undefined, headers: body.headers });
+      if (res.status !== 404) wrong.push(`${route.method} ${path}: ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
 });

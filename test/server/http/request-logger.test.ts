@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import express from 'express';
 import pino from 'pino';
+import { scrubLogLine } from '../../../common/node/log-scrubber';
 import { createLogger, REDACTED_PATHS } from '../../../common/node/logger';
 import { networkOf, REQUEST_ID_PATTERN, requestLogger, safePath } from '../../../server/http/request-logger';
 
@@ -170,6 +171,16 @@ describe('safePath and networkOf', () => {
     expect(safePath('/s/AbCdEf0123456789_-xyz/leaflet.pdf')).toBe('/s/[token]/leaflet.pdf');
     expect(safePath('/api/share/AbCdEf0123456789_-xyz')).toBe('/api/share/[token]');
     expect(safePath('/api/shares')).toBe('/api/shares');
+  });
+
+  it('mask share-link tokens whatever the case of the path, as the scrubber behind them does', () => {
+    const token = 'AbCdEf0123456789_-xyzAbCdEf0123456789_-xyz';
+    expect(safePath(`/S/${token}`)).toBe('/S/[token]');
+    expect(safePath(`/API/SHARE/${token}`)).toBe('/API/SHARE/[token]');
+    expect(safePath(`/Api/Share/${token}/x`)).toBe('/Api/Share/[token]/x');
+    for (const path of [`/S/${token}/leaflet.pdf`, `/API/SHARE/${token}`, `/Api/sHaRe/${token}`]) {
+      expect(scrubLogLine(JSON.stringify({ msg: `GET ${path}` }))).not.toContain(token);
+    }
   });
 
   it('cut addresses to their network', () => {
