@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH } from '../../common/accounts/password-policy';
+import { MAX_PASSWORD_LENGTH } from '../../common/accounts/password-length';
 import { parseWith } from '../http/parse-with';
 import { startSession } from '../sessions/start-session';
 import { acceptInvite } from './accept-invite';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '../../common/accounts/email-address';
-import { MAX_PASSWORD_LENGTH } from '../../common/accounts/password-policy';
+import { MAX_PASSWORD_LENGTH } from '../../common/accounts/password-length';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/account-store';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/password-hasher';
