@@ -1,19 +1,32 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { answersPing, LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
+import { localRedisPassword, REDIS_PASSWORD_FILE, withPassword } from '../common/node/local-redis-password';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
 
 /**
  * `npm start`: one server and one worker, plus a local redis-server (data under DATA_DIR/redis) when
- * nothing answers at REDIS_URL. Children that die are started again after a pause.
+ * nothing answers at REDIS_URL. That Redis requires a password, made on first start and kept in
+ * DATA_DIR/redis/password (0600); the server and worker get it in their REDIS_URL. A REDIS_URL that
+ * answers as it is (an external Redis, or one with its own password) is used unchanged. Children
+ * that die are started again after a pause.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   let redis: LocalRedis | null = null;
-  if (!(await answersPing(config.REDIS_URL))) {
-    const url = new URL(config.REDIS_URL);
-    const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
+  /** What the children connect to (it may carry the local Redis's password: never print it). */
+  let redisUrl = config.REDIS_URL;
+  const url = new URL(config.REDIS_URL);
+  const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
+  const redisDir = path.resolve(config.DATA_DIR, 'redis');
+  if (!(await answersPing(redisUrl)) && local && config.REDIS_AUTOSTART && !url.password && fs.existsSync(path.join(redisDir, REDIS_PASSWORD_FILE))) {
+    // A local Redis an earlier npm start left running answers with its password only.
+    const authenticated = withPassword(redisUrl, localRedisPassword(redisDir));
+    if (await answersPing(authenticated)) redisUrl = authenticated;
+  }
+  if (!(await answersPing(redisUrl))) {
     if (!config.REDIS_AUTOSTART || !local) {
       console.error(`Nothing answers at ${url.host}: start Redis there or set REDIS_URL to one that runs.`);
       process.exit(1);
@@ -22,15 +35,16 @@ async function main(): Promise<void> {
       console.error(REDIS_MISSING);
       process.exit(1);
     }
-    redis = new LocalRedis({ port: Number(url.port || 6379), dir: path.resolve(config.DATA_DIR, 'redis'), persistent: true });
+    redis = new LocalRedis({ port: Number(url.port || 6379), dir: redisDir, persistent: true, password: localRedisPassword(redisDir) });
     await redis.start();
-    console.log(`Started redis-server on ${url.host} (data in ${path.resolve(config.DATA_DIR, 'redis')})`);
+    redisUrl = redis.url;
+    console.log(`Started redis-server on ${url.host}, password in ${path.join(redisDir, REDIS_PASSWORD_FILE)} (data in ${redisDir})`);
   }
 
   const children = new Set<ChildProcess>();
   let stopping = false;
   const run = (name: string, file: string, execArgv: readonly string[] = []) => {
-    const child = fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv] });
+    const child = fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv], env: { ...process.env, REDIS_URL: redisUrl } });
     children.add(child);
     child.on('exit', (code, signal) => {
       children.delete(child);

@@ -235,7 +235,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if ((c.FIRST_ADMIN_EMAIL === undefined) !== (c.FIRST_ADMIN_PASSWORD === undefined)) {
     throw new Error('invalid configuration: set FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD together, or neither');
   }
-  const weakAdminPassword = c.FIRST_ADMIN_PASSWORD === undefined ? null : passwordProblem(c.FIRST_ADMIN_PASSWORD, c.FIRST_ADMIN_EMAIL);
+  const weakAdminPassword = c.FIRST_ADMIN_PASSWORD === undefined ? null : passwordProblem(c.FIRST_ADMIN_PASSWORD, { email: c.FIRST_ADMIN_EMAIL, organisation: c.FIRST_ADMIN_ORG });
   if (weakAdminPassword) throw new Error(`invalid configuration: FIRST_ADMIN_PASSWORD ${weakAdminPassword}`);
   return { ...c, FILES_DIR: c.FILES_DIR ?? path.join(c.DATA_DIR, 'files') };
 }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 /** The sentence `npm start` and the tests print when redis-server is missing. */
 export const REDIS_MISSING =
@@ -12,7 +13,15 @@ export interface LocalRedisOptions {
   dir: string;
   /** Append-only file on, fsync every second: an acknowledged job survives a crash of Redis. */
   persistent: boolean;
+  /**
+   * Password every client must give (requirepass). It reaches redis-server through a config file
+   * readable by the owner only, never its command line, which `ps` shows to every local user.
+   */
+  password?: string;
 }
+
+/** Name of the config file, in the data folder, that carries the password to redis-server. */
+const AUTH_CONFIG_FILE = 'auth.conf';
 
 /** A redis-server this process started and owns. */
 export class LocalRedis {
@@ -25,8 +34,10 @@ export class LocalRedis {
     return this.child?.pid;
   }
 
+  /** Where to connect, with the password when there is one (do not log it). */
   get url(): string {
-    return `redis://127.0.0.1:${this.options.port}`;
+    const { port, password } = this.options;
+    return password ? `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`;
   }
 
   static isInstalled(): boolean {
@@ -36,11 +47,21 @@ export class LocalRedis {
   /** Starts redis-server on 127.0.0.1 and waits until it answers PING. */
   async start(): Promise<void> {
     if (!LocalRedis.isInstalled()) throw new Error(REDIS_MISSING);
-    fs.mkdirSync(this.options.dir, { recursive: true });
-    const { port, dir, persistent } = this.options;
+    const { port, dir, persistent, password } = this.options;
+    ownerOnly(dir);
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--maxmemory-policy', 'noeviction', '--save', '', '--protected-mode', 'yes'];
     args.push(...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no']));
-    const child = spawn('redis-server', args, { stdio: 'ignore' });
+    if (password !== undefined) {
+      if (/[\s"'\\]/.test(password)) throw new Error('the Redis password must not contain spaces, quotes or backslashes');
+      const config = path.join(dir, AUTH_CONFIG_FILE);
+      fs.writeFileSync(config, `requirepass ${password}\n`, { mode: 0o600 });
+      fs.chmodSync(config, 0o600);
+      // A config file comes first on redis-server's command line, before the options.
+      args.unshift(config);
+    }
+    // umask 077: the append-only and dump files Redis writes are the owner's alone (0600), whatever
+    // the umask of whoever ran npm start.
+    const child = spawn('/bin/sh', ['-c', 'umask 077 && exec redis-server "$@"', 'redis-server', ...args], { stdio: 'ignore' });
     this.child = child;
     let exited = false;
     child.once('exit', () => {
@@ -79,6 +100,20 @@ export class LocalRedis {
       // A frozen Redis only acts on SIGTERM once it runs again.
       child.kill('SIGCONT');
     });
+  }
+}
+
+/**
+ * Makes a data folder and what is in it readable by the owner only (0700 folders, 0600 files): the
+ * append-only file holds password hashes and sessions. Fixes files an older Rosette wrote as 0644.
+ */
+function ownerOnly(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) ownerOnly(full);
+    else if (entry.isFile()) fs.chmodSync(full, 0o600);
   }
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../http/app-error';
 import type { Account } from './account';
 import type { AccountStore } from './account-store';
 import type { InviteStore } from './invite-store';
+import type { OrganisationStore } from './organisation-store';
 import { hashPassword } from './password-hasher';
 
 /** The one answer for an unknown, used, expired or replaced invite: it says nothing about any account. */
@@ -16,11 +17,12 @@ export function inviteNotValid(): AppError {
  * the invite is used up, so a refused password leaves the link working; then the invite is taken
  * atomically, so one link activates one account once.
  */
-export async function acceptInvite(input: { token: string; password: string }, deps: { accounts: AccountStore; invites: InviteStore; audit: AuditLog }): Promise<Account> {
+export async function acceptInvite(input: { token: string; password: string }, deps: { accounts: AccountStore; invites: InviteStore; organisations: OrganisationStore; audit: AuditLog }): Promise<Account> {
   const accountId = await deps.invites.peek(input.token);
   const account = accountId ? await deps.accounts.findById(accountId) : null;
   if (!account || account.status === 'disabled' || account.inviteDigest !== deps.invites.digest(input.token)) throw inviteNotValid();
-  const problem = passwordProblem(input.password, account.email);
+  const organisation = (await deps.organisations.find(account.orgId))?.name;
+  const problem = passwordProblem(input.password, { email: account.email, organisation });
   if (problem) throw AppError.validation([{ path: 'password', message: problem }], `the password ${problem}`);
   const passwordHash = await hashPassword(input.password);
   if ((await deps.invites.consume(input.token)) !== account.id) throw inviteNotValid();

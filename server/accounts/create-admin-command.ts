@@ -51,7 +51,7 @@ export async function runCreateAdmin(argv: string[], services: Pick<AccountServi
   let password: string;
   if (values['password-stdin']) {
     password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
-    const problem = passwordProblem(password, email.data);
+    const problem = passwordProblem(password, { email: email.data, organisation: orgName });
     if (problem) {
       io.err(`The password ${problem}.`);
       return 2;

@@ -1,7 +1,7 @@
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { type Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH } from '../../common/accounts/password-policy';
+import { MAX_PASSWORD_LENGTH } from '../../common/accounts/password-length';
 import { parseWith } from '../http/parse-with';
 import { startSession } from '../sessions/start-session';
 import { acceptInvite } from './accept-invite';

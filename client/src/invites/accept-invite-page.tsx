@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../../common/accounts/password-policy';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { MIN_PASSWORD_LENGTH, passwordLengthProblem } from '../../../common/accounts/password-length';
 import { ApiError } from '../api/api-error';
 import { acceptInvite, type SessionAccount } from '../api/session-api';
 import '../session/session.css';
@@ -10,7 +10,21 @@ export function AcceptInvitePage({ token, onSignedIn }: { token: string; onSigne
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const weakness = passwordProblem(password);
+  // The full policy brings about 1 MB of guessing dictionaries: it is loaded only on this page, and
+  // until it arrives (or if it cannot) the length is checked here and the rest by the server.
+  const [policy, setPolicy] = useState<{ passwordProblem: (password: string) => string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../../../common/accounts/password-policy').then(
+      (loaded) => live && setPolicy(loaded),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  // Tens of milliseconds per estimate: once per change of the password, not per render.
+  const weakness = useMemo(() => (policy ? policy.passwordProblem(password) : passwordLengthProblem(password)), [policy, password]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);

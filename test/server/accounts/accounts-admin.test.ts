@@ -56,6 +56,26 @@ describe('inviting a campaigner', () => {
     expect((await new TestClient(rosette.baseUrl).signIn('new.campaigner@example.org', NEW_PASSWORD)).status).toBe(200);
   });
 
+  // Each of these passed the old policy in the penetration test of issue 12.
+  it.each(['1qaz2wsx3edc', 'football2024', 'Liverpool123', 'labour2024!!', 'trustno1trustno1'])('refuses the guessable password %j, naming the password field, and keeps the link working', async (password) => {
+    const { invite: link } = await invite(`guessable.${password.length}.${password.charCodeAt(0)}@example.org`);
+    const { res } = await accept(tokenOf(link), password);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string; fields: Array<{ path: string; message: string }> } };
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.fields).toEqual([{ path: 'password', message: expect.stringMatching(/^must be harder to guess/) }]);
+    expect(body.error.message).toMatch(/^the password must be harder to guess/);
+  });
+
+  it('refuses a password built on a short email address or on the organisation', async () => {
+    const { invite: short } = await invite('al@example.org', 'Hillside Greens');
+    const onAddress = await accept(tokenOf(short), 'al@example.org-2024');
+    expect(onAddress.res.status).toBe(400);
+    expect(((await onAddress.res.json()) as { error: { fields: Array<{ path: string }> } }).error.fields[0]!.path).toBe('password');
+    const onOrganisation = await accept(tokenOf(short), 'HillsideGreens2025!');
+    expect(((await onOrganisation.res.json()) as { error: { message: string } }).error.message).toBe('the password must not be built on your email address or organisation name');
+  });
+
   it('refuses an expired invite, in the same words as an unknown one', async () => {
     const { invite: link } = await invite('late.campaigner@example.org');
     // Time passes: Redis lets the invite expire (72 hours by default).

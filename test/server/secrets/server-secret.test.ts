@@ -44,6 +44,15 @@ describe('the first admin in the configuration', () => {
     expect(message).not.toContain('password123');
   });
 
+  it.each(['1qaz2wsx3edc', 'football2024', 'Liverpool123', 'labour2024!!', 'trustno1trustno1'])('refuses the guessable %j as the invite page does', (password) => {
+    expect(() => loadConfig({ ...base, FIRST_ADMIN_EMAIL: 'admin@example.org', FIRST_ADMIN_PASSWORD: password })).toThrow(/^invalid configuration: FIRST_ADMIN_PASSWORD must be harder to guess/);
+  });
+
+  it('refuses one built on the organisation or a short address', () => {
+    expect(() => loadConfig({ ...base, FIRST_ADMIN_EMAIL: 'al@example.org', FIRST_ADMIN_PASSWORD: 'al@example.org!2024' })).toThrow(/email address/);
+    expect(() => loadConfig({ ...base, FIRST_ADMIN_EMAIL: 'admin@example.org', FIRST_ADMIN_ORG: 'Riverside Labour', FIRST_ADMIN_PASSWORD: 'RiversideLabour#2025' })).toThrow(/organisation/);
+  });
+
   it('accepts a strong one', () => {
     expect(loadConfig({ ...base, FIRST_ADMIN_EMAIL: 'admin@example.org', FIRST_ADMIN_PASSWORD: 'a good long passphrase' }).FIRST_ADMIN_EMAIL).toBe('admin@example.org');
   });

@@ -126,29 +126,18 @@ describe('CSRF protection', () => {
 });
 
 describe('brute-force sign-in', () => {
-  it('makes each attempt on one account wait longer after a few failures, even with the right password', async () => {
+  it('makes the next attempt on one account wait after a few failures, even with the right password', async () => {
     const target = await rosette.createAccount();
     const client = new TestClient(rosette.baseUrl);
+    // SIGN_IN_FREE_FAILURES is 3 here: the third failure imposes a wait of 1 s on the next attempt.
     for (let i = 0; i < 3; i++) expect((await client.signIn(target.email, `wrong password number ${i}`)).status).toBe(401);
-    // The fourth failure imposes a wait of 1 s on the next attempt.
-    expect((await client.signIn(target.email, 'wrong password number 3')).status).toBe(401);
     const held = await client.signIn(target.email, target.password);
     expect(await errorOf(held.clone())).toMatchObject({ status: 429, code: 'too_many_attempts' });
     expect(Number(held.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // An unknown address is held up in exactly the same way: the wait says nothing about accounts.
-    for (let i = 0; i < 4; i++) await client.signIn('not-an-account@example.org', `wrong password number ${i}`);
+    for (let i = 0; i < 3; i++) await client.signIn('not-an-account@example.org', `wrong password number ${i}`);
     expect((await client.signIn('not-an-account@example.org', 'wrong password number 9')).status).toBe(429);
-    // After the wait, the right password works, and clears the count.
-    await new Promise((r) => setTimeout(r, 1100));
-    expect((await client.signIn(target.email, target.password)).status).toBe(200);
-  });
-
-  it('grows the wait: 1 s, 2 s, 4 s', async () => {
-    const target = await rosette.createAccount();
-    const throttle = rosette.accounts.throttle;
-    const waits: number[] = [];
-    for (let i = 0; i < 6; i++) waits.push(await throttle.recordFailure(target.email));
-    expect(waits).toEqual([0, 0, 0, 1000, 2000, 4000]);
+    // How the wait grows, and how bursts of parallel guesses are held: sign-in-throttle.test.ts.
   });
 
   it('limits sign-in attempts from one address, whatever the accounts', async () => {
