@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { withTimeout } from '../common/node/with-timeout';
 import { workerHeartbeatKey } from '../common/queue/names';
 import type { WorkerHeartbeat } from '../common/queue/worker-heartbeat';
 import { watchdogVerdict, type WatchdogState } from './watchdog';
@@ -149,14 +150,4 @@ export class WorkerSupervisor {
     });
     return worker;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
+import { withTimeout } from '../../common/node/with-timeout';
 import type { PrintQueue } from '../print-jobs/print-queue';
 
 /** How long /readyz waits for Redis before saying not ready, milliseconds. */
@@ -14,7 +15,7 @@ export function healthRouter(deps: { redis: Redis; queue: PrintQueue }): Router 
   router.get('/readyz', async (_req, res) => {
     const started = Date.now();
     try {
-      await withTimeout(Promise.all([deps.redis.ping(), deps.queue.waitingCount()]), READY_TIMEOUT_MS);
+      await withTimeout(Promise.all([deps.redis.ping(), deps.queue.waitingCount()]), READY_TIMEOUT_MS, 'timeout');
       res.set('Cache-Control', 'no-store').json({ status: 'ready', redisMs: Date.now() - started });
     } catch {
       res.status(503).set({ 'Cache-Control': 'no-store', 'Retry-After': '5' }).json({ status: 'not ready', reason: 'Redis or the print queue is not reachable' });
@@ -23,12 +24,3 @@ export function healthRouter(deps: { redis: Redis; queue: PrintQueue }): Router 
   return router;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), ms);
-    }),
-  ]);
-}
