@@ -78,6 +78,18 @@ export class WorkerSupervisor {
     this.connection.disconnect();
   }
 
+  /**
+   * For a close() that cannot finish (Redis frozen or gone): drops the connection, so the commands
+   * stuck on it fail at once, and stops the worker without waiting for its jobs, whose locks then run
+   * out and hand them to another worker. Does not wait for anything.
+   */
+  disconnect(): void {
+    this.closing = true;
+    if (this.timer) clearInterval(this.timer);
+    this.connection.disconnect();
+    this.worker.close(true).catch(() => undefined);
+  }
+
   private tick(): void {
     if (this.closing || this.replacing) return;
     const now = this.deps.now();

@@ -315,6 +315,45 @@ describe('when a worker is sent SIGTERM in the middle of a render', () => {
   }, 30_000);
 });
 
+describe('when a worker is sent SIGTERM while its Redis does not answer', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await startRig();
+  });
+  afterEach(async () => {
+    rig?.redis.thaw();
+    await rig?.close();
+  });
+
+  /** A worker with no job in hand that has written its heartbeat, so it holds live connections to Redis. */
+  async function idleWorker(): Promise<WorkerProcess> {
+    const worker = rig.worker();
+    await worker.waitForLog((l) => l.msg === 'worker ready');
+    await until('heartbeat written', async () => (await readWorkerHeartbeats(rig.connection)).length === 1, 10_000);
+    return worker;
+  }
+
+  it('exits when Redis is frozen (SIGSTOP), forcing its connections closed, with code 1', async () => {
+    const worker = await idleWorker();
+    // SIGSTOP: the sockets stay open and nothing answers, so a QUIT or a blocking command never returns.
+    rig.redis.freeze();
+    worker.child.kill('SIGTERM');
+    const exit = await worker.exited;
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(worker.lines('shutdown did not finish in time; forcing connections closed')).toHaveLength(1);
+  }, 30_000);
+
+  it('exits when Redis has been killed, forcing its connections closed, with code 1', async () => {
+    const worker = await idleWorker();
+    // Connections refused: a command waits in the offline queue for a reconnection that never comes.
+    await rig.redis.stop('SIGKILL');
+    worker.child.kill('SIGTERM');
+    const exit = await worker.exited;
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(worker.lines('shutdown did not finish in time; forcing connections closed')).toHaveLength(1);
+  }, 30_000);
+});
+
 describe('the worker heartbeat', () => {
   let rig: Rig;
   beforeAll(async () => {
