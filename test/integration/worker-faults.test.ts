@@ -16,6 +16,7 @@ import { jobIdOf, pdfHashOf } from '../../server/print-jobs/submit-print-job';
 import { builtDist } from '../support/built-dist';
 import { heavyPoster, lightFlyer } from '../support/heavy-poster';
 import { startTestRedis } from '../support/test-redis';
+import { waitForValue } from '../support/wait-for';
 import { WorkerProcess } from '../support/worker-process';
 
 /**
@@ -30,15 +31,9 @@ const FAST_RECOVERY = { WORKER_LOCK_MS: '2000', WORKER_STALLED_INTERVAL_MS: '100
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
+/** Polls `probe` until it gives a value; a probe that throws (Redis away) counts as not yet. */
+const until = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> =>
+  waitForValue(what, probe, { timeoutMs, everyMs: 50, ignoreErrors: true });
 
 /** A Redis, a file store, the producer and the worker processes of one scenario. */
 async function startRig(options: { persistent?: boolean } = {}) {
