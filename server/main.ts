@@ -8,6 +8,7 @@ import { loadConfig } from '../common/node/config';
 import { DirectoryFileStore } from '../common/node/file-store';
 import { createLogger } from '../common/node/logger';
 import { assertNoEviction, createFailFastRedis } from '../common/node/redis-connection';
+import { withTimeout } from '../common/node/with-timeout';
 import { createAccountServices } from './accounts/account-services';
 import { ensureFirstAdmin } from './accounts/ensure-first-admin';
 import { ShareLinkStore } from './share-links/share-link-store';
@@ -15,6 +16,11 @@ import { seedSampleAssets } from './assets/sample-assets';
 import { createHttpServer } from './http-server';
 import { PrintQueue } from './print-jobs/print-queue';
 import { startServerTelemetry } from './telemetry/server-telemetry';
+
+/** Longest a SIGTERM may take, milliseconds: requests in flight get this less FORCE_CLOSE_MS. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+/** Of that time, what is kept for forcing connections closed and exiting, milliseconds. */
+const FORCE_CLOSE_MS = 2_000;
 
 /** Composition root of a server process: real config, Redis, file store and clock. */
 async function main(): Promise<void> {
@@ -73,14 +79,25 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    setTimeout(() => process.exit(0), 10_000).unref();
-    void http.close().then(async () => {
+    // The last resort, should even forcing hang: unref'd, so it never keeps a finished process alive.
+    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+    const graceful = (async () => {
+      await http.close();
       await metricsServer?.close();
       await telemetry.stop();
       await queue.close().catch(() => undefined);
-      redis.disconnect();
-      process.exit(0);
-    });
+    })();
+    void withTimeout(graceful, SHUTDOWN_LIMIT_MS - FORCE_CLOSE_MS).then(
+      () => {
+        redis.disconnect();
+        process.exit(0);
+      },
+      () => {
+        logger.error('shutdown did not finish in time; forcing connections closed');
+        redis.disconnect();
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,10 +1,14 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { answersPing, LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
 import { localRedisPassword, REDIS_PASSWORD_FILE, withPassword } from '../common/node/local-redis-password';
+import { ChildProcesses } from './child-processes';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
+
+/** Pause before a child that died is started again, milliseconds. */
+const RESTART_DELAY_MS = 2000;
 
 /**
  * `npm start`: one server and one worker, plus a local redis-server (data under DATA_DIR/redis) when
@@ -41,25 +45,19 @@ async function main(): Promise<void> {
     console.log(`Started redis-server on ${url.host}, password in ${path.join(redisDir, REDIS_PASSWORD_FILE)} (data in ${redisDir})`);
   }
 
-  const children = new Set<ChildProcess>();
-  let stopping = false;
-  const run = (name: string, file: string, execArgv: readonly string[] = []) => {
-    const child = fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv], env: { ...process.env, REDIS_URL: redisUrl } });
-    children.add(child);
-    child.on('exit', (code, signal) => {
-      children.delete(child);
-      if (stopping) return;
-      console.error(`${name} exited (${signal ?? code}); starting it again in 2 s`);
-      setTimeout(() => run(name, file, execArgv), 2000);
-    });
-  };
-  run('server', 'server/main.js', SERVER_NODE_FLAGS);
-  run('worker', 'worker/main.js');
+  const children = new ChildProcesses({ restartDelayMs: RESTART_DELAY_MS, setTimer: setTimeout, clearTimer: clearTimeout, log: (m) => console.error(m) });
+  const child = (name: string, file: string, execArgv: readonly string[] = []) => ({
+    name,
+    start: () => fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv], env: { ...process.env, REDIS_URL: redisUrl } }),
+  });
+  children.run(child('server', 'server/main.js', SERVER_NODE_FLAGS));
+  children.run(child('worker', 'worker/main.js'));
 
+  let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await Promise.all([...children].map((c) => new Promise((resolve) => (c.once('exit', resolve), c.kill('SIGTERM')))));
+    await children.stop();
     await redis?.stop();
     process.exit(0);
   };

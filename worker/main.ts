@@ -10,6 +10,7 @@ import { createMetricsRegistry } from '../common/node/metrics-registry';
 import { startMetricsServer, type MetricsServer } from '../common/node/metrics-server';
 import { createRenderMetrics } from '../common/node/render-metrics';
 import { createFailFastRedis, createWorkerRedis } from '../common/node/redis-connection';
+import { withTimeout } from '../common/node/with-timeout';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, type PrintJobData, type PrintJobResult } from '../common/queue/print-job';
 import { RenderPool } from './render-pool/render-pool';
@@ -17,8 +18,14 @@ import { printProcessor } from './print-processor';
 import { WorkerSupervisor } from './worker-supervisor';
 import { startWorkerTelemetry } from './telemetry/worker-telemetry';
 
-/** Time a SIGTERM may take beyond the longest render before the process gives up and exits, milliseconds. */
+/**
+ * Longest a SIGTERM may take, milliseconds: with no job in hand, this; with jobs in hand, the longest
+ * render plus this. Redis that is frozen or gone must not keep the process (BullMQ's connection retries
+ * forever); a job left unfinished is taken by another worker once its lock expires.
+ */
 const SHUTDOWN_MARGIN_MS = 10_000;
+/** Of that time, what is kept for forcing connections closed and exiting, milliseconds. */
+const FORCE_CLOSE_MS = 2_000;
 
 /** Composition root of a worker process. */
 async function main(): Promise<void> {
@@ -122,19 +129,29 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal, jobsInHand: load.active }, 'shutting down: finishing the jobs in hand');
-    // A job that cannot finish (Redis gone for good) must not keep the process forever: its lock
-    // expires and another worker takes it over.
+    const limitMs = (load.active > 0 ? config.WORKER_RENDER_TIMEOUT_MS : 0) + SHUTDOWN_MARGIN_MS;
+    // The last resort, should even forcing hang: unref'd, so it never keeps a finished process alive.
     setTimeout(() => {
-      logger.error('jobs in hand did not finish in time; exiting anyway');
+      logger.error('shutdown did not finish even when forced; exiting anyway');
       process.exit(1);
-    }, config.WORKER_RENDER_TIMEOUT_MS + SHUTDOWN_MARGIN_MS).unref();
-    await supervisor.close();
-    await pool.close();
-    await stopTelemetry();
+    }, limitMs).unref();
+    const graceful = (async () => {
+      await supervisor.close();
+      await pool.close();
+      await stopTelemetry();
+    })();
+    const clean = await withTimeout(graceful, limitMs - FORCE_CLOSE_MS).then(
+      () => true,
+      () => false,
+    );
+    if (!clean) {
+      logger.error({ jobsInHand: load.active }, 'shutdown did not finish in time; forcing connections closed');
+      supervisor.disconnect();
+    }
     telemetryRedis.disconnect();
-    await metricsServer?.close();
-    logger.info('worker stopped');
-    process.exit(0);
+    await withTimeout(Promise.all([clean ? undefined : pool.close(), metricsServer?.close()]), FORCE_CLOSE_MS / 2).catch(() => undefined);
+    logger.info(clean ? 'worker stopped' : 'worker stopped with its connections forced closed');
+    process.exit(clean ? 0 : 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

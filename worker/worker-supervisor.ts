@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { withTimeout } from '../common/node/with-timeout';
 import { workerHeartbeatKey } from '../common/queue/names';
 import type { WorkerHeartbeat } from '../common/queue/worker-heartbeat';
 import { watchdogVerdict, type WatchdogState } from './watchdog';
@@ -77,6 +78,18 @@ export class WorkerSupervisor {
     this.connection.disconnect();
   }
 
+  /**
+   * For a close() that cannot finish (Redis frozen or gone): drops the connection, so the commands
+   * stuck on it fail at once, and stops the worker without waiting for its jobs, whose locks then run
+   * out and hand them to another worker. Does not wait for anything.
+   */
+  disconnect(): void {
+    this.closing = true;
+    if (this.timer) clearInterval(this.timer);
+    this.connection.disconnect();
+    this.worker.close(true).catch(() => undefined);
+  }
+
   private tick(): void {
     if (this.closing || this.replacing) return;
     const now = this.deps.now();
@@ -149,14 +162,4 @@ export class WorkerSupervisor {
     });
     return worker;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }

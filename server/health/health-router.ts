@@ -1,6 +1,7 @@
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
+import { withTimeout } from '../../common/node/with-timeout';
 import type { PrintQueue } from '../print-jobs/print-queue';
 import type { StoreHealth } from './store-probe';
 
@@ -16,7 +17,7 @@ export function healthRouter(deps: { redis: Redis; queue: PrintQueue; storeHealt
   router.get('/readyz', async (_req, res) => {
     const started = Date.now();
     try {
-      await withTimeout(Promise.all([deps.redis.ping(), deps.queue.waitingCount()]), READY_TIMEOUT_MS);
+      await withTimeout(Promise.all([deps.redis.ping(), deps.queue.waitingCount()]), READY_TIMEOUT_MS, 'timeout');
       // A store that cannot be written is said, not made a 503: downloads and share links (reads) still work,
       // and a proxy taking every server out of rotation would stop them too.
       const store = deps.storeHealth?.current;
@@ -29,12 +30,3 @@ export function healthRouter(deps: { redis: Redis; queue: PrintQueue; storeHealt
   return router;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), ms);
-    }),
-  ]);
-}

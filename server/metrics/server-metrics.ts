@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { METRIC } from '../../common/node/metric-names';
+import { withTimeout } from '../../common/node/with-timeout';
 import type { WorkerHeartbeat } from '../../common/queue/worker-heartbeat';
 
 /** Longest a scrape waits for Redis, milliseconds: a slow Redis must not make /metrics slow too. */
@@ -78,7 +79,7 @@ export function createServerMetrics(registry: Registry, probes: ServerMetricsPro
 
   if (probes.jobCounts) {
     const jobCounts = probes.jobCounts;
-    const read = reusedFor(PROBE_REUSE_MS, () => withTimeout(jobCounts(...QUEUE_STATES), PROBE_TIMEOUT_MS));
+    const read = reusedFor(PROBE_REUSE_MS, () => withTimeout(jobCounts(...QUEUE_STATES), PROBE_TIMEOUT_MS, `probe timed out after ${PROBE_TIMEOUT_MS} ms`));
     probesRead.push({ probe: 'queue', read });
     new Gauge({
       name: METRIC.queueJobs,
@@ -98,7 +99,7 @@ export function createServerMetrics(registry: Registry, probes: ServerMetricsPro
 
   if (probes.workerHeartbeats) {
     const heartbeats = probes.workerHeartbeats;
-    const read = reusedFor(PROBE_REUSE_MS, () => withTimeout(heartbeats(), PROBE_TIMEOUT_MS));
+    const read = reusedFor(PROBE_REUSE_MS, () => withTimeout(heartbeats(), PROBE_TIMEOUT_MS, `probe timed out after ${PROBE_TIMEOUT_MS} ms`));
     probesRead.push({ probe: 'workers', read });
     const workerGauge = (name: string, help: string, figure: (beats: WorkerHeartbeat[]) => number) =>
       new Gauge({
@@ -160,14 +161,4 @@ function reusedFor<T>(ms: number, fn: () => Promise<T>): () => Promise<T> {
     if (!last || at - last.at > ms) last = { at, promise: fn() };
     return last.promise;
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`probe timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }

@@ -3,6 +3,7 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { waitFor } from '../support/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -64,7 +65,7 @@ describe('when the print service answers 503 for a while', () => {
     await page.reload();
     expect(await page.getByLabel('Headline text').inputValue()).toBe('Polls open 7am to 10pm');
     await notice.waitFor();
-    await expect(waitUntil(() => service.refused > refusedBeforeReload, 10_000)).resolves.toBe(true);
+    await waitFor('the reload asked the service again', () => service.refused > refusedBeforeReload, 10_000, 50);
 
     // The service comes back: the page sends the job without being asked, and says so.
     service.down = false;
@@ -77,12 +78,3 @@ describe('when the print service answers 503 for a while', () => {
     await context.close();
   });
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return true;
-}

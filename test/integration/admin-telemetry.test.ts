@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AdminTelemetryResponse, TelemetryBucket } from '../../common/api/admin-telemetry';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
+import { waitFor, waitForValue } from '../support/wait-for';
 
 jest.setTimeout(60_000);
 
@@ -42,14 +43,17 @@ function total(body: AdminTelemetryResponse, figure: (b: TelemetryBucket) => num
   return Math.round(body.buckets.reduce((sum, b) => sum + ((figure(b) ?? 0) * body.bucketMs) / perMs, 0));
 }
 
+/** Reads the telemetry until `check` holds for it. */
 async function until(check: (body: AdminTelemetryResponse) => boolean, timeoutMs = 15_000): Promise<AdminTelemetryResponse> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const body = await telemetry();
-    if (check(body)) return body;
-    if (Date.now() > deadline) throw new Error(`telemetry never showed it: ${JSON.stringify(body).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  let last: AdminTelemetryResponse | null = null;
+  return waitForValue(
+    'telemetry shows it',
+    async () => {
+      last = await telemetry();
+      return check(last) ? last : null;
+    },
+    { timeoutMs, everyMs: 500, detail: () => JSON.stringify(last).slice(0, 2000) },
+  );
 }
 
 describe('GET /api/admin/telemetry', () => {
@@ -82,11 +86,16 @@ describe('GET /api/admin/telemetry', () => {
   });
 
   it('answers only the buckets from `since` on', async () => {
-    const all = await telemetry();
-    const last = all.buckets.at(-1)!.t;
-    const res = await admin.request(`/api/admin/telemetry?since=${last}`);
+    // At least two buckets, so that asking from the newest on leaves an older one out.
+    const all = await until((b) => b.buckets.length >= 2);
+    const since = all.buckets.at(-1)!.t;
+    const res = await admin.request(`/api/admin/telemetry?since=${since}`);
+    expect(res.status).toBe(200);
     const recent = (await res.json()) as AdminTelemetryResponse;
-    expect(recent.buckets.every((b) => b.t >= last)).toBe(true);
+    // The bucket at `since` and any newer one that began meanwhile; none of the older ones.
+    expect(recent.buckets.length).toBeGreaterThanOrEqual(1);
+    expect(recent.buckets[0]!.t).toBe(since);
+    expect(recent.buckets.every((b) => b.t >= since)).toBe(true);
     expect((await admin.request('/api/admin/telemetry?since=yesterday')).status).toBe(400);
   });
 
@@ -134,10 +143,6 @@ describe('GET /api/admin/telemetry without Redis', () => {
       await rosette.redis.start();
     }
     // Back by itself once Redis is (this test's Redis kept nothing, so the admin's session is gone: the token).
-    const deadline = Date.now() + 15_000;
-    while ((await asToken('/api/admin/telemetry')).status !== 200) {
-      if (Date.now() > deadline) throw new Error('telemetry did not come back with Redis');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await waitFor('telemetry back with Redis', async () => (await asToken('/api/admin/telemetry')).status === 200, 15_000, 250);
   });
 });

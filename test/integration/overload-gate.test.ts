@@ -191,20 +191,21 @@ describe('the priority listener (PRIORITY_PORT)', () => {
 
 describe('admission control', () => {
   let full: RunningRosette;
-  const queue: QueueReading = { waiting: 500, active: 2, finished: 0, workers: 1 };
+  const queue: QueueReading = { waiting: 1000, active: 2, finished: 0, workers: 2 };
   const startedAt = Date.now();
   beforeAll(async () => {
-    // The worker finishes one job a second, in real time, so the measured drain rate is about 1 job/s however slow the machine.
-    const reading = async () => ({ ...queue, finished: Math.floor((Date.now() - startedAt) / 1000) });
+    // The two workers finish two jobs a second, in real time, and the rate assumed for two workers before any is
+    // measured is the same, so the drain rate is about 2 jobs/s from the start however slow the machine.
+    const reading = async () => ({ ...queue, finished: Math.floor((Date.now() - startedAt) / 500) });
     full = await startRosette({ PRINT_MAX_WAIT_SECONDS: '300' }, undefined, { probes: { queue: reading }, sampleIntervalMs: 50 });
-    await waitFor('sampled', () => full.servers[0]!.overload.waiting === 500);
+    await waitFor('sampled', () => full.servers[0]!.overload.waiting === 1000);
   });
   afterAll(async () => {
     await full?.close();
   });
 
   it('refuses a print job when the backlog would take longer than PRINT_MAX_WAIT_SECONDS, saying when to come back', async () => {
-    // About 1 job/s (assumed for one worker, then measured): about 300 jobs fit and 500 wait, so about 200 s until there is room.
+    // About 2 jobs/s: about 600 jobs fit and 1000 wait, so about 200 s until there is room.
     const res = await fetch(`${full.baseUrl}/api/print-jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     const body = await expectShed(res, 'print_queue_full');
     const retryAfter = Number(res.headers.get('retry-after'));
@@ -219,15 +220,23 @@ describe('admission control', () => {
     const client = await full.signedIn(await full.createAccount());
     const { design } = (await (await client.request('/api/templates/a6-postcard')).json()) as { design: unknown };
     expect(full.servers[0]!.overload.rate).toBeGreaterThan(0);
-    // Nobody takes jobs while the queue is paused, so this one waits at place 1.
+    // Nobody takes jobs while the queue is paused, so the third job waits at place 3: at about 2 jobs/s,
+    // it starts in about 1.5 s, told as 2 s.
     const paused = new Queue(PRINT_QUEUE, { connection: { host: '127.0.0.1', port: full.redis.options.port }, prefix: QUEUE_PREFIX });
     await paused.pause();
     try {
-      const res = await client.request('/api/print-jobs', { json: { design, copies: 3 } });
-      expect(res.status).toBe(202);
-      const body = (await res.json()) as { status: string; position: number; estimatedWaitSeconds: number };
-      expect(body).toMatchObject({ status: 'queued', position: 1 });
-      expect(body.estimatedWaitSeconds).toBe(Math.ceil(1 / full.servers[0]!.overload.rate!));
+      const bodies: Array<{ status: string; position: number; estimatedWaitSeconds: number }> = [];
+      for (const copies of [1, 2, 3]) {
+        const res = await client.request('/api/print-jobs', { json: { design, copies } });
+        expect(res.status).toBe(202);
+        bodies.push((await res.json()) as (typeof bodies)[number]);
+      }
+      expect(bodies.map((b) => [b.status, b.position])).toEqual([
+        ['queued', 1],
+        ['queued', 2],
+        ['queued', 3],
+      ]);
+      expect(bodies[2]!.estimatedWaitSeconds).toBe(2);
     } finally {
       await paused.resume();
       await paused.close();

@@ -11,6 +11,7 @@ import { jobIdOf, pdfHashOf } from '../../server/print-jobs/submit-print-job';
 import { CALM } from '../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestAccount, TestClient } from '../support/test-client';
+import { waitForValue } from '../support/wait-for';
 
 /**
  * The admin's queue actions against a real Redis and the real worker processor: pausing and resuming
@@ -45,15 +46,8 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
+/** Polls `probe` until it gives a value. */
+const until = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> => waitForValue(what, probe, { timeoutMs, everyMs: 50 });
 
 async function template(id: string): Promise<Record<string, any>> {
   return ((await (await campaignerClient.request(`/api/templates/${id}`)).json()) as { design: Record<string, any> }).design;

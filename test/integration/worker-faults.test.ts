@@ -16,6 +16,7 @@ import { jobIdOf, pdfHashOf } from '../../server/print-jobs/submit-print-job';
 import { builtDist } from '../support/built-dist';
 import { heavyPoster, lightFlyer } from '../support/heavy-poster';
 import { startTestRedis } from '../support/test-redis';
+import { waitForValue } from '../support/wait-for';
 import { WorkerProcess } from '../support/worker-process';
 
 /**
@@ -30,15 +31,9 @@ const FAST_RECOVERY = { WORKER_LOCK_MS: '2000', WORKER_STALLED_INTERVAL_MS: '100
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
+/** Polls `probe` until it gives a value; a probe that throws (Redis away) counts as not yet. */
+const until = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> =>
+  waitForValue(what, probe, { timeoutMs, everyMs: 50, ignoreErrors: true });
 
 /** A Redis, a file store, the producer and the worker processes of one scenario. */
 async function startRig(options: { persistent?: boolean } = {}) {
@@ -312,6 +307,45 @@ describe('when a worker is sent SIGTERM in the middle of a render', () => {
     expect((await rig.job(id)).returnvalue.renderMs).toBeGreaterThan(0);
     expect(await rig.state(next)).toBe('waiting');
     expect(await readWorkerHeartbeats(rig.connection)).toEqual([]);
+  }, 30_000);
+});
+
+describe('when a worker is sent SIGTERM while its Redis does not answer', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await startRig();
+  });
+  afterEach(async () => {
+    rig?.redis.thaw();
+    await rig?.close();
+  });
+
+  /** A worker with no job in hand that has written its heartbeat, so it holds live connections to Redis. */
+  async function idleWorker(): Promise<WorkerProcess> {
+    const worker = rig.worker();
+    await worker.waitForLog((l) => l.msg === 'worker ready');
+    await until('heartbeat written', async () => (await readWorkerHeartbeats(rig.connection)).length === 1, 10_000);
+    return worker;
+  }
+
+  it('exits when Redis is frozen (SIGSTOP), forcing its connections closed, with code 1', async () => {
+    const worker = await idleWorker();
+    // SIGSTOP: the sockets stay open and nothing answers, so a QUIT or a blocking command never returns.
+    rig.redis.freeze();
+    worker.child.kill('SIGTERM');
+    const exit = await worker.exited;
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(worker.lines('shutdown did not finish in time; forcing connections closed')).toHaveLength(1);
+  }, 30_000);
+
+  it('exits when Redis has been killed, forcing its connections closed, with code 1', async () => {
+    const worker = await idleWorker();
+    // Connections refused: a command waits in the offline queue for a reconnection that never comes.
+    await rig.redis.stop('SIGKILL');
+    worker.child.kill('SIGTERM');
+    const exit = await worker.exited;
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(worker.lines('shutdown did not finish in time; forcing connections closed')).toHaveLength(1);
   }, 30_000);
 });
 

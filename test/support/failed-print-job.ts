@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Queue } from 'bullmq';
 import { PRINT_QUEUE, QUEUE_PREFIX, RENDER_JOB } from '../../common/queue/names';
 import type { RunningRosette } from './in-process-rosette';
+import { waitFor } from './wait-for';
 
 /**
  * Puts a print job on the queue that the worker refuses at once (its data is not a print job, so it
@@ -14,11 +15,7 @@ export async function failedPrintJob(rosette: Pick<RunningRosette, 'redis'>, tim
   try {
     const id = crypto.randomBytes(16).toString('hex');
     await queue.add(RENDER_JOB, { poison: true }, { jobId: id, attempts: 1 });
-    const deadline = Date.now() + timeoutMs;
-    while ((await (await queue.getJob(id))?.getState()) !== 'failed') {
-      if (Date.now() > deadline) throw new Error(`job ${id} did not fail within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitFor(`job ${id} failed`, async () => (await (await queue.getJob(id))?.getState()) === 'failed', timeoutMs, 25);
     return id;
   } finally {
     await queue.close();

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { waitForValue } from './wait-for';
 
 /** One line of a process's pino log. */
 export interface LogLine {
@@ -59,13 +60,7 @@ export class ForkedProcess {
 
   /** Waits for a log line matching `test`, up to `timeoutMs`. */
   async waitForLog(test: (line: LogLine) => boolean, timeoutMs = 10_000): Promise<LogLine> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const line = this.logs.find(test);
-      if (line) return line;
-      if (Date.now() > deadline) throw new Error(`no such log line within ${timeoutMs} ms; log:\n${this.logText()}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    return waitForValue('such a log line', () => this.logs.find(test), { timeoutMs, everyMs: 25, detail: () => `log:\n${this.logText()}` });
   }
 
   /** Sends a signal and waits for the process to end; SIGKILL after `graceMs` if it has not (never, by default). */

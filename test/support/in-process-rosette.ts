@@ -27,6 +27,7 @@ import { printProcessor, type DelayableJob } from '../../worker/print-processor'
 import { checkLogLines, watchAccount } from './leak-watch';
 import { TestClient, type TestAccount } from './test-client';
 import { startTestRedis } from './test-redis';
+import { waitForValue } from './wait-for';
 
 export interface StartRosetteOptions {
   /** The server's clock, milliseconds since the epoch (Date.now by default). */
@@ -216,12 +217,14 @@ export type RunningRosette = Awaited<ReturnType<typeof startRosette>>;
 
 /** Polls a print job until it is done or failed (as a signed-in client: jobs belong to an organisation). */
 export async function waitForJob(client: string | TestClient, statusUrl: string, timeoutMs = 20_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = typeof client === 'string' ? await fetch(client + statusUrl) : await client.request(statusUrl);
-    const body = (await res.json()) as Record<string, any>;
-    if (body.status === 'done' || body.status === 'failed') return body;
-    if (Date.now() > deadline) throw new Error(`job still ${body.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let last: Record<string, any> | null = null;
+  return waitForValue(
+    `job ${statusUrl} done or failed`,
+    async () => {
+      const res = typeof client === 'string' ? await fetch(client + statusUrl) : await client.request(statusUrl);
+      last = (await res.json()) as Record<string, any>;
+      return last.status === 'done' || last.status === 'failed' ? last : null;
+    },
+    { timeoutMs, everyMs: 50, detail: () => `job still ${last?.status}` },
+  );
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { freePort } from '../../common/node/local-redis';
 import { builtDist } from './built-dist';
 import { ForkedProcess, type ProcessEnd } from './forked-process';
+import { waitForValue } from './wait-for';
 
 /** How long a server process may take from fork to answering /healthz, milliseconds. */
 const START_TIMEOUT_MS = 30_000;
@@ -43,13 +44,13 @@ export class ServerProcess extends ForkedProcess {
   }
 
   private async waitUntilAnswering(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (!this.alive) throw new Error(`server exited while starting (${JSON.stringify(await this.exited)}); log:\n${this.logText()}`);
-      const ok = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
-      if (ok) return;
-      if (Date.now() > deadline) throw new Error(`server on port ${this.port} did not answer /healthz within ${timeoutMs} ms; log:\n${this.logText()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitForValue(
+      `server on port ${this.port} answers /healthz`,
+      async () => {
+        if (!this.alive) throw new Error(`server exited while starting (${JSON.stringify(await this.exited)}); log:\n${this.logText()}`);
+        return fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+      },
+      { timeoutMs, everyMs: 50, detail: () => `log:\n${this.logText()}` },
+    );
   }
 }
