@@ -9,12 +9,16 @@ import { routeKindOf } from '../overload/route-kind';
 import { AppError } from './app-error';
 import { IPV6_SUBNET } from './client-address';
 import { BUDGET_OF_KIND, BUDGETS, rateLimitedBody, type Budget } from './rate-limit-budgets';
+import { LocalFallbackStore } from './local-fallback-store';
 import { RecoveringRedisStore } from './recovering-redis-store';
 
 /** Share of each budget left while the ladder is at busy or above. */
 export const TIGHTENED_SHARE = 0.5;
 
-/** Budgets that let requests through when the store (Redis) cannot be reached: finished PDFs must keep flowing. */
+/**
+ * Budgets that never wait on Redis: finished PDFs must keep flowing. They are counted in this process's
+ * memory while Redis is slow or away (local-fallback-store.ts), and let through should even that fail.
+ */
 const FAILS_OPEN: Record<Budget, boolean> = { 'print-jobs': false, uploads: false, reads: false, downloads: true };
 
 /** Store problems are logged at most this often, milliseconds (during an outage every request has one). */
@@ -38,7 +42,8 @@ export type RateLimits = Record<Budget, RequestHandler>;
 /**
  * One express-rate-limit per budget, counted in Redis (rate-limit-redis) so every server process
  * shares the count; keyed by address with IPv6 grouped by /56; standard `RateLimit` headers (IETF
- * draft 8). When the store cannot be reached, downloads pass; the others answer 503 (never 500).
+ * draft 8). When Redis is slow or away, downloads are counted in memory, per process; the others answer
+ * 503 (never 500).
  */
 export function createRateLimits(options: RateLimitOptions): RateLimits {
   const { config } = options;
@@ -50,6 +55,11 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   };
   const logger = throttledLogger(options.logger);
   const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const shared = (budget: Budget) =>
+    new RecoveringRedisStore({
+      prefix: rateLimitPrefix(budget),
+      sendCommand: (command: string, ...args: string[]) => options.redis.call(command, ...args) as Promise<never>,
+    });
   const make = (budget: Budget): RequestHandler => {
     const limiter = rateLimit({
       windowMs,
@@ -58,12 +68,8 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       ipv6Subnet: IPV6_SUBNET,
-      store: new RecoveringRedisStore({
-        prefix: rateLimitPrefix(budget),
-        sendCommand: (command: string, ...args: string[]) => options.redis.call(command, ...args) as Promise<never>,
-      }),
+      store: FAILS_OPEN[budget] ? new LocalFallbackStore(shared(budget), { redisUp: options.redisUp, onFallback: (why) => logger.warn(`Redis ${why}`, `counting ${budget} in this process while Redis is slow or away`) }) : shared(budget),
       passOnStoreError: FAILS_OPEN[budget],
-      skip: FAILS_OPEN[budget] ? () => !options.redisUp() : undefined,
       logger,
       handler: (req, res) => {
         const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
