@@ -35,6 +35,8 @@ import { telemetryRouter } from './telemetry/telemetry-router';
 export const HEADERS_TIMEOUT_MS = 10_000;
 /** Slow clients: the whole request, body included, within this long, milliseconds. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Longest a rate-limit count waits for Redis, milliseconds (downloads fall back to memory sooner: local-fallback-store.ts). */
+const LIMIT_COMMAND_TIMEOUT_MS = 750;
 /** An idle keep-alive connection is closed after this long, milliseconds. */
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 /** How often Node checks the two timeouts above, milliseconds (its default, 30 s, would let them run far over). */
@@ -92,7 +94,9 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   const clientKey = clientKeyOf(config.TRUST_PROXY);
 
   // Connections of its own: rate-limit counting (fail-fast, like the server's), and the switch's subscription (which can do nothing else).
-  const limitRedis = deps.redis.duplicate();
+  // Its commands give up after LIMIT_COMMAND_TIMEOUT_MS without a retry: a frozen Redis must cost a print
+  // job submission under a second before its 503, not the 2 s (and a retry) of the server's connection.
+  const limitRedis = deps.redis.duplicate({ commandTimeout: LIMIT_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 0 });
   limitRedis.on('error', () => undefined);
   const subscriber = deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
   const switches = new SwitchStore(deps.redis);

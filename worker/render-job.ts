@@ -52,9 +52,9 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
       if (el.kind !== 'image' || infos.has(el.assetId)) continue;
       const info = await StoreUnavailableError.guard('read', () => readAssetInfo(deps.store, el.assetId));
       const data = info && (await StoreUnavailableError.guard('read', () => deps.store.read(assetKey(el.assetId, info.type === 'png' ? 'png' : 'jpg'))));
-      // A missing image may be a storage hiccup (a network file system, object storage, a restore in
-      // progress): the server checked it was there when it accepted the job, so wait for it.
-      if (!info || !data) throw new StoreUnavailableError('read', 'ENOENT');
+      // A missing image may be a storage hiccup (a network file system, object storage): retry, with the
+      // job's attempts (a store that answers, but without the file, is not an outage to wait out).
+      if (!info || !data) throw new Error(`image ${el.assetId} is not in the file store`);
       infos.set(el.assetId, { width: info.width, height: info.height });
       images.set(el.assetId, data);
     }

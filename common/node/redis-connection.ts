@@ -9,7 +9,7 @@ export function createFailFastRedis(url: string, options: RedisOptions = {}): Re
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
-    commandTimeout: 2000,
+    commandTimeout: 1000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 1000),
     ...options,
   });

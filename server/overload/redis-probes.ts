@@ -3,13 +3,19 @@ import type { Redis } from 'ioredis';
 import type { QueueReading, RedisReading } from './probes';
 
 /** How long a PING may take, milliseconds; one that takes longer is read as this slow. */
-export const PING_TIMEOUT_MS = 1000;
+export const PING_TIMEOUT_MS = 500;
 /**
  * PINGs in a row that must time out before Redis counts as down. A refused or broken connection counts
- * at once (the connection is then not ready); a slow one only after this many, since a single slow
- * answer on a busy machine says "slow" (the latency rule), not "gone".
+ * at once (the connection is then not ready); a frozen one (SIGSTOP, a long fork: the socket stays open,
+ * nothing answers) after this many, about 1.5 s with samples every 500 ms; a single slow answer on a busy
+ * machine says "slow" (the latency rule), not "gone".
  */
-export const TIMEOUTS_FOR_DOWN = 3;
+export const TIMEOUTS_FOR_DOWN = 2;
+/**
+ * A timeout whose timer fired this much later than asked says that this process's event loop was stalled,
+ * not that Redis was: the answer may be waiting, unread, in the socket. Such a timeout is not counted.
+ */
+const STALLED_LOOP_FACTOR = 1.5;
 /** Workers are counted (CLIENT LIST, the dearest probe) on every this-many-th queue reading. */
 const WORKER_COUNT_EVERY = 4;
 
@@ -35,6 +41,7 @@ export function redisProbes(redis: Redis, queue: Queue, pingTimeoutMs = PING_TIM
           }),
         ]);
         if (answer === timedOut) {
+          if (performance.now() - started > pingTimeoutMs * STALLED_LOOP_FACTOR) return { up: true, latencyMs: pingTimeoutMs };
           timeouts += 1;
           return timeouts >= TIMEOUTS_FOR_DOWN ? { up: false, latencyMs: null } : { up: true, latencyMs: pingTimeoutMs };
         }

@@ -5,12 +5,16 @@ import type { LayoutError } from '../../common/layout/draw-items';
 import { layoutDesign, REFUSE_BELOW_DPI, type AssetInfo } from '../../common/layout/layout-design';
 import { lowResolutionRefusals } from '../../common/layout/low-resolution-refusals';
 import { contentHash } from '../../common/node/content-hash';
+import { withTimeout } from '../../common/node/with-timeout';
 import type { FileStore } from '../../common/node/file-store';
 import { readAssetInfo } from '../../common/node/asset-info';
 import { MAX_COPIES, RENDERER_VERSION, type PrintJobData } from '../../common/queue/print-job';
 import { AppError, formatPath } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
 import type { PrintJobView, PrintQueue } from './print-queue';
+
+/** Longest a submission waits for the print queue (Redis) before answering 503, milliseconds. */
+export const PRODUCER_TIMEOUT_MS = 1000;
 
 /** The body of POST /api/print-jobs. */
 export const submitPrintJobSchema = z.object({
@@ -73,7 +77,10 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
     throw new AppError(422, 'image_resolution_too_low', message, fields);
   }
   const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId };
-  return deps.queue.enqueue(jobIdOf(design, copies, orgId, print), data);
+  // A frozen Redis (SIGSTOP, a long fork) answers nothing: give up after PRODUCER_TIMEOUT_MS with 503
+  // (error-middleware maps "Command timed out"). Should the add still land later, the same job id makes
+  // the campaigner's retry find it rather than add a second one.
+  return withTimeout(deps.queue.enqueue(jobIdOf(design, copies, orgId, print), data), PRODUCER_TIMEOUT_MS, `Command timed out: the print queue did not answer within ${PRODUCER_TIMEOUT_MS} ms`);
 }
 
 /** Pixel sizes of every image the design uses; an unknown asset id is the campaigner's error. */

@@ -34,7 +34,7 @@ describe('an admin invites a campaigner, who sets a password and signs in', () =
     await admin.getByRole('link', { name: 'Accounts' }).click();
     await admin.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     await admin.getByLabel('Email address').fill(NEW_CAMPAIGNER.email);
-    await admin.getByLabel('Organisation').fill('Hillside Greens');
+    await admin.getByLabel('Organisation', { exact: true }).fill('Hillside Greens');
     await admin.getByRole('button', { name: 'Make an invite link' }).click();
     const linkField = admin.getByRole('textbox', { name: 'Invite link' });
     await linkField.waitFor();

@@ -46,7 +46,7 @@ export function ShareLinksPanel({ accounts }: { accounts: AdminAccount[] | null 
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor="share-links-organisation">Organisation</label>
+        <label htmlFor="share-links-organisation">Whose links</label>
         <select id="share-links-organisation" value={orgId} onChange={(e) => setOrgId(e.target.value)} disabled={organisations === null}>
           <option value="">Choose an organisation</option>
           {(organisations ?? []).map((o) => (
