@@ -172,7 +172,13 @@ export const designSchema = z
   .object({
     /** Version of this schema. */
     version: z.literal(1),
-    title: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(120, 'must be at most 120 characters')
+      // It goes into the PDF's metadata (XML), where control characters and broken surrogate pairs are not allowed.
+      .refine((t) => !/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(t), 'must be plain text, without control characters'),
     /** The language of the text (BCP 47, such as en-GB or cy-GB): the PDF's /Lang, for screen readers. */
     language: z
       .string()

@@ -68,6 +68,9 @@ export class FontCache {
         if (!run) runs.set(text, (run = shapedRun(shaper, embedded.scale, text)));
         return run;
       };
+      // pdfkit writes the missing glyph's width in font units rather than per 1000 em (1229 for DejaVu Sans, not
+      // 600), which would push the rest of a line with a missing character past where the layout put it.
+      (embedded as unknown as { widths: number[] }).widths[0] = font.getGlyph(0).advanceWidth * embedded.scale;
       const embed = embedded.embed.bind(embedded);
       embedded.embed = () => {
         // pdfkit names every subset after the resource id ("F1" gives BZZZZZ+); name it after its glyphs instead.

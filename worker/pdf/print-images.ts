@@ -139,6 +139,9 @@ export function embedPrintImage(doc: PDFKit.PDFDocument, image: PrintImage): str
     entry = { name: `RImg${byData.size + 1}`, ref };
     byData.set(image.jpeg, entry);
   }
-  (doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects[entry.name] = entry.ref;
+  const page = doc.page as unknown as { xobjects: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
+  page.xobjects[entry.name] = entry.ref;
+  // A page with a soft mask says that it blends in CMYK (the output intent's space), as PDF/X-4 advises.
+  if (image.alpha) page.dictionary.data.Group = { Type: 'Group', S: 'Transparency', CS: 'DeviceCMYK' };
   return entry.name;
 }

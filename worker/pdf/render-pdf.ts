@@ -82,7 +82,7 @@ export async function renderPdf({ layout, title, images, fonts, onProgress }: Re
       }
     }
     if (g.cropMarks) {
-      doc.markContent('Artifact', { type: 'Pagination' });
+      doc.markContent('Artifact', { type: 'Page' });
       drawCropMarks(doc, g);
       doc.endMarkedContent();
     }

@@ -130,6 +130,20 @@ describe('FontCache', () => {
     });
   });
 
+  it('prints the text after a character the font lacks where the layout put it', async () => {
+    const text = 'A\u4e2d\u4e2d\u4e2dB';
+    const { pdf } = await render({
+      ...findTemplate('a4-poster')!.design,
+      pages: [{ elements: [{ id: 'h', kind: 'heading', box: { x: 10, y: 10, width: 190, height: 40 }, text, fontSize: 20 }] }],
+    });
+    // poppler reads the letters either side of the missing glyphs as two words, A and B.
+    const words = readWordBoxes(pdf.data).filter((w) => w.page === 0);
+    const a = words.find((w) => w.text === 'A')!;
+    const b = words.find((w) => w.text === 'B')!;
+    // From A's left edge to B's right: as wide as the layout measured the line, missing glyphs included.
+    expect(b.xMax - a.xMin).toBeCloseTo(measurer.width(text, 'sans', 'bold', 20), 0);
+  });
+
   describe('names each embedded subset after the glyphs it holds', () => {
     const poster = (text: string, font: 'sans' | 'serif' = 'sans'): DesignInput => ({
       ...findTemplate('a4-poster')!.design,
@@ -143,6 +157,11 @@ describe('FontCache', () => {
       expect(tagOf(a, 'DejaVuSans-Bold')).toMatch(/^[A-Z]{6}$/);
       expect(tagOf(again, 'DejaVuSans-Bold')).toBe(tagOf(a, 'DejaVuSans-Bold'));
       expect(tagOf(other, 'DejaVuSans-Bold')).not.toBe(tagOf(a, 'DejaVuSans-Bold'));
+    });
+
+    it('gives the same glyphs met in another order (another font program) another tag', async () => {
+      const [ab, ba] = await Promise.all([tags(poster('Vote now')), tags(poster('now Vote'))]);
+      expect(tagOf(ba, 'DejaVuSans-Bold')).not.toBe(tagOf(ab, 'DejaVuSans-Bold'));
     });
 
     it('gives every subset in one PDF its own tag', async () => {
