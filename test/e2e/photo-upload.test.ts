@@ -5,8 +5,9 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 /** A small upload limit, so a "too big" file is quick to make. */
 const UPLOAD_LIMIT_BYTES = 100_000;

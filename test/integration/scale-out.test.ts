@@ -15,7 +15,7 @@ import { readPdf } from '../support/read-pdf';
 import { ServerProcess } from '../support/server-process';
 import { TestClient } from '../support/test-client';
 import { startTestRedis } from '../support/test-redis';
-import { waitFor } from '../support/wait-for';
+import { waitFor, patient } from '../support/wait-for';
 import { WorkerProcess } from '../support/worker-process';
 
 /**
@@ -79,7 +79,7 @@ async function stopWorker(worker: WorkerProcess, graceMs = 5000): Promise<void> 
 
 beforeAll(() => {
   builtDist(['server/main.js', 'worker/main.js', 'worker/render-pool/render-thread.js']);
-}, 180_000);
+}, patient(180_000));
 
 beforeAll(async () => {
   redis = await startTestRedis();
@@ -122,7 +122,7 @@ beforeAll(async () => {
   await bothNormal();
 
   browser = new TestClient(A.url);
-}, 60_000);
+}, patient(60_000));
 
 afterAll(async () => {
   await Promise.all([...servers.map((s) => s.stop()), ...workers.map((w) => stopWorker(w))]);
@@ -130,7 +130,7 @@ afterAll(async () => {
   connection?.disconnect();
   await redis?.cleanup();
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-}, 30_000);
+}, patient(30_000));
 
 describe('two server processes and two workers on one Redis', () => {
   it('are separate processes: each server answers with its own pid, and each counts both workers', async () => {
@@ -200,7 +200,7 @@ describe('print jobs', () => {
     const facts = await readPdf(data);
     expect(facts.pages).toHaveLength(2);
     expect(facts.text.replace(/\s+/g, ' ')).toContain('Buses every ten minutes');
-  }, 30_000);
+  }, patient(30_000));
 
   it(`in a batch of ${BATCH} sent to both servers, are shared by both workers and each rendered exactly once`, async () => {
     await bothNormal();
@@ -245,7 +245,7 @@ describe('print jobs', () => {
       const beats = await readWorkerHeartbeats(connection!);
       return workers.every((w) => beats.find((h) => h.pid === w.pid)?.completed === w.lines('print job done').length);
     }, 5000, 100);
-  }, 45_000);
+  }, patient(45_000));
 });
 
 describe('the maintenance switch', () => {
@@ -280,7 +280,7 @@ describe('the maintenance switch', () => {
     await waitFor('A out of maintenance', async () => (await statusOf(A).catch(() => null))?.switch.mode === 'auto', 3000, 10);
     expect(performance.now() - back).toBeLessThan(SWITCH_PROPAGATION_MS);
     expect((await browser.request('/api/templates')).status).toBe(200);
-  }, 30_000);
+  }, patient(30_000));
 });
 
 describe('rate limits', () => {

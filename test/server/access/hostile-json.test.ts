@@ -3,6 +3,7 @@ import { CALM } from '../../support/calm-probes';
 import { startRosette, type RunningRosette } from '../../support/in-process-rosette';
 import { listRoutes, type ListedRoute } from '../../support/route-list';
 import type { TestAccount, TestClient } from '../../support/test-client';
+import { patient } from '../../support/wait-for';
 
 let rosette: RunningRosette;
 let admin: TestAccount;
@@ -99,5 +100,5 @@ describe('random and hostile JSON at every API route', () => {
     }
     expect(sent).toBe(routes.length * RUNS_PER_ROUTE);
     expect((await fetch(rosette.baseUrl + '/healthz')).status).toBe(200);
-  }, 120_000);
+  }, patient(120_000));
 });
