@@ -89,7 +89,7 @@ describe('accessibility basics', () => {
 
     // And the keyboard alone sends it.
     await page.keyboard.press('Enter');
-    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: 30_000 });
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(30_000) });
   });
 
   it('switches the side from the keyboard', async () => {

@@ -172,5 +172,5 @@ describe('a campaigner makes a leaflet from the A5 template', () => {
 });
 
 async function expectVisible(locator: ReturnType<Page['locator']>, timeout = 10_000): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout });
+  await locator.first().waitFor({ state: 'visible', timeout: patient(timeout) });
 }

@@ -68,7 +68,7 @@ describe('uploading a photo into the leaflet', () => {
     const printAnyway = page.getByRole('button', { name: 'Print anyway' });
     await printAnyway.focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: 60_000 });
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(60_000) });
   });
 
   it('says plainly when a file is too big', async () => {

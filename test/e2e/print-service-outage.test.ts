@@ -69,8 +69,8 @@ describe('when the print service answers 503 for a while', () => {
 
     // The service comes back: the page sends the job without being asked, and says so.
     service.down = false;
-    await page.getByText('The print service is back: your leaflet was sent automatically.').waitFor({ timeout: 30_000 });
-    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: 30_000 });
+    await page.getByText('The print service is back: your leaflet was sent automatically.').waitFor({ timeout: patient(30_000) });
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(30_000) });
     expect(service.refused).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.notice-wait').count()).toBe(0);
     await screenshot(page, 'print-back-after-outage');

@@ -175,7 +175,6 @@ describe('when Redis crashes with jobs queued and stays down longer than drainDe
     await sleep(6_000);
     expect(worker.alive).toBe(true);
     await rig.redis.start();
-    const back = Date.now();
 
     await until('all jobs completed', async () => {
       for (const id of ids) if ((await rig.state(id)) !== 'completed') return false;
@@ -183,7 +182,9 @@ describe('when Redis crashes with jobs queued and stays down longer than drainDe
     }, 20_000);
     // The poster's 2 s lock expired during the outage, so the stalled check hands it out again; its PDF was
     // stored meanwhile, and the second pass only marks it completed.
-    expect(Date.now() - back).toBeLessThan(10_000);
+    // (Not how soon after Redis returned: that the stalled check did it, rather than a lock running out
+    // a minute later, is what the fast-recovery settings are for.)
+    expect((await rig.job(ids[0]!)).stalledCounter).toBeGreaterThanOrEqual(1);
     await expectEachCompletedOnce(rig, designs, ids);
     expect(worker.alive).toBe(true);
     expect(worker.lines('watchdog')).toHaveLength(0);
@@ -235,7 +236,9 @@ describe('when a render runs longer than WORKER_RENDER_TIMEOUT_MS', () => {
   let worker: WorkerProcess;
   beforeAll(async () => {
     rig = await startRig();
-    worker = rig.worker({ WORKER_RENDER_TIMEOUT_MS: '500' });
+    // At the normal priority: the 0.5 s limit is wall-clock time, and a niced worker on a busy machine
+    // gets a small share of it (what is measured here is the limit, not the priority).
+    worker = rig.worker({ WORKER_RENDER_TIMEOUT_MS: '500', WORKER_NICE: '0' });
   });
   afterAll(async () => {
     await rig?.close();
@@ -253,11 +256,26 @@ describe('when a render runs longer than WORKER_RENDER_TIMEOUT_MS', () => {
     expect(worker.lines('render thread replaced')).toHaveLength(2);
     expect(rig.pdfs()).toEqual([]);
 
+    // Text only, so the fresh thread's render stays well inside 0.5 s even on a loaded machine (a fresh
+    // thread's first photo builds its colour transform, which alone can take that long there).
     const flyer = lightFlyer('Printed after a timeout');
+    flyer.pages = flyer.pages.map((page) => ({ ...page, elements: page.elements.filter((e) => e.kind !== 'image') }));
     const flyerId = await rig.enqueue(flyer);
     await until('flyer completed', async () => (await rig.state(flyerId)) === 'completed', 10_000);
     expect(worker.alive).toBe(true);
   }, patient(30_000));
+});
+
+describe('when a job fails on every attempt', () => {
+  let rig: Rig;
+  let worker: WorkerProcess;
+  beforeAll(async () => {
+    rig = await startRig();
+    worker = rig.worker();
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
 
   it('fails a poison job after all its attempts and keeps it in the failed set for admins', async () => {
     // An image whose facts are stored but whose bytes went missing: every attempt fails, none is the design's fault.
