@@ -52,7 +52,7 @@ let browser: TestClient;
 
 /** GET /api/admin/status of one server, with the read-only ADMIN_TOKEN. */
 async function statusOf(server: ServerProcess): Promise<Record<string, any>> {
-  const res = await fetch(`${server.url}/api/admin/status`, { headers: { Authorization: `Bearer ${adminToken}` }, signal: AbortSignal.timeout(2000) });
+  const res = await fetch(`${server.url}/api/admin/status`, { headers: { Authorization: `Bearer ${adminToken}` }, signal: AbortSignal.timeout(patient(2000)) });
   if (res.status !== 200) throw new Error(`status of ${server.url}: ${res.status}`);
   return (await res.json()) as Record<string, any>;
 }

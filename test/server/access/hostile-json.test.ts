@@ -88,7 +88,7 @@ describe('random and hostile JSON at every API route', () => {
           if (withSession && signedIn.cookie) headers.Cookie = signedIn.cookie;
           if (withSession && withCsrf && signedIn.csrfToken) headers['X-CSRF-Token'] = signedIn.csrfToken;
           const hasBody = !['GET', 'HEAD'].includes(route.method);
-          const res = await fetch(rosette.baseUrl + path, { method: route.method, headers, body: hasBody ? text : undefined, signal: AbortSignal.timeout(5000) });
+          const res = await fetch(rosette.baseUrl + path, { method: route.method, headers, body: hasBody ? text : undefined, signal: AbortSignal.timeout(patient(5000)) });
           await res.arrayBuffer();
           sent += 1;
           if (res.status >= 500) throw new Error(`${route.method} ${path} answered ${res.status} to ${text.slice(0, 200)}`);
