@@ -289,7 +289,12 @@ describe('when a job fails on every attempt', () => {
     // The producer's attempts, with a short fixed backoff so the test does not wait 15 s of exponential backoff.
     await rig.queue.queue.add(RENDER_JOB, data, { jobId: id, attempts: RENDER_ATTEMPTS, backoff: { type: 'fixed', delay: 100 } });
 
-    await until('job failed', async () => (await rig.state(id)) === 'failed', 15_000);
+    await waitForValue('job failed', async () => (await rig.state(id)) === 'failed', {
+      timeoutMs: 15_000,
+      everyMs: 50,
+      ignoreErrors: true,
+      detail: () => `worker log:\n${worker.logText()}`,
+    });
     const job = await rig.job(id);
     expect(job.attemptsMade).toBe(RENDER_ATTEMPTS);
     expect(job.failedReason).toMatch(/is not in the file store/);
