@@ -261,7 +261,12 @@ describe('when a render runs longer than WORKER_RENDER_TIMEOUT_MS', () => {
     const flyer = lightFlyer('Printed after a timeout');
     flyer.pages = flyer.pages.map((page) => ({ ...page, elements: page.elements.filter((e) => e.kind !== 'image') }));
     const flyerId = await rig.enqueue(flyer);
-    await until('flyer completed', async () => (await rig.state(flyerId)) === 'completed', 10_000);
+    await waitForValue('flyer completed', async () => (await rig.state(flyerId)) === 'completed', {
+      timeoutMs: 10_000,
+      everyMs: 50,
+      ignoreErrors: true,
+      detail: () => `worker log:\n${worker.logText()}`,
+    });
     expect(worker.alive).toBe(true);
   }, patient(30_000));
 });
