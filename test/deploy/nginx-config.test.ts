@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { freePort } from '../../common/node/local-redis';
-import { waitFor } from '../support/wait-for';
+import { waitFor, patient } from '../support/wait-for';
 
 /**
  * The proxy's configuration (deploy/), checked in two ways: as text, always; and by running the parts
@@ -100,7 +100,7 @@ withNginx('the real_ip directives, the log map and proxy.conf in a running nginx
     );
     nginx = spawn(nginxBin!, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off; master_process off;'], { stdio: 'ignore' });
     await waitFor('nginx listening', () => get('/ready', '127.0.0.1').then(() => true, () => false), 10_000);
-  }, 20_000);
+  }, patient(20_000));
 
   afterAll(async () => {
     if (nginx && nginx.exitCode === null) {

@@ -3,8 +3,9 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { launchChromium, newContext, PHONE, screenshot } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { signIn, startFromTemplate } from './support/editor-page';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 let rosette: RunningRosette;
 let browser: Browser;
@@ -88,7 +89,7 @@ describe('accessibility basics', () => {
 
     // And the keyboard alone sends it.
     await page.keyboard.press('Enter');
-    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: 30_000 });
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(30_000) });
   });
 
   it('switches the side from the keyboard', async () => {

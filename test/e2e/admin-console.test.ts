@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 let rosette: RunningRosette;
 let browser: Browser;
@@ -52,10 +53,10 @@ describe('the admin console', () => {
     await page.locator('.mode-badge', { hasText: 'normal' }).waitFor();
 
     // The charts fill in as the processes publish (every 2 s): lines of more than one point, labelled in words.
-    await page.locator('figure.chart path.chart-line[d*="L"]').first().waitFor({ timeout: 20_000 });
+    await page.locator('figure.chart path.chart-line[d*="L"]').first().waitFor({ timeout: patient(20_000) });
     const served = page.getByRole('img', { name: /^Requests served, last 5 minutes\. Now: pages/ });
     await served.waitFor();
-    await page.getByRole('img', { name: /^Render time, last 5 minutes\. Now: median \d/ }).waitFor({ timeout: 20_000 });
+    await page.getByRole('img', { name: /^Render time, last 5 minutes\. Now: median \d/ }).waitFor({ timeout: patient(20_000) });
     await page.getByRole('img', { name: /^Live processes, .* workers 1, servers 1\./ }).waitFor();
     expect(await page.getByRole('img', { name: /^Mode, last 5 minutes\. Now: normal/ }).count()).toBe(1);
 
@@ -76,7 +77,7 @@ describe('the admin console', () => {
     await page.getByRole('heading', { name: 'Admin console', level: 1 }).waitFor();
     await page.locator('.mode-badge', { hasText: 'maintenance' }).waitFor();
     await page.getByText('“Printing pauses for a printer upgrade.”').waitFor();
-    await page.getByRole('img', { name: /^Mode, last 5 minutes\. Now: maintenance/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('img', { name: /^Mode, last 5 minutes\. Now: maintenance/ }).waitFor({ timeout: patient(15_000) });
     await page.locator('figure.chart path.chart-line[d*="L"]').first().waitFor();
     await screenshot(page, 'admin-console', true);
 

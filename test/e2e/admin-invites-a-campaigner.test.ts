@@ -4,8 +4,9 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { signIn } from './support/editor-page';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 let rosette: RunningRosette;
 let browser: Browser;

@@ -5,8 +5,9 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { previewText, sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 let rosette: RunningRosette;
 let browser: Browser;
@@ -171,5 +172,5 @@ describe('a campaigner makes a leaflet from the A5 template', () => {
 });
 
 async function expectVisible(locator: ReturnType<Page['locator']>, timeout = 10_000): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout });
+  await locator.first().waitFor({ state: 'visible', timeout: patient(timeout) });
 }

@@ -8,8 +8,9 @@ import { TEMPLATES } from '../../common/templates/templates';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 const measurer = new TextMeasurer();
 

@@ -5,8 +5,9 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 /** A small upload limit, so a "too big" file is quick to make. */
 const UPLOAD_LIMIT_BYTES = 100_000;
@@ -67,7 +68,7 @@ describe('uploading a photo into the leaflet', () => {
     const printAnyway = page.getByRole('button', { name: 'Print anyway' });
     await printAnyway.focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: 60_000 });
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(60_000) });
   });
 
   it('says plainly when a file is too big', async () => {

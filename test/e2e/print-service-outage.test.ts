@@ -3,9 +3,9 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { sendButton, signIn, startFromTemplate } from './support/editor-page';
-import { waitFor } from '../support/wait-for';
+import { waitFor, patient } from '../support/wait-for';
 
-jest.setTimeout(120_000);
+jest.setTimeout(patient(120_000));
 
 let rosette: RunningRosette;
 let browser: Browser;
@@ -69,8 +69,8 @@ describe('when the print service answers 503 for a while', () => {
 
     // The service comes back: the page sends the job without being asked, and says so.
     service.down = false;
-    await page.getByText('The print service is back: your leaflet was sent automatically.').waitFor({ timeout: 30_000 });
-    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: 30_000 });
+    await page.getByText('The print service is back: your leaflet was sent automatically.').waitFor({ timeout: patient(30_000) });
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(30_000) });
     expect(service.refused).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.notice-wait').count()).toBe(0);
     await screenshot(page, 'print-back-after-outage');

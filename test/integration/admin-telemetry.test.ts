@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { AdminTelemetryResponse, TelemetryBucket } from '../../common/api/admin-telemetry';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
-import { waitFor, waitForValue } from '../support/wait-for';
+import { waitFor, waitForValue, patient } from '../support/wait-for';
 
-jest.setTimeout(60_000);
+jest.setTimeout(patient(60_000));
 
 /** Reads allowed per address in a window: the rest of this test's template reads are refused with 429. */
 const READS = 8;

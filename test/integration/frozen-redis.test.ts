@@ -1,7 +1,7 @@
 import { createFailFastRedis } from '../../common/node/redis-connection';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
-import { waitFor } from '../support/wait-for';
+import { patient, waitFor } from '../support/wait-for';
 
 let rosette: RunningRosette;
 let client: TestClient;
@@ -65,12 +65,12 @@ describe('when Redis freezes (SIGSTOP: its sockets stay open, nothing answers)',
       rosette.redis.thaw();
       yardstick.disconnect();
     }
-  }, 60_000);
+  }, patient(60_000));
 
   it('takes print jobs again once Redis carries on and the ladder is back to normal', async () => {
     // The ladder steps down a rung at a time (maintenance, degraded, busy), as after any outage.
     await waitFor('normal mode', () => rosette.servers[0]!.overload.mode === 'normal', 60_000);
     const res = await postJob('Sent after Redis carried on');
     expect(res.status).toBe(202);
-  }, 120_000);
+  }, patient(120_000));
 });

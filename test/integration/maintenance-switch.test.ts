@@ -25,32 +25,46 @@ const modes = () => rosette.servers.map((s) => s.overload.mode);
 const adminPost = (body: unknown, base = rosette.baseUrls[0]!) => admin.at(base).request('/api/admin/maintenance', { json: body });
 const status = async (base: string) => (await (await fetch(`${base}/api/admin/status`, { headers: { Authorization: `Bearer ${rosette.adminToken}` } })).json()) as Record<string, any>;
 
-describe('the admin switch', () => {
-  it('reaches both server instances within a second, and every change is audited with who, when and why', async () => {
-    const started = Date.now();
-    expect((await adminPost({ mode: 'on', message: 'Upgrading the printers', reason: 'printer firmware' })).status).toBe(200);
-    await waitFor('both in maintenance', () => modes().every((m) => m === 'maintenance'), 1000, 5);
-    expect(Date.now() - started).toBeLessThan(1000);
-    const page = await fetch(rosette.baseUrls[1]!, { headers: { Accept: 'text/html' } });
+describe('the admin switch, announced', () => {
+  // Instances whose poll of the switch never comes round (an hour): whatever reaches them came by the
+  // announcement (pub/sub), which is what makes a change reach every instance at once rather than at the next poll.
+  let announced: RunningRosette;
+  let announcedAdmin: TestAccount;
+  beforeAll(async () => {
+    announced = await startRosette({}, undefined, { servers: 2, switchPollMs: 3_600_000, probes: { eventLoop: () => ({ delayMs: 0, utilization: 0 }) } });
+    announcedAdmin = await announced.createAccount({ role: 'admin' });
+  });
+  afterAll(async () => {
+    await announced?.close();
+  });
+
+  it('reaches both server instances by its announcement, not the poll, and every change is audited with who, when and why', async () => {
+    const client = await announced.signedIn(announcedAdmin);
+    const post = (body: unknown, base = announced.baseUrls[0]!) => client.at(base).request('/api/admin/maintenance', { json: body });
+    const announcedModes = () => announced.servers.map((s) => s.overload.mode);
+    expect((await post({ mode: 'on', message: 'Upgrading the printers', reason: 'printer firmware' })).status).toBe(200);
+    await waitFor('both in maintenance', () => announcedModes().every((m) => m === 'maintenance'), 1000, 5);
+    const page = await fetch(announced.baseUrls[1]!, { headers: { Accept: 'text/html' } });
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('Upgrading the printers');
 
-    expect((await adminPost({ mode: 'auto', reason: 'firmware done' }, rosette.baseUrls[1])).status).toBe(200);
-    await waitFor('both out of maintenance', () => modes().every((m) => m !== 'maintenance'), 1000, 5);
+    expect((await post({ mode: 'auto', reason: 'firmware done' }, announced.baseUrls[1])).status).toBe(200);
+    await waitFor('both out of maintenance', () => announcedModes().every((m) => m !== 'maintenance'), 1000, 5);
 
-    const seen = await status(rosette.baseUrls[0]!);
+    const seen = await (await fetch(`${announced.baseUrls[0]!}/api/admin/status`, { headers: { Authorization: `Bearer ${announced.adminToken}` } })).json() as Record<string, any>;
     expect(seen.audit.slice(0, 2)).toEqual([
-      { at: expect.any(String), who: `account:${adminAccount.id}`, from: 'on', to: 'auto', reason: 'firmware done', message: null, expectedBackAt: null },
-      { at: expect.any(String), who: `account:${adminAccount.id}`, from: 'auto', to: 'on', reason: 'printer firmware', message: 'Upgrading the printers', expectedBackAt: null },
+      { at: expect.any(String), who: `account:${announcedAdmin.id}`, from: 'on', to: 'auto', reason: 'firmware done', message: null, expectedBackAt: null },
+      { at: expect.any(String), who: `account:${announcedAdmin.id}`, from: 'auto', to: 'on', reason: 'printer firmware', message: 'Upgrading the printers', expectedBackAt: null },
     ]);
     expect(seen.changes[1]).toMatchObject({ to: 'maintenance', reason: 'admin_switch' });
   });
+});
 
+describe('the admin switch', () => {
   it('reaches both instances by polling when the announcement is lost', async () => {
     // Written straight into Redis, with no pub/sub message: only the poll (every 500 ms) can see it.
     await rosette.serverRedis.hset(MAINTENANCE_SWITCH_KEY, { mode: 'off', reason: 'keep it up for the launch', setBy: 'ops', setAt: new Date().toISOString() });
-    const took = await waitFor('both off', () => rosette.servers.every((s) => s.overload.adminSwitch.mode === 'off'), 1000, 5);
-    expect(took).toBeLessThan(1000);
+    await waitFor('both off', () => rosette.servers.every((s) => s.overload.adminSwitch.mode === 'off'), 1000, 5);
     expect((await adminPost({ mode: 'auto', reason: 'launch over' })).status).toBe(200);
     await waitFor('both auto', () => rosette.servers.every((s) => s.overload.adminSwitch.mode === 'auto'), 1000, 5);
   });

@@ -21,9 +21,9 @@ describe('when Redis goes away', () => {
     const done = await waitForJob(client, accepted.statusUrl);
 
     await rosette.redis.stop();
-    const started = Date.now();
+    // Refused rather than held: the answer comes while Redis is still down. (How fast is a latency figure,
+    // not a test's: the request path's connection has no offline queue, see createFailFastRedis.)
     const refused = await postJob({ ...design, title: 'During the outage' });
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('queue_unavailable');

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import * as fontkit from 'fontkit';
 import { ALL_FONTS } from '../../common/layout/font-tables';
 import { buildWebFont, ttfPath, webFontText } from '../../scripts/web-fonts';
+import { patient } from '../support/wait-for';
 
-jest.setTimeout(60_000);
+jest.setTimeout(patient(60_000));
 
 const SAMPLES = ['AVATAR WAVE Ty office fluffy', 'Mae pob tŷ yn cyfrif: ŵyn, Ŵy, Ẁ Ẃ Ẅ Ỳ', 'Zażółć gęślą jaźń', 'Ὁμήρου ἔπεα ΑΥΤΟΚΙΝΗΤΟ', 'Привіт, ГАЗЕТА'];
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { patient } from './wait-for';
 
 export interface FloodOptions {
   /** Requests to send in all. */
@@ -28,7 +29,7 @@ export async function flood(url: string, options: FloodOptions): Promise<Map<num
         res.on('end', () => (count(res.statusCode ?? 0), resolve()));
         res.on('error', () => (count(0), resolve()));
       });
-      req.setTimeout(options.timeoutMs ?? 10_000, () => req.destroy());
+      req.setTimeout(options.timeoutMs ?? patient(10_000), () => req.destroy());
       req.on('error', () => (count(0), resolve()));
       req.end(options.body);
     });

@@ -13,7 +13,7 @@ import { inProcessRenderer } from '../../worker/pdf/pdf-renderer';
 import { printProcessor, type DelayableJob } from '../../worker/print-processor';
 import { lightFlyer } from '../support/heavy-poster';
 import { startTestRedis } from '../support/test-redis';
-import { waitFor } from '../support/wait-for';
+import { patient, waitFor } from '../support/wait-for';
 
 /** A file store whose writes fail with the given code (ENOSPC: the disk is full) until it is repaired. */
 class BrokenStore implements FileStore {
@@ -79,7 +79,7 @@ describe('when the file store cannot be written', () => {
       expect(failed).toEqual([]);
 
       store.failure = null;
-      const result = (await job.waitUntilFinished(events, 30_000)) as PrintJobResult;
+      const result = (await job.waitUntilFinished(events, patient(30_000))) as PrintJobResult;
       expect(result.pages).toBe(2);
       expect(await store.stat(pdfKey(result.pdfHash))).not.toBeNull();
       expect(waits.every((code) => code === 'ENOSPC')).toBe(true);

@@ -11,8 +11,11 @@ const THREAD_HEAP_MB = 512;
 export interface RenderPoolOptions {
   /** Render threads, which is how many PDFs are drawn at once. */
   size: number;
-  /** Longest one render may take once a thread has started it, milliseconds. */
-  timeoutMs: number;
+  /**
+   * Longest one render may take once a thread has started it, milliseconds; or a function giving that
+   * limit, read each time a thread starts a render (so the limit can change between renders).
+   */
+  timeoutMs: number | (() => number);
   /** The compiled render-thread.js; defaults to the one next to this file (dist/worker/render-pool/). */
   threadFile?: string;
   /** Told whenever a thread is killed (timeout) or dies, with the reason; a new thread replaces it. */
@@ -32,6 +35,8 @@ interface Slot {
   ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  /** The limit the current render was started with, milliseconds. */
+  timeoutMs: number;
 }
 
 /**
@@ -81,7 +86,7 @@ export class RenderPool {
 
   private spawn(): void {
     const thread = new Thread(this.threadFile, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
-    const slot: Slot = { thread, ready: false, task: null, timer: null };
+    const slot: Slot = { thread, ready: false, task: null, timer: null, timeoutMs: 0 };
     this.slots.add(slot);
     thread.on('message', (reply: RenderThreadReply) => this.onReply(slot, reply));
     // An uncaught error in the thread ends it; 'exit' follows and does the clean-up.
@@ -114,16 +119,19 @@ export class RenderPool {
       if (!slot.ready || slot.task) continue;
       const task = this.queue.shift()!;
       slot.task = task;
-      slot.timer = setTimeout(() => this.timeOut(slot), this.options.timeoutMs);
+      const { timeoutMs } = this.options;
+      slot.timeoutMs = typeof timeoutMs === 'function' ? timeoutMs() : timeoutMs;
+      slot.timer = setTimeout(() => this.timeOut(slot), slot.timeoutMs);
       slot.thread.postMessage(task.message);
     }
   }
 
   private timeOut(slot: Slot): void {
+    const limit = slot.timeoutMs;
     const task = this.settle(slot);
     if (!task) return;
-    this.retire(slot, `render timed out after ${this.options.timeoutMs} ms; thread terminated`);
-    task.reject(new RenderTimeoutError(this.options.timeoutMs));
+    this.retire(slot, `render timed out after ${limit} ms; thread terminated`);
+    task.reject(new RenderTimeoutError(limit));
   }
 
   /** A thread died or was killed: fail its render and put a new thread in its place. */

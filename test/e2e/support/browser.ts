@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { patient } from '../../support/wait-for';
 
 /** Debian's Chromium: the tests never download a browser. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -17,8 +18,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh browser profile (empty localStorage) that can download files. */
-export function newContext(browser: Browser, viewport = LAPTOP): Promise<BrowserContext> {
-  return browser.newContext({ viewport, acceptDownloads: true, locale: 'en-GB' });
+export async function newContext(browser: Browser, viewport = LAPTOP): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'en-GB' });
+  // Playwright's own waits (30 s by default) are safety nets like the others: stretched by TEST_PATIENCE.
+  context.setDefaultTimeout(patient(30_000));
+  context.setDefaultNavigationTimeout(patient(30_000));
+  return context;
 }
 
 /**

@@ -3,6 +3,7 @@ import { CALM } from '../../support/calm-probes';
 import { startRosette, type RunningRosette } from '../../support/in-process-rosette';
 import { listRoutes, type ListedRoute } from '../../support/route-list';
 import type { TestAccount, TestClient } from '../../support/test-client';
+import { patient } from '../../support/wait-for';
 
 let rosette: RunningRosette;
 let admin: TestAccount;
@@ -87,7 +88,7 @@ describe('random and hostile JSON at every API route', () => {
           if (withSession && signedIn.cookie) headers.Cookie = signedIn.cookie;
           if (withSession && withCsrf && signedIn.csrfToken) headers['X-CSRF-Token'] = signedIn.csrfToken;
           const hasBody = !['GET', 'HEAD'].includes(route.method);
-          const res = await fetch(rosette.baseUrl + path, { method: route.method, headers, body: hasBody ? text : undefined, signal: AbortSignal.timeout(5000) });
+          const res = await fetch(rosette.baseUrl + path, { method: route.method, headers, body: hasBody ? text : undefined, signal: AbortSignal.timeout(patient(5000)) });
           await res.arrayBuffer();
           sent += 1;
           if (res.status >= 500) throw new Error(`${route.method} ${path} answered ${res.status} to ${text.slice(0, 200)}`);
@@ -99,5 +100,5 @@ describe('random and hostile JSON at every API route', () => {
     }
     expect(sent).toBe(routes.length * RUNS_PER_ROUTE);
     expect((await fetch(rosette.baseUrl + '/healthz')).status).toBe(200);
-  }, 120_000);
+  }, patient(120_000));
 });

@@ -5,6 +5,7 @@ import { startRosette, waitForJob, type RunningRosette } from '../../support/in-
 import { recordedLeaks } from '../../support/leak-watch';
 import { listRoutes } from '../../support/route-list';
 import { TestClient, type TestAccount } from '../../support/test-client';
+import { patient } from '../../support/wait-for';
 
 /**
  * Who asks. `owner` is a campaigner of the organisation that owns the design, job and share link
@@ -162,7 +163,7 @@ beforeAll(async () => {
   clients.set('outsider', () => rosette.signedIn(outsider));
   clients.set('admin', () => rosette.signedIn(admin));
   clients.set('owner', () => rosette.signedIn(owner));
-}, 60_000);
+}, patient(60_000));
 
 afterAll(async () => {
   await rosette?.close();
@@ -198,7 +199,7 @@ describe('every route, as every kind of visitor', () => {
       }
     }
     expect(wrong).toEqual([]);
-  }, 120_000);
+  }, patient(120_000));
 
   // Issue 12: `/S/<token>` was served, and the log masks only knew `/s/`. Each route has one spelling.
   it('answers 404 to every route spelt in another case, with the parameters that open it', async () => {
@@ -218,5 +219,5 @@ describe('every route, as every kind of visitor', () => {
       if (res.status !== 404) wrong.push(`${route.method} ${path}: ${res.status}`);
     }
     expect(wrong).toEqual([]);
-  }, 60_000);
+  }, patient(60_000));
 });

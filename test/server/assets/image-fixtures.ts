@@ -28,7 +28,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
  * the wire, 50 MB once inflated, and 1.2 GB as the RGB pixels a decoder would allocate.
  * Built by hand because encoding it with sharp takes seconds.
  */
-export function pngBomb(width: number, height: number): Buffer {
+export function pngBomb(width: number, height: number, options: { pixels?: 'zeros' | 'garbage' } = {}): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -38,7 +38,8 @@ export function pngBomb(width: number, height: number): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(rows, { level: 9 })),
+    // 'garbage': pixel data that is not even valid deflate, so only a reader that stops at the header accepts it.
+    pngChunk('IDAT', options.pixels === 'garbage' ? Buffer.from('not deflate data, never to be decoded') : deflateSync(rows, { level: 9 })),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

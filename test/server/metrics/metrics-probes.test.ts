@@ -4,7 +4,7 @@ import { createMetricsRegistry } from '../../../common/node/metrics-registry';
 import { createFailFastRedis } from '../../../common/node/redis-connection';
 import { readWorkerHeartbeats } from '../../../common/node/worker-heartbeats';
 import { PRINT_QUEUE, QUEUE_PREFIX, workerHeartbeatKey } from '../../../common/queue/names';
-import { createServerMetrics, PROBE_TIMEOUT_MS } from '../../../server/metrics/server-metrics';
+import { createServerMetrics } from '../../../server/metrics/server-metrics';
 import { parsePrometheusText, sampleValue } from '../../support/prometheus-text';
 import { startTestRedis } from '../../support/test-redis';
 
@@ -47,11 +47,11 @@ describe('scrape-time probes against a real Redis', () => {
   });
 
   describe('when Redis is down', () => {
-    it('still answers promptly, with the figures unknown', async () => {
+    // That a scrape never waits longer than PROBE_TIMEOUT_MS on Redis is shown with a fake clock in
+    // server-metrics.test.ts; here, that against a real Redis that is gone the scrape answers at all.
+    it('still answers, with the figures unknown', async () => {
       await redis.stop();
-      const started = Date.now();
       const samples = await scrape();
-      expect(Date.now() - started).toBeLessThan(PROBE_TIMEOUT_MS + 500);
       expect(sampleValue(samples, METRIC.queueJobs, { state: 'waiting' })).toBeNaN();
       expect(sampleValue(samples, METRIC.workersLive)).toBeNaN();
       expect(sampleValue(samples, METRIC.probeUp, { probe: 'queue' })).toBe(0);

@@ -210,9 +210,24 @@ describe('server metrics', () => {
           throw new Error('Connection is closed.');
         },
       });
-      const started = Date.now();
-      const samples = parsePrometheusText(await registry.metrics());
-      expect(Date.now() - started).toBeLessThan(PROBE_TIMEOUT_MS + 400);
+      // A fake clock: the scrape is answered exactly when the probe's timeout fires, not before and not never.
+      jest.useFakeTimers();
+      let text: string;
+      try {
+        let answered = false;
+        const scrape = registry.metrics().then((t) => {
+          answered = true;
+          return t;
+        });
+        await jest.advanceTimersByTimeAsync(PROBE_TIMEOUT_MS - 1);
+        expect(answered).toBe(false);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(answered).toBe(true);
+        text = await scrape;
+      } finally {
+        jest.useRealTimers();
+      }
+      const samples = parsePrometheusText(text);
       expect(sampleValue(samples, METRIC.queueJobs, { state: 'waiting' })).toBeNaN();
       expect(sampleValue(samples, METRIC.workersLive)).toBeNaN();
       expect(sampleValue(samples, METRIC.probeUp, { probe: 'queue' })).toBe(0);

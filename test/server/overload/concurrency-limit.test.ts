@@ -101,8 +101,10 @@ describe('LoopLagMeter', () => {
     expect(windows.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...windows)).toBeGreaterThanOrEqual(40);
     expect(windows.every((w) => w >= 0)).toBe(true);
-    // The window with the blocked loop was busy for most of its length; all readings are shares.
-    expect(busy[windows.indexOf(Math.max(...windows))]).toBeGreaterThan(0.3);
+    // The window with the blocked loop saw both its lag and that it was busy for most of its length. (Not
+    // necessarily the window with the worst lag: on a busy machine the scheduler can delay an idle loop more.)
+    // All readings are shares.
+    expect(windows.some((w, i) => w >= 40 && busy[i]! > 0.3)).toBe(true);
     expect(busy.every((u) => u >= 0 && u <= 1)).toBe(true);
   });
 });

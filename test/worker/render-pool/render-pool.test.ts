@@ -13,6 +13,7 @@ import { assetKey } from '../../../common/queue/names';
 import type { Design } from '../../../common/design/design-schema';
 import { SAMPLE_PHOTO_PATH } from '../../../server/assets/sample-assets';
 import { SAMPLE_PHOTO_ID, SAMPLE_PHOTO_SIZE } from '../../../common/templates/sample-photo';
+import { patient } from '../../support/wait-for';
 
 /** The pool runs the compiled thread (worker threads cannot load TypeScript). */
 let threadFile: string;
@@ -22,7 +23,7 @@ beforeAll(() => {
   threadFile = path.join(builtDist(['worker/render-pool/render-thread.js']), 'worker', 'render-pool', 'render-thread.js');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-pool-'));
   store = new DirectoryFileStore(dir);
-}, 120_000);
+}, patient(120_000));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function requestFor(design: Design) {
@@ -61,23 +62,29 @@ describe('RenderPool', () => {
 
   it('terminates a render that runs past the timeout, replaces the thread and keeps rendering', async () => {
     const lost: string[] = [];
-    const pool = new RenderPool({ size: 1, timeoutMs: 300, threadFile, onThreadLost: (reason) => lost.push(reason) });
+    // The limit is read per render: 300 ms for the heavy poster, then a generous one for the render on the
+    // fresh thread, whose first photo (colour transform built on first use, six fonts parsed) is slow under load.
+    let limitMs = 300;
+    const pool = new RenderPool({ size: 1, timeoutMs: () => limitMs, threadFile, onThreadLost: (reason) => lost.push(reason) });
     try {
       const heavy = await requestFor(await heavyPoster(store, 'Too slow for the pool'));
-      const started = Date.now();
-      await expect(pool.render(heavy)).rejects.toBeInstanceOf(RenderTimeoutError);
-      expect(Date.now() - started).toBeLessThan(2000);
+      const progress: number[] = [];
+      // The pool gave up on the render (its timer fired and it terminated the thread) rather than waiting
+      // for the poster to be drawn: the render fails with the timeout, never having reached 100 %.
+      const failure = await pool.render(heavy, (p) => progress.push(p)).then(() => null, (err: unknown) => err);
+      expect(failure).toBeInstanceOf(RenderTimeoutError);
+      expect((failure as RenderTimeoutError).timeoutMs).toBe(300);
+      expect(progress).not.toContain(100);
       expect(lost).toEqual(['render timed out after 300 ms; thread terminated']);
-      // Text only: a fresh thread's first photo (its colour transform is built on first use) may itself take 300 ms.
-      const textOnly = lightFlyer('After the timeout');
-      textOnly.pages = textOnly.pages.map((page) => ({ ...page, elements: page.elements.filter((e) => e.kind !== 'image') }));
-      const pdf = await pool.render(await requestFor(textOnly));
+      limitMs = 60_000;
+      const pdf = await pool.render(await requestFor(lightFlyer('After the timeout')));
       expect(pdf.pages).toBe(2);
+      expect(lost).toHaveLength(1);
       expect(pool.busy).toBe(0);
     } finally {
       await pool.close();
     }
-  }, 30_000);
+  }, patient(120_000));
 
   it('fails the renders still waiting when it is closed', async () => {
     const pool = new RenderPool({ size: 1, timeoutMs: 10_000, threadFile });
