@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/api-error';
+import { errorSentence } from '../api/error-sentence';
 import { disableAccount, inviteAccount, listAccounts, resetAccess, type AdminAccount, type Invite } from '../api/admin-api';
 import { AccountBar } from '../session/account-bar';
 import { useSession } from '../session/session-context';
@@ -16,7 +16,7 @@ export function AccountsPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [invite, setInvite] = useState<{ email: string; invite: Invite } | null>(null);
   const reload = useCallback(() => {
-    listAccounts().then(setAccounts, (err: unknown) => setProblem(messageOf(err)));
+    listAccounts().then(setAccounts, (err: unknown) => setProblem(errorSentence(err)));
   }, []);
   useEffect(reload, [reload]);
 
@@ -27,7 +27,7 @@ export function AccountsPage() {
       if (result.invite) setInvite({ email: result.account.email, invite: result.invite });
       reload();
     } catch (err) {
-      setProblem(messageOf(err));
+      setProblem(errorSentence(err));
     }
   };
 
@@ -149,9 +149,4 @@ function InviteForm({ onInvite }: { onInvite: (email: string, organisation: stri
       </form>
     </section>
   );
-}
-
-function messageOf(err: unknown): string {
-  const text = err instanceof ApiError ? err.message : 'Something went wrong';
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api/api-error';
+import { errorSentence } from '../api/error-sentence';
 import { listOrganisations, listOrganisationShareLinks, withdrawOrganisationShareLink, type AdminAccount, type AdminOrganisation, type AdminShareLink } from '../api/admin-api';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -16,12 +16,12 @@ export function ShareLinksPanel({ accounts }: { accounts: AdminAccount[] | null 
   const [links, setLinks] = useState<AdminShareLink[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    listOrganisations().then(setOrganisations, (err: unknown) => setProblem(messageOf(err)));
+    listOrganisations().then(setOrganisations, (err: unknown) => setProblem(errorSentence(err)));
   }, []);
   const reload = useCallback(() => {
     setLinks(null);
     if (!orgId) return;
-    listOrganisationShareLinks(orgId).then(setLinks, (err: unknown) => setProblem(messageOf(err)));
+    listOrganisationShareLinks(orgId).then(setLinks, (err: unknown) => setProblem(errorSentence(err)));
   }, [orgId]);
   useEffect(reload, [reload]);
 
@@ -30,7 +30,7 @@ export function ShareLinksPanel({ accounts }: { accounts: AdminAccount[] | null 
     try {
       await withdrawOrganisationShareLink(orgId, linkId);
     } catch (err) {
-      setProblem(messageOf(err));
+      setProblem(errorSentence(err));
     }
     reload();
   };
@@ -87,9 +87,4 @@ export function ShareLinksPanel({ accounts }: { accounts: AdminAccount[] | null 
       ) : null}
     </section>
   );
-}
-
-function messageOf(err: unknown): string {
-  const text = err instanceof ApiError ? err.message : 'Something went wrong';
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
