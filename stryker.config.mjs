@@ -21,7 +21,7 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: ['common/layout/**/*.ts', 'common/design/**/*.ts', 'server/overload/**/*.ts'],
   concurrency: 2,
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
