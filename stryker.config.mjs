@@ -3,6 +3,10 @@
 // that cover it; a mutant that no test notices ("survived") is behaviour no test pins down.
 // Only the fast unit tests of those folders run: integration/ and e2e/ start processes.
 // Concurrency stays at 2 at most: the machine running it is often shared.
+// MUTATION_TEST_MATCH narrows the tests to one glob (for a quick run of one folder with its own tests):
+//   MUTATION_TEST_MATCH='test/common/design/**/*.test.ts' npx stryker run --mutate 'common/design/**/*.ts'
+const only = process.env.MUTATION_TEST_MATCH;
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
@@ -11,10 +15,9 @@ export default {
     projectType: 'custom',
     configFile: 'jest.config.js',
     config: {
-      testMatch: [
-        '<rootDir>/test/common/{layout,design,templates}/**/*.test.ts',
-        '<rootDir>/test/server/overload/**/*.test.ts',
-      ],
+      testMatch: only
+        ? [`<rootDir>/${only}`]
+        : ['<rootDir>/test/common/{layout,design,templates}/**/*.test.ts', '<rootDir>/test/server/overload/**/*.test.ts'],
     },
     enableFindRelatedTests: false,
   },
