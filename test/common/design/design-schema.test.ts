@@ -210,3 +210,85 @@ describe('designSchema', () => {
     });
   });
 });
+
+/** Only the paths of the problems found (for limits whose words are zod's own). */
+const paths = (input: unknown) => problems(input).map((p) => p.split(': ')[0]);
+const text = (extra: object = {}) => ({ id: 't', kind: 'text', box, fontSize: 10, blocks: [{ type: 'paragraph', text: 'Hello' }], ...extra });
+
+describe('designSchema, at the edges of each allowed range', () => {
+  it('accepts every alignment, weight, fit, shape and orientation it names', () => {
+    const parsed = designSchema.parse(
+      design({
+        format: { size: 'A4', orientation: 'landscape' },
+        pages: [
+          {
+            elements: [
+              heading({ align: 'center', weight: 'regular' }),
+              text({ align: 'right', weight: 'bold' }),
+              { id: 'p', kind: 'image', box, assetId: 'f'.repeat(64), fit: 'contain' },
+              shape({ shape: 'ellipse' }),
+            ],
+          },
+        ],
+      }),
+    );
+    expect(parsed.format.orientation).toBe('landscape');
+    expect(parsed.pages[0]!.elements).toMatchObject([{ align: 'center', weight: 'regular' }, { align: 'right', weight: 'bold' }, { fit: 'contain' }, { shape: 'ellipse' }]);
+    expect(paths(onePage(heading({ align: 'justify' })))).toEqual(['pages.0.elements.0.align']);
+  });
+
+  it.each([
+    ['lineHeight', 0.8, 3, 0.79, 3.01],
+    ['blockSpacing', 0, 3, -0.01, 3.01],
+  ])('allows a text element’s %s from %d to %d only', (field, low, high, under, over) => {
+    expect(problems(onePage(text({ [field]: low })))).toEqual([]);
+    expect(problems(onePage(text({ [field]: high })))).toEqual([]);
+    expect(paths(onePage(text({ [field]: under })))).toEqual([`pages.0.elements.0.${field}`]);
+    expect(paths(onePage(text({ [field]: over })))).toEqual([`pages.0.elements.0.${field}`]);
+  });
+
+  it('allows a corner radius from 0 to 100 mm only', () => {
+    expect(problems(onePage(shape({ cornerRadius: 0 }), shape({ id: 't', cornerRadius: 100 })))).toEqual([]);
+    expect(paths(onePage(shape({ cornerRadius: -0.1 }), shape({ id: 't', cornerRadius: 100.1 })))).toEqual(['pages.0.elements.0.cornerRadius', 'pages.0.elements.1.cornerRadius']);
+  });
+
+  it('allows 200 characters of image description, 24 palette colours, 30 list items', () => {
+    const image = (alt: string) => ({ id: 'p', kind: 'image', box, assetId: 'a'.repeat(64), alt });
+    expect(problems(onePage(image('x'.repeat(200))))).toEqual([]);
+    expect(paths(onePage(image('x'.repeat(201))))).toEqual(['pages.0.elements.0.alt']);
+    expect(problems(design({ palette: Array(24).fill('#000000') }))).toEqual([]);
+    expect(paths(design({ palette: Array(25).fill('#000000') }))).toEqual(['palette']);
+    const list = (n: number) => text({ blocks: [{ type: 'bullets', items: Array(n).fill('x') }] });
+    expect(problems(onePage(list(30)))).toEqual([]);
+    expect(paths(onePage(list(31)))).toEqual(['pages.0.elements.0.blocks.0.items']);
+  });
+
+  it('caps the length of headings, paragraphs, list items and QR addresses, saying so', () => {
+    expect(problems(onePage(heading({ text: 'x'.repeat(300), box: { x: 0, y: 0, width: 210, height: 297 } })))).toEqual([]);
+    expect(problems(onePage(heading({ text: 'x'.repeat(301) })))).toEqual(['pages.0.elements.0.text: must be at most 300 characters']);
+    expect(problems(onePage(text({ blocks: [{ type: 'paragraph', text: 'x'.repeat(3001) }] })))).toEqual(['pages.0.elements.0.blocks.0.text: must be at most 3000 characters']);
+    expect(problems(onePage(text({ blocks: [{ type: 'bullets', items: ['x'.repeat(501)] }] })))).toEqual(['pages.0.elements.0.blocks.0.items.0: must be at most 500 characters']);
+    const url = `https://example.org/${'x'.repeat(981)}`;
+    expect(problems(onePage({ id: 'q', kind: 'qr', box, url }))).toEqual(['pages.0.elements.0.url: must be at most 1000 characters']);
+  });
+
+  it('takes a QR address in any case, but only one that starts with the scheme and has no spaces', () => {
+    const qr = (url: string) => problems(onePage({ id: 'q', kind: 'qr', box, url }));
+    expect(qr('HTTP://EXAMPLE.ORG')).toEqual([]);
+    expect(qr('see https://example.org')).toHaveLength(1);
+    expect(qr('https://example.org/a b')).toHaveLength(1);
+    expect(qr('https://')).toHaveLength(1);
+  });
+
+  it('takes an asset id of exactly 64 lower-case hex digits', () => {
+    const image = (assetId: string) => paths(onePage({ id: 'p', kind: 'image', box, assetId }));
+    expect(image(`x${'a'.repeat(64)}`)).toEqual(['pages.0.elements.0.assetId']);
+    expect(image(`${'a'.repeat(64)}x`)).toEqual(['pages.0.elements.0.assetId']);
+  });
+
+  it('reports the checks across elements as custom issues', () => {
+    const result = designSchema.safeParse(onePage(heading({ minFontSize: 30, box: { x: 200, y: 290, width: 20, height: 20 } }), heading(), imprintElement(), imprintElement({ id: 'j' })));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.code)).toEqual(['custom', 'custom', 'custom', 'custom', 'custom']);
+  });
+});
