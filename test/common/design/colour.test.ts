@@ -1,4 +1,4 @@
-import { BLACK, inkOf, parseColour, toCmykColour } from '../../../common/design/colour';
+import { BLACK, colourToCss, inkOf, parseColour, toCmykColour } from '../../../common/design/colour';
 
 describe('parseColour', () => {
   it('reads #rrggbb, in either case, as sRGB bytes', () => {
@@ -8,6 +8,16 @@ describe('parseColour', () => {
 
   it('reads cmyk(c, m, y, k) in percent, decimals and spaces allowed', () => {
     expect(parseColour('cmyk( 1.5 ,2,3 , 100 )')).toEqual({ space: 'cmyk', c: 1.5, m: 2, y: 3, k: 100 });
+  });
+
+  it('allows spaces around every number and decimals in every ink', () => {
+    expect(parseColour('cmyk(  0.5  ,  0.25  ,  10.75  ,  99.5  )')).toEqual({ space: 'cmyk', c: 0.5, m: 0.25, y: 10.75, k: 99.5 });
+    expect(parseColour('cmyk(1,2.5,3.25,4.125)')).toEqual({ space: 'cmyk', c: 1, m: 2.5, y: 3.25, k: 4.125 });
+    expect(parseColour('cmyk(100.0, 0, 0, 0)')).toEqual({ space: 'cmyk', c: 100, m: 0, y: 0, k: 0 });
+  });
+
+  it.each([['x#123456'], ['#123456x'], ['xcmyk(0, 0, 0, 0)'], ['cmyk(0, 0, 0, 0)x'], ['cmyk(1000, 0, 0, 0)'], ['cmyk(0, 0, 0, 1.)'], ['cmyk(0, 0, 0, 1.x)'], ['cmyk(0 x, 0, 0, 0)'], ['cmyk(0, x0, 0, 0)'], ['cmyk(0, 0, 0, 0, 0)']])('is null for %j', (text) => {
+    expect(parseColour(text)).toBeNull();
   });
 
   it.each([['#12345g'], ['#1234567'], [' #123456'], ['cmyk(0, 0, 0, 100.5)'], ['cmyk(0, 0, 0, 0) '], ['cmyk(-1, 0, 0, 0)'], ['rgb(0, 0, 0)']])('is null for %j', (text) => {
@@ -24,5 +34,14 @@ describe('inkOf and toCmykColour', () => {
   it('print something that is not a colour in black ink alone', () => {
     expect(inkOf('nonsense')).toEqual({ c: 0, m: 0, y: 0, k: 100 });
     expect(BLACK).toBe('cmyk(0, 0, 0, 100)');
+  });
+});
+
+describe('colourToCss', () => {
+  it('writes the soft proof as CSS rgb(), darker for black ink than for bare paper', () => {
+    const [paper, black] = ['cmyk(0, 0, 0, 0)', BLACK].map(colourToCss);
+    expect(paper).toMatch(/^rgb\(\d{1,3}, \d{1,3}, \d{1,3}\)$/);
+    const sum = (css: string) => css.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+    expect(sum(black!)).toBeLessThan(sum(paper!) - 300);
   });
 });
