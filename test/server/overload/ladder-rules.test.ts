@@ -87,3 +87,22 @@ describe('the ladder rule table', () => {
     expect([calmAt('maintenance', 2999), calmAt('maintenance', 3000)]).toEqual(['maintenance', 'normal']);
   });
 });
+
+describe('when a signal holds the current rung', () => {
+  const busySince0: LadderState = { mode: 'busy', since: 0, cause: null };
+
+  it('keeps the time the rung was entered, however long ago', () => {
+    expect(nextMode(busySince0, { ...CALM_SIGNALS, eventLoopDelayMs: 30 }, 60_000)).toMatchObject({ mode: 'busy', since: 0 });
+  });
+
+  it('names the signal that holds it, with the leave mark, or the enter mark when the signal is over that', () => {
+    expect(nextMode(busySince0, { ...CALM_SIGNALS, eventLoopDelayMs: 30 }, 60_000).cause).toEqual({ reason: 'event_loop_delay', signal: 'eventLoopDelayMs', value: 30, threshold: 20 });
+    expect(nextMode(busySince0, { ...CALM_SIGNALS, eventLoopDelayMs: 45 }, 60_000).cause).toEqual({ reason: 'event_loop_delay', signal: 'eventLoopDelayMs', value: 45, threshold: 40 });
+  });
+});
+
+describe('the calm signals a fresh process starts from', () => {
+  it('are all zero', () => {
+    expect(CALM_SIGNALS).toEqual({ eventLoopDelayMs: 0, eventLoopUtilization: 0, heapUsedRatio: 0, rssRatio: 0, redisDown: 0, redisLatencyMs: 0, backlogSeconds: 0, noWorkers: 0 });
+  });
+});

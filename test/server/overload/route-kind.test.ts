@@ -26,6 +26,8 @@ describe('telling what a request is before Express', () => {
     ['GET', '/admin/accounts?x=1', 'admin'],
     ['POST', '/admin', 'page'],
     ['GET', '/administrator', 'page'],
+    ['GET', '/api/admin', 'admin'],
+    ['GET', '/elsewhere/leaflet.pdf', 'page'],
   ])('%s %s is %s', (method, url, kind) => {
     expect(routeKindOf(method, url)).toBe(kind);
   });
