@@ -42,3 +42,111 @@ describe('breakLines', () => {
     });
   });
 });
+
+/**
+ * A monospaced stand-in for the font: every visible character, space included, is 10 pt wide and a soft
+ * hyphen is 0 pt, so that each expected line and width below can be worked out by counting characters.
+ */
+const mono = (text: string) => 10 * Array.from(text.replaceAll(SHY, '')).length;
+const texts = (text: string, maxWidth: number) => breakLines(text, mono, maxWidth).map((l) => l.text);
+
+describe('breakLines, counted in a monospaced font of 10 pt per character', () => {
+  describe('when words fit', () => {
+    it('fills each line greedily, a line exactly as wide as the box included', () => {
+      expect(breakLines('aa bb cc', mono, 50)).toEqual([
+        { text: 'aa bb', width: 50 },
+        { text: 'cc', width: 20 },
+      ]);
+    });
+
+    it('moves a word to the next line when it is 0.01 pt too wide', () => {
+      expect(breakLines('aa bb cc', mono, 49.99)).toEqual([
+        { text: 'aa', width: 20 },
+        { text: 'bb', width: 20 },
+        { text: 'cc', width: 20 },
+      ]);
+    });
+
+    it('keeps the whole text on one line in a wide box, with one space between words however many were typed', () => {
+      expect(breakLines('  aa \t  bb\tcc  ', mono, 1000)).toEqual([{ text: 'aa bb cc', width: 80 }]);
+    });
+
+    it('drops a "word" that is nothing but soft hyphens', () => {
+      expect(breakLines(`aa ${SHY}${SHY} bb`, mono, 1000)).toEqual([{ text: 'aa bb', width: 50 }]);
+    });
+
+    it('composes a w and a combining circumflex into the one character ŵ', () => {
+      expect(breakLines('w\u0302', mono, 100)).toEqual([{ text: '\u0175', width: 10 }]);
+    });
+  });
+
+  describe('when the text has hard newlines', () => {
+    it('starts a new line at each, Windows line ends included, and keeps an empty line as an empty line', () => {
+      expect(breakLines('aa\nbb\r\n\ncc', mono, 1000)).toEqual([
+        { text: 'aa', width: 20 },
+        { text: 'bb', width: 20 },
+        { text: '', width: 0 },
+        { text: 'cc', width: 20 },
+      ]);
+    });
+  });
+
+  describe('when a word is longer than a whole line', () => {
+    it('splits it between characters, each line as full as it can be', () => {
+      expect(breakLines('abcdefg', mono, 30)).toEqual([
+        { text: 'abc', width: 30 },
+        { text: 'def', width: 30 },
+        { text: 'g', width: 10 },
+      ]);
+    });
+
+    it('first ends the line it would have continued', () => {
+      expect(texts('aa abcdefg', 30)).toEqual(['aa', 'abc', 'def', 'g']);
+    });
+
+    it('puts one character on each line when the box is narrower than two characters', () => {
+      expect(breakLines('abc', mono, 15)).toEqual([
+        { text: 'a', width: 10 },
+        { text: 'b', width: 10 },
+        { text: 'c', width: 10 },
+      ]);
+    });
+
+    it('still draws a single character that is wider than the box, on a line of its own', () => {
+      expect(breakLines('W', mono, 5)).toEqual([{ text: 'W', width: 10 }]);
+      expect(texts('aa W', 5)).toEqual(['a', 'a', 'W']);
+    });
+
+    it('splits it between characters when its only soft hyphen is its first character', () => {
+      expect(texts(`${SHY}abcdef`, 30)).toEqual(['abc', 'def']);
+      expect(texts(`${SHY}${SHY}abcdef`, 30)).toEqual(['abc', 'def']);
+    });
+  });
+
+  describe('when a word has soft hyphens', () => {
+    const word = `ab${SHY}cd${SHY}ef`;
+
+    it('ends the line at the last one whose head fits after the words already on it, hyphen included', () => {
+      // Room after "xx ": 70 - 30 = 40 pt; "abcd-" (50) does not fit, "ab-" (30) does.
+      expect(breakLines(`xx ${word}`, mono, 70)).toEqual([
+        { text: 'xx ab-', width: 60 },
+        { text: 'cdef', width: 40 },
+      ]);
+    });
+
+    it('breaks a word on a line of its own at the last one that fits', () => {
+      expect(breakLines(word, mono, 50)).toEqual([
+        { text: 'abcd-', width: 50 },
+        { text: 'ef', width: 20 },
+      ]);
+    });
+
+    it('breaks a word at a soft hyphen after its first letter', () => {
+      expect(breakLines(`a${SHY}bcdef`, mono, 30)).toEqual([
+        { text: 'a-', width: 20 },
+        { text: 'bcd', width: 30 },
+        { text: 'ef', width: 20 },
+      ]);
+    });
+  });
+});

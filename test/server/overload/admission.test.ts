@@ -27,3 +27,16 @@ describe('admission control of print jobs', () => {
     expect(estimatedWaitSeconds(10, null)).toBeNull();
   });
 });
+
+describe('when the drain rate is zero or negative (a clock step, a bad reading)', () => {
+  it('tells a refused campaigner to come back in a minute and estimates no wait', () => {
+    expect(retryAfterFullQueue(700, 600, 0)).toBe(60);
+    expect(retryAfterFullQueue(700, 600, -1)).toBe(60);
+    expect(estimatedWaitSeconds(10, 0)).toBeNull();
+    expect(estimatedWaitSeconds(10, -1)).toBeNull();
+  });
+
+  it('assumes one job per second per live worker when nothing was measured', () => {
+    expect(drainRate(null, 3)).toBe(3);
+  });
+});

@@ -22,3 +22,9 @@ describe('the mode the gate acts on', () => {
     expect(effectiveMode(ladder('maintenance', REASONS.redisUnavailable), { mode: 'off' })).toBe('maintenance');
   });
 });
+
+describe('when the ladder is in maintenance with no recorded cause', () => {
+  it('is degraded when the admin switched maintenance off', () => {
+    expect(effectiveMode({ mode: 'maintenance', since: 0, cause: null }, { mode: 'off' })).toBe('degraded');
+  });
+});

@@ -1,4 +1,4 @@
-import { OPEN_IN_MAINTENANCE, priorityOf, routeKindOf, TOP_PRIORITY } from '../../../server/overload/route-kind';
+import { HEAVY_WORK, IN_FLIGHT_SHARE, OPEN_IN_MAINTENANCE, priorityOf, routeKindOf, TOP_PRIORITY, type RouteKind } from '../../../server/overload/route-kind';
 
 describe('telling what a request is before Express', () => {
   it.each([
@@ -26,6 +26,8 @@ describe('telling what a request is before Express', () => {
     ['GET', '/admin/accounts?x=1', 'admin'],
     ['POST', '/admin', 'page'],
     ['GET', '/administrator', 'page'],
+    ['GET', '/api/admin', 'admin'],
+    ['GET', '/elsewhere/leaflet.pdf', 'page'],
   ])('%s %s is %s', (method, url, kind) => {
     expect(routeKindOf(method, url)).toBe(kind);
   });
@@ -55,5 +57,48 @@ describe('telling what a request is before Express', () => {
     expect(p('printJobSubmit')).toBeLessThan(p('download'));
     expect(p('download')).toBeLessThan(p('health'));
     expect(priorityOf('apiRead', 'signedIn')).toBeGreaterThan(p('apiRead'));
+  });
+});
+
+describe('when the request is unusual', () => {
+  it('treats a missing method and URL as a page at /', () => {
+    expect(routeKindOf(undefined, undefined)).toBe('page');
+  });
+
+  it('treats an absolute URL that does not parse as /', () => {
+    expect(routeKindOf('POST', 'http://')).toBe('page');
+  });
+
+  it('counts HEAD on the API as a read, and any other write method on /api/print-jobs as a submission', () => {
+    expect(routeKindOf('HEAD', '/api/print-jobs')).toBe('apiRead');
+    expect(routeKindOf('PUT', '/api/print-jobs')).toBe('printJobSubmit');
+    expect(routeKindOf('POST', '/api/administrator')).toBe('apiWrite');
+    expect(routeKindOf('GET', '/api/session')).toBe('signIn');
+  });
+
+  it('keeps the root path when stripping trailing slashes', () => {
+    expect(routeKindOf('GET', '//')).toBe('page');
+    expect(routeKindOf('GET', '/healthz///')).toBe('health');
+  });
+});
+
+describe('the priority of each kind of request', () => {
+  const KINDS: RouteKind[] = ['page', 'apiRead', 'apiWrite', 'upload', 'printJobSubmit', 'clientAsset', 'download', 'share', 'signIn', 'health', 'admin'];
+
+  it('is, for an anonymous request: pages and reads 0, writes and uploads 1, print jobs and client files 2, downloads, share pages and sign-in 3, health and admin 4', () => {
+    expect(KINDS.map((k) => priorityOf(k, 'anonymous'))).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4]);
+    expect(TOP_PRIORITY).toBe(4);
+  });
+
+  it('is one step higher for a signed-in campaigner, but never raised into the top priority', () => {
+    expect(KINDS.map((k) => priorityOf(k, 'signedIn'))).toEqual([1, 1, 2, 2, 3, 3, 3, 3, 3, 4, 4]);
+  });
+
+  it('lets each priority fill half, 70 %, 85 %, all of MAX_IN_FLIGHT, and the top one without limit', () => {
+    expect(IN_FLIGHT_SHARE).toEqual([0.5, 0.7, 0.85, 1, Number.POSITIVE_INFINITY]);
+  });
+
+  it('queues only print-job submissions as heavy work', () => {
+    expect(KINDS.filter((k) => HEAVY_WORK[k])).toEqual(['printJobSubmit']);
   });
 });
