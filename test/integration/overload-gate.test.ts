@@ -192,12 +192,18 @@ describe('the priority listener (PRIORITY_PORT)', () => {
 describe('admission control', () => {
   let full: RunningRosette;
   const queue: QueueReading = { waiting: 1000, active: 2, finished: 0, workers: 2 };
-  const startedAt = Date.now();
   beforeAll(async () => {
-    // The two workers finish two jobs a second, in real time, and the rate assumed for two workers before any is
-    // measured is the same, so the drain rate is about 2 jobs/s from the start however slow the machine.
-    const reading = async () => ({ ...queue, finished: Math.floor((Date.now() - startedAt) / 500) });
-    full = await startRosette({ PRINT_MAX_WAIT_SECONDS: '300' }, undefined, { probes: { queue: reading }, sampleIntervalMs: 50 });
+    // The server's clock moves only with the queue readings: each is half a second later and one more job has
+    // finished, so the two workers drain exactly 2 jobs/s in the server's time (the rate assumed for two
+    // workers before any is measured is the same), however fast or slowly this machine samples.
+    let clock = Date.now();
+    let finished = 0;
+    const reading = async () => {
+      clock += 500;
+      finished += 1;
+      return { ...queue, finished };
+    };
+    full = await startRosette({ PRINT_MAX_WAIT_SECONDS: '300' }, undefined, { probes: { queue: reading }, sampleIntervalMs: 50, now: () => clock });
     await waitFor('sampled', () => full.servers[0]!.overload.waiting === 1000);
   });
   afterAll(async () => {
