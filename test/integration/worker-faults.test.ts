@@ -369,14 +369,18 @@ describe('when a worker is sent SIGTERM while its Redis does not answer', () => 
     if (exit.code === 1) expect(worker.lines('shutdown did not finish in time; forcing connections closed')).toHaveLength(1);
   }, patient(30_000));
 
-  it('exits when Redis has been killed, forcing its connections closed, with code 1', async () => {
+  it('exits by itself when Redis has been killed, forcing its connections closed when the graceful close cannot finish', async () => {
     const worker = await idleWorker();
-    // Connections refused: a command waits in the offline queue for a reconnection that never comes.
+    // Connections refused: a command may wait in the offline queue for a reconnection that never comes,
+    // or the client may already know the connection is gone and close at once: which one depends on
+    // how far ioredis got with its reconnection when the signal came.
     await rig.redis.stop('SIGKILL');
     worker.child.kill('SIGTERM');
     const exit = await worker.exited;
-    expect(exit).toEqual({ code: 1, signal: null });
-    expect(worker.lines('shutdown did not finish in time; forcing connections closed')).toHaveLength(1);
+    expect(exit.signal).toBeNull();
+    expect([0, 1]).toContain(exit.code);
+    const forced = worker.lines('shutdown did not finish in time; forcing connections closed');
+    expect(forced).toHaveLength(exit.code === 1 ? 1 : 0);
   }, patient(30_000));
 });
 
