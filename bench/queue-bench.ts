@@ -37,7 +37,9 @@ export async function benchQueue(roundTrips: number, backlog: number, concurrenc
   const queue = new Queue<PrintJobData>(PRINT_QUEUE, { connection, prefix: QUEUE_PREFIX });
   const events = new QueueEvents(PRINT_QUEUE, { connection, prefix: QUEUE_PREFIX });
   await events.waitUntilReady();
-  const base = designSchema.parse(findTemplate('a5-flyer')!.design);
+  // A real imprint: the worker never renders a template's sample one.
+  const imprint = { printer: { name: 'Bench Print Works', address: '1 Dock Street, Cardiff CF10 5AB' }, promoter: { name: 'Jo Bloggs', address: '5 New Street, Riverside RV1 1AA' } };
+  const base = designSchema.parse({ ...findTemplate('a5-flyer')!.design, imprint });
   let n = 0;
   const nextJob = () => {
     const design = { ...base, title: `Bench leaflet ${++n}` };

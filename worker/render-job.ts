@@ -5,6 +5,7 @@ import type { FileStore } from '../common/node/file-store';
 import { StoreUnavailableError } from '../common/node/store-unavailable-error';
 import { assetKey, pdfKey } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, printJobDataSchema, type PrintJobResult } from '../common/queue/print-job';
+import { sampleImprintProblems } from '../common/templates/sample-imprint-problems';
 import type { PdfRenderer } from './pdf/pdf-renderer';
 import { preparePrintImages } from './pdf/prepare-print-images';
 import { RENDER_TIMEOUT_REASON, RenderTimeoutError } from './render-pool/render-timeout-error';
@@ -44,6 +45,9 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the design is not valid (${first?.path.join('.')}: ${first?.message})`);
   }
   const { design, pdfHash, print } = parsed.data;
+  // The server refuses these (422 sample_imprint); a job queued before it did, or by anything else, is refused here.
+  const sample = sampleImprintProblems(design.imprint);
+  if (sample.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the imprint still has sample details (${sample.map((p) => p.path.join('.')).join(', ')}); fill in the real promoter and printer`);
   const started = deps.clock();
   const infos = new Map<string, AssetInfo>();
   const images = new Map<string, Buffer>();

@@ -68,7 +68,7 @@ const a5Flyer = buildTemplate('a5-flyer', 'A5 two-sided flyer', 'Colour band, he
       ],
     },
   ],
-});
+}, { keepsWords: ['slip-text'] });
 
 /** A6 postcard, landscape, single-sided. */
 const a6Postcard = buildTemplate('a6-postcard', 'A6 postcard', 'Landscape, one side: a headline over a colour field, a short message and a QR code.', {

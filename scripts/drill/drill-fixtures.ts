@@ -1,5 +1,11 @@
 import { sessionHeaders, type DrillSession } from './drill-accounts';
-import type { TrafficFixtures } from './traffic-classes';
+import { DRILL_CONFIRM, type TrafficFixtures } from './traffic-classes';
+
+/**
+ * The imprint the drill's leaflets carry: Rosette never prints a template's sample imprint, so the drill
+ * fills in one, as a campaigner must.
+ */
+const DRILL_IMPRINT = { printer: { name: 'Drill Print Works', address: '1 Dock Street, Cardiff CF10 5AB' }, promoter: { name: 'Jo Bloggs', address: '5 New Street, Riverside RV1 1AA' } };
 
 /** How long the warm-up print jobs may take, milliseconds. */
 const WARM_UP_TIMEOUT_MS = 30_000;
@@ -16,14 +22,14 @@ export async function gatherFixtures(serverUrl: string, tag: string, sessions: D
   const designs: TrafficFixtures['designs'] = [];
   for (const { id } of list.templates) {
     const { design } = (await getJson(`${serverUrl}/api/templates/${id}`)) as { design: TrafficFixtures['designs'][number] };
-    designs.push(design);
+    designs.push({ ...design, imprint: DRILL_IMPRINT });
   }
   const statusUrls: string[] = [];
   for (const design of designs) {
     const res = await fetch(`${serverUrl}/api/print-jobs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...sessionHeaders(session) },
-      body: JSON.stringify({ design: { ...design, title: `Drill ${tag} warm-up: ${design.title}` }, copies: 100 }),
+      body: JSON.stringify({ design: { ...design, title: `Drill ${tag} warm-up: ${design.title}` }, copies: 100, confirm: DRILL_CONFIRM }),
     });
     if (res.status !== 202) throw new Error(`the warm-up print job was refused with ${res.status}: ${await res.text()}`);
     statusUrls.push(((await res.json()) as { statusUrl: string }).statusUrl);

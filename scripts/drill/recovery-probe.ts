@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { sessionHeaders } from './drill-accounts';
 import type { ModePoller } from './mode-poller';
-import type { TrafficFixtures } from './traffic-classes';
+import { DRILL_CONFIRM, type TrafficFixtures } from './traffic-classes';
 
 /** Time between recovery checks, milliseconds. */
 const PROBE_INTERVAL_MS = 250;
@@ -46,7 +46,7 @@ export async function measureRecovery(args: {
       const server = servers[probes % servers.length]!;
       const design = { ...fixtures.designs[0]!, title: `Drill ${tag} recovery probe ${probes + 1}` };
       probes += 1;
-      lastProbeStatus = await postJson(`${server}/api/print-jobs`, { design, copies: 1 }, localAddress, sessionHeaders(fixtures.sessions[0]));
+      lastProbeStatus = await postJson(`${server}/api/print-jobs`, { design, copies: 1, confirm: DRILL_CONFIRM }, localAddress, sessionHeaders(fixtures.sessions[0]));
       if (lastProbeStatus === 202) {
         const at = clock();
         return { recoveredAtMs: Math.round(at), seconds: Math.round((at - floodEndMs) / 100) / 10, probes, lastProbeStatus };

@@ -1,5 +1,8 @@
 import { sessionHeaders, type DrillSession } from './drill-accounts';
 
+/** What every drill print job confirms: it sends the templates' own words on purpose (docs/api.md, confirm). */
+export const DRILL_CONFIRM = { unchangedTemplateText: true } as const;
+
 /**
  * The kinds of visitor the drill imitates. Order matters only for display.
  * - home: anonymous visitors (or a bot) loading the home page;
@@ -56,7 +59,7 @@ export function requestFor(name: TrafficClassName, seq: number, fixtures: Traffi
       const design = { ...template, title: `Drill ${tag} ${seq}: ${template.title}`.slice(0, 120) };
       const session = fixtures.sessions[seq % Math.max(1, fixtures.sessions.length)];
       const headers = { accept: 'application/json', 'content-type': 'application/json', ...sessionHeaders(session) };
-      return { method: 'POST', path: '/api/print-jobs', headers, body: JSON.stringify({ design, copies: 1 + (seq % 500) }) };
+      return { method: 'POST', path: '/api/print-jobs', headers, body: JSON.stringify({ design, copies: 1 + (seq % 500), confirm: DRILL_CONFIRM }) };
     }
     case 'download': {
       const path = fixtures.downloads[seq % fixtures.downloads.length]!;

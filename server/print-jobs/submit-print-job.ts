@@ -9,6 +9,8 @@ import { withTimeout } from '../../common/node/with-timeout';
 import type { FileStore } from '../../common/node/file-store';
 import { readAssetInfo } from '../../common/node/asset-info';
 import { MAX_COPIES, RENDERER_VERSION, type PrintJobData } from '../../common/queue/print-job';
+import { sampleImprintProblems } from '../../common/templates/sample-imprint-problems';
+import { unchangedTemplateText, unchangedTextSummaries } from '../../common/templates/unchanged-template-text';
 import { AppError, formatPath } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
 import type { PrintJobView, PrintQueue } from './print-queue';
@@ -19,16 +21,29 @@ export const PRODUCER_TIMEOUT_MS = 1000;
 /** The body of POST /api/print-jobs. */
 export const submitPrintJobSchema = z.object({
   design: designSchema,
+  /**
+   * Deprecated and ignored by the PDF: the quantity belongs to a print order, and the editor no longer
+   * asks for it. Still accepted (and still part of the job id) so that scripts and drafts saved in
+   * browsers before it went keep working; see docs/api.md.
+   */
   copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
   /**
    * What the campaigner has seen and wants printed all the same. lowResolutionImages: print images below
-   * REFUSE_BELOW_DPI (otherwise refused with 422 image_resolution_too_low). Not part of the job id: an
-   * unconfirmed request is refused before the queue is asked, even when a confirmed job already exists.
+   * REFUSE_BELOW_DPI (otherwise refused with 422 image_resolution_too_low). unchangedTemplateText: print
+   * headings and paragraphs still word for word as the template has them (otherwise refused with 422
+   * template_text_unchanged). Not part of the job id: an unconfirmed request is refused before the queue
+   * is asked, even when a confirmed job already exists.
    */
   confirm: z
     .strictObject(
-      { lowResolutionImages: z.boolean({ error: 'must be true or false' }).optional() },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? `only lowResolutionImages can be confirmed` : 'must be an object such as { "lowResolutionImages": true }') },
+      {
+        lowResolutionImages: z.boolean({ error: 'must be true or false' }).optional(),
+        unchangedTemplateText: z.boolean({ error: 'must be true or false' }).optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys' ? `only lowResolutionImages and unchangedTemplateText can be confirmed` : 'must be an object such as { "lowResolutionImages": true }',
+      },
     )
     .optional(),
 });
@@ -56,6 +71,7 @@ export function jobIdOf(design: Design, copies: number, orgId?: string, print: P
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
 export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }): Promise<PrintJobView> {
   const { design, copies, confirm } = parseWith(submitPrintJobSchema, body);
+  refuseSampleImprint(design);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
   const layout = layoutDesign(design, assets, { print });
@@ -76,11 +92,31 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
         : `${refusals.length} images print below the ${REFUSE_BELOW_DPI} ppi minimum; use larger images, or send confirm.lowResolutionImages: true to print them anyway`;
     throw new AppError(422, 'image_resolution_too_low', message, fields);
   }
+  const unchanged = unchangedTemplateText(design);
+  if (unchanged.length > 0 && confirm?.unchangedTemplateText !== true) {
+    const summaries = unchangedTextSummaries(unchanged, design.pages.length);
+    const fields = summaries.map((s) => ({ path: formatPath(['design', ...s.path]), message: s.message }));
+    const message = `${summaries.map((s) => s.message).join('; ')}: replace the template's words, or send confirm.unchangedTemplateText: true to print them as they are`;
+    throw new AppError(422, 'template_text_unchanged', message, fields);
+  }
   const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId };
   // A frozen Redis (SIGSTOP, a long fork) answers nothing: give up after PRODUCER_TIMEOUT_MS with 503
   // (error-middleware maps "Command timed out"). Should the add still land later, the same job id makes
   // the campaigner's retry find it rather than add a second one.
   return withTimeout(deps.queue.enqueue(jobIdOf(design, copies, orgId, print), data), PRODUCER_TIMEOUT_MS, `Command timed out: the print queue did not answer within ${PRODUCER_TIMEOUT_MS} ms`);
+}
+
+/**
+ * Refuses (422 sample_imprint, one field per detail, such as design.imprint.promoter.name) a design whose
+ * legal imprint still carries a template's sample or a placeholder: printing a false imprint is an offence,
+ * and no confirmation can make it right.
+ */
+export function refuseSampleImprint(design: Design): void {
+  const problems = sampleImprintProblems(design.imprint);
+  if (problems.length === 0) return;
+  const fields = problems.map((p) => ({ path: formatPath(['design', ...p.path]), message: p.message }));
+  const message = `the imprint still has sample details (${problems.map((p) => p.path.slice(1).join('.')).join(', ')}): fill in the real promoter and printer, with their addresses, before printing`;
+  throw new AppError(422, 'sample_imprint', message, fields);
 }
 
 /** Pixel sizes of every image the design uses; an unknown asset id is the campaigner's error. */

@@ -9,7 +9,7 @@ import { csrfProtection } from '../http/csrf';
 import { parseWith } from '../http/parse-with';
 import { findOwnJob } from '../print-jobs/print-jobs-router';
 import type { PrintQueue } from '../print-jobs/print-queue';
-import { loadAssetInfos } from '../print-jobs/submit-print-job';
+import { loadAssetInfos, refuseSampleImprint } from '../print-jobs/submit-print-job';
 import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
 import { frontPageOf } from './front-page';
@@ -41,6 +41,8 @@ export function shareLinksRouter(deps: { services: AccountServices; queue: Print
     const view = await ownJob(routeParam(req, 'id'), orgId);
     const design = view.result ? await deps.queue.findDesign(view.id) : null;
     if (view.status !== 'done' || !view.result || !design) throw new AppError(409, 'job_not_done', 'a share link can be made once the PDF is ready');
+    // A PDF printed before sample imprints were refused must not be handed to volunteers either.
+    refuseSampleImprint(design);
     const front = frontPageOf(layoutDesign(design, await loadAssetInfos(design, deps.store)));
     const expiresAt = expiresInDays === null ? null : deps.now() + expiresInDays * DAY_MS;
     const job = { jobId: view.id, orgId, pdfHash: view.result.pdfHash, title: design.title, pages: view.result.pages, bytes: view.result.bytes, front };

@@ -5,6 +5,7 @@ import type { AdminTelemetryResponse, TelemetryBucket } from '../../common/api/a
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
 import { waitFor, waitForValue, patient } from '../support/wait-for';
+import { printJobBody } from '../support/real-imprint';
 
 jest.setTimeout(patient(60_000));
 
@@ -60,7 +61,7 @@ describe('GET /api/admin/telemetry', () => {
   it('shows the requests every server served and shed, and the jobs the worker rendered', async () => {
     // First a print job (its status polls are reads too, which the flood below uses up).
     const design = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: unknown }).design;
-    const job = (await (await campaigner.request('/api/print-jobs', { json: { design, copies: 10 } })).json()) as { statusUrl: string };
+    const job = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design as object, { copies: 10 }) })).json()) as { statusUrl: string };
     expect((await waitForJob(campaigner, job.statusUrl)).status).toBe('done');
     // Template reads on both servers from one address: what is left of READS is served, the rest refused (429).
     const statuses: number[] = [];

@@ -2,6 +2,7 @@ import { createFailFastRedis } from '../../common/node/redis-connection';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
 import { patient, waitFor } from '../support/wait-for';
+import { printJobBody } from '../support/real-imprint';
 
 let rosette: RunningRosette;
 let client: TestClient;
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 function postJob(title: string) {
-  return client.request('/api/print-jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ design: { ...postcard, title }, copies: 1 }) });
+  return client.request('/api/print-jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(printJobBody({ ...postcard, title }, { copies: 1 })) });
 }
 
 describe('when Redis freezes (SIGSTOP: its sockets stay open, nothing answers)', () => {

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { MIN_PRINT_DPI, REFUSE_BELOW_DPI } from '../../common/layout/layout-design';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
+import { withRealImprint } from '../support/real-imprint';
 
 let rosette: RunningRosette;
 let client: TestClient;
@@ -31,6 +32,10 @@ async function postcardWith(assetId: string, title: string) {
   const res = await client.request('/api/templates/a6-postcard');
   const design = ((await res.json()) as { design: Record<string, any> }).design;
   design.title = title;
+  // The campaigner's own words and imprint: only the picture is in question here.
+  Object.assign(design, withRealImprint({}));
+  design.pages[0].elements.find((e: { id: string }) => e.id === 'headline').text = 'Polling stations open 7am to 10pm';
+  design.pages[0].elements.find((e: { id: string }) => e.id === 'message').blocks = [{ type: 'paragraph', text: 'Find yours on your poll card.' }];
   design.pages[0].elements.push({ id: 'team-photo', kind: 'image', box: { x: 60, y: 40, width: 25.4, height: 25.4 }, assetId, fit: 'cover', alt: 'The team' });
   return { design, index: design.pages[0].elements.length - 1 };
 }

@@ -7,6 +7,7 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import type { TestClient } from '../support/test-client';
 import { holdRequests } from '../support/held-requests';
 import { waitFor } from '../support/wait-for';
+import { printJobBody } from '../support/real-imprint';
 
 /** What the fake event-loop probe reports; the rest of the probes are real. */
 const loop = { delayMs: 0 };
@@ -233,7 +234,7 @@ describe('admission control', () => {
     try {
       const bodies: Array<{ status: string; position: number; estimatedWaitSeconds: number }> = [];
       for (const copies of [1, 2, 3]) {
-        const res = await client.request('/api/print-jobs', { json: { design, copies } });
+        const res = await client.request('/api/print-jobs', { json: printJobBody(design as object, { copies }) });
         expect(res.status).toBe(202);
         bodies.push((await res.json()) as (typeof bodies)[number]);
       }

@@ -2,6 +2,7 @@ import { mmToPt } from '../../common/design/units';
 import { readPdf } from '../support/read-pdf';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
+import { printJobBody, withRealImprint } from '../support/real-imprint';
 
 let rosette: RunningRosette;
 /** A signed-in campaigner: print jobs belong to an organisation. */
@@ -35,7 +36,7 @@ describe('printing a leaflet from a template', () => {
   it('queues an edited A5 flyer, renders it and serves a print-ready PDF', async () => {
     const design = await template('a5-flyer');
     design.pages[0].elements.find((e: { id: string }) => e.id === 'headline').text = 'Bysiau bob deng munud: ŵyn a tŷ';
-    const res = await postJson('/api/print-jobs', { design, copies: 500 });
+    const res = await postJson('/api/print-jobs', printJobBody(design, { copies: 500 }));
     expect(res.status).toBe(202);
     const accepted = (await res.json()) as Record<string, any>;
     expect(accepted).toMatchObject({ id: expect.stringMatching(/^[a-f0-9]{32}$/), statusUrl: `/api/print-jobs/${accepted.id}` });
@@ -77,14 +78,14 @@ describe('printing a leaflet from a template', () => {
     const design = await template('dl-leaflet');
     design.title = 'Only once';
     const before = rosette.stats.renders;
-    const first = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
-    const second = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
+    const first = (await (await postJson('/api/print-jobs', printJobBody(design, { copies: 10 }))).json()) as Record<string, any>;
+    const second = (await (await postJson('/api/print-jobs', printJobBody(design, { copies: 10 }))).json()) as Record<string, any>;
     expect(second.id).toBe(first.id);
     await waitForJob(client, first.statusUrl);
-    const third = (await (await postJson('/api/print-jobs', { design, copies: 10 })).json()) as Record<string, any>;
+    const third = (await (await postJson('/api/print-jobs', printJobBody(design, { copies: 10 }))).json()) as Record<string, any>;
     expect(third).toMatchObject({ id: first.id, status: 'done' });
     // Another order of the same leaflet is its own job, but reuses the PDF.
-    const other = (await (await postJson('/api/print-jobs', { design, copies: 20 })).json()) as Record<string, any>;
+    const other = (await (await postJson('/api/print-jobs', printJobBody(design, { copies: 20 }))).json()) as Record<string, any>;
     const otherDone = await waitForJob(client, other.statusUrl);
     expect(other.id).not.toBe(first.id);
     expect(otherDone.download.url).toBe(((await (await get(first.statusUrl)).json()) as Record<string, any>).download.url);
@@ -101,7 +102,7 @@ describe('printing a leaflet from a template', () => {
 describe('bad requests', () => {
   let design: Record<string, any>;
   beforeAll(async () => {
-    design = await template('a6-postcard');
+    design = withRealImprint(await template('a6-postcard'));
   });
   const clone = () => JSON.parse(JSON.stringify(design));
 
@@ -182,5 +183,64 @@ describe('bad requests', () => {
     await expectError(await get('/api/print-jobs/..%2f..%2fetc'), 404, 'not_found');
     await expectError(await get(`/downloads/${'0'.repeat(64)}.pdf`), 404, 'not_found');
     await expectError(await get('/downloads/..%2f..%2fpackage.json'), 404, 'not_found');
+  });
+});
+
+describe('a template printed as it came', () => {
+  it('is refused with 422 sample_imprint while the imprint has the sample details, naming each field', async () => {
+    const design = await template('a5-flyer');
+    const res = await postJson('/api/print-jobs', { design, confirm: { unchangedTemplateText: true } });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { code: string; message: string; fields: Array<{ path: string; message: string }> } };
+    expect(error.code).toBe('sample_imprint');
+    expect(error.message).toMatch(/imprint still has sample details \(promoter\.name, promoter\.address, onBehalfOf\.name, onBehalfOf\.address, printer\.name, printer\.address\)/);
+    expect(error.fields.map((f) => f.path)).toEqual([
+      'design.imprint.promoter.name',
+      'design.imprint.promoter.address',
+      'design.imprint.onBehalfOf.name',
+      'design.imprint.onBehalfOf.address',
+      'design.imprint.printer.name',
+      'design.imprint.printer.address',
+    ]);
+    expect(error.fields[0]!.message).toBe('"Alex Example" is a sample promoter name: fill in the name of the person responsible for this leaflet (often the agent)');
+  });
+
+  it('is refused while one detail is still a placeholder, naming only that field', async () => {
+    const design = withRealImprint(await template('a6-postcard'));
+    design.imprint.printer.address = '[printer address]';
+    const res = await postJson('/api/print-jobs', { design, confirm: { unchangedTemplateText: true } });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { code: string; fields: Array<{ path: string }> } };
+    expect(error).toMatchObject({ code: 'sample_imprint', fields: [{ path: 'design.imprint.printer.address' }] });
+  });
+
+  it('with a real imprint, is refused with 422 template_text_unchanged, page by page, unless confirmed', async () => {
+    const design = withRealImprint(await template('a5-flyer'));
+    design.title = 'Only the front rewritten';
+    const front = design.pages[0].elements;
+    front.find((e: { id: string }) => e.id === 'headline').text = 'Safer streets for Riverside';
+    front.find((e: { id: string }) => e.id === 'vote').text = 'Vote Evans on 7 May';
+    front.find((e: { id: string }) => e.id === 'body').blocks = [{ type: 'paragraph', text: 'Our own words.' }];
+    const refused = await postJson('/api/print-jobs', { design });
+    expect(refused.status).toBe(422);
+    const { error } = (await refused.json()) as { error: { code: string; message: string; fields: Array<{ path: string; message: string }> } };
+    expect(error.code).toBe('template_text_unchanged');
+    // The back: its heading and two paragraphs, not the reply slip, whose words are part of the layout.
+    expect(error.fields).toEqual([{ path: 'design.pages[1].elements[0].text', message: 'page 2 (back): 1 heading and 2 paragraphs unchanged from the template' }]);
+    expect(error.message).toMatch(/confirm\.unchangedTemplateText: true/);
+    expect((await postJson('/api/print-jobs', { design, confirm: { unchangedTemplateText: false } })).status).toBe(422);
+
+    const accepted = await postJson('/api/print-jobs', { design, confirm: { unchangedTemplateText: true } });
+    expect(accepted.status).toBe(202);
+    expect((await waitForJob(client, ((await accepted.json()) as { statusUrl: string }).statusUrl)).status).toBe('done');
+  });
+
+  it('still accepts the old copies field and ignores it in the PDF', async () => {
+    const design = withRealImprint(await template('a6-postcard'));
+    design.title = 'Copies ignored';
+    const one = (await (await postJson('/api/print-jobs', printJobBody(design))).json()) as { statusUrl: string };
+    const many = (await (await postJson('/api/print-jobs', printJobBody(design, { copies: 5000 }))).json()) as { statusUrl: string };
+    const [a, b] = [await waitForJob(client, one.statusUrl), await waitForJob(client, many.statusUrl)];
+    expect(b.download.url).toBe(a.download.url);
   });
 });

@@ -12,6 +12,7 @@ import { CALM } from '../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestAccount, TestClient } from '../support/test-client';
 import { waitForValue } from '../support/wait-for';
+import { printJobBody } from '../support/real-imprint';
 
 /**
  * The admin's queue actions against a real Redis and the real worker processor: pausing and resuming
@@ -120,7 +121,7 @@ describe('pausing printing', () => {
 
     const design = await template('a6-postcard');
     design.title = 'Sent while printing is paused';
-    const res = await campaignerClient.request('/api/print-jobs', { json: { design, copies: 2 } });
+    const res = await campaignerClient.request('/api/print-jobs', { json: printJobBody(design, { copies: 2 }) });
     expect(res.status).toBe(202);
     const accepted = (await res.json()) as PrintJobResponse;
     // Nobody can say when a paused queue starts a job, so no wait is estimated; the campaigner is told why.

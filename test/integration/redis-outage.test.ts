@@ -1,5 +1,6 @@
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
+import { printJobBody } from '../support/real-imprint';
 
 let rosette: RunningRosette;
 /** A signed-in campaigner: print jobs belong to an organisation. */
@@ -12,7 +13,7 @@ afterAll(async () => {
   await rosette?.close();
 });
 
-const postJob = (design: unknown) => client.request('/api/print-jobs', { json: { design, copies: 1 } });
+const postJob = (design: unknown) => client.request('/api/print-jobs', { json: printJobBody(design as object, { copies: 1 }) });
 
 describe('when Redis goes away', () => {
   it('refuses new print jobs with 503 at once, keeps serving finished PDFs, and recovers', async () => {

@@ -17,6 +17,7 @@ import { TestClient } from '../support/test-client';
 import { startTestRedis } from '../support/test-redis';
 import { waitFor, patient } from '../support/wait-for';
 import { WorkerProcess } from '../support/worker-process';
+import { printJobBody } from '../support/real-imprint';
 
 /**
  * Issue 6, scale-out on one machine: one redis-server of the test's own, two server processes
@@ -176,7 +177,7 @@ describe('print jobs', () => {
     return design;
   };
   const submit = async (client: TestClient, design: unknown) => {
-    const res = await client.request('/api/print-jobs', { json: { design, copies: 50 } });
+    const res = await client.request('/api/print-jobs', { json: printJobBody(design as object, { copies: 50 }) });
     expect(res.status).toBe(202);
     return (await res.json()) as { id: string; statusUrl: string; status: string };
   };

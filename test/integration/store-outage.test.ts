@@ -2,6 +2,7 @@ import type { FileStore } from '../../common/node/file-store';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestClient } from '../support/test-client';
 import { waitFor } from '../support/wait-for';
+import { printJobBody } from '../support/real-imprint';
 
 /** The store as a full disk would leave it: reads work, every write fails with ENOSPC until it is freed. */
 class FillableStore implements FileStore {
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 const postJob = async (title: string) => {
   const design = ((await (await client.request('/api/templates/a6-postcard')).json()) as { design: Record<string, unknown> }).design;
-  return client.request('/api/print-jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ design: { ...design, title }, copies: 1 }) });
+  return client.request('/api/print-jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(printJobBody({ ...design, title }, { copies: 1 })) });
 };
 const readyz = async () => (await (await client.request('/readyz')).json()) as { status: string; store: string };
 const storeStatus = async () => ((await (await admin.request('/api/admin/status')).json()) as { store: { writable: boolean; code: string | null } }).store;

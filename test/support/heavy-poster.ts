@@ -4,6 +4,7 @@ import type { FileStore } from '../../common/node/file-store';
 import { findTemplate } from '../../common/templates/templates';
 import { storeAsset } from '../../server/assets/asset-service';
 import { processImage } from '../../server/assets/process-image';
+import { withRealImprint } from './real-imprint';
 
 /** Side of the poster's picture in pixels: 36 megapixels, within the default upload limit of 50. */
 const SIDE = 6000;
@@ -41,12 +42,12 @@ export async function heavyPoster(store: FileStore, title: string): Promise<Desi
   const design = structuredClone(findTemplate('a3-poster')!.design);
   design.title = title;
   for (const el of design.pages[0]!.elements) if (el.kind === 'image') el.assetId = asset.id;
-  return designSchema.parse(design);
+  return designSchema.parse(withRealImprint(design));
 }
 
 /** A quick A5 flyer titled `title`, using the sample photo (seed it with seedSampleAssets first). */
 export function lightFlyer(title: string): Design {
   const design = structuredClone(findTemplate('a5-flyer')!.design);
   design.title = title;
-  return designSchema.parse(design);
+  return designSchema.parse(withRealImprint(design));
 }

@@ -11,6 +11,7 @@ import { FontCache } from '../../worker/pdf/font-cache';
 import { inProcessRenderer, type PdfRenderer } from '../../worker/pdf/pdf-renderer';
 import { renderJob, type RenderableJob } from '../../worker/render-job';
 import { RenderTimeoutError } from '../../worker/render-pool/render-timeout-error';
+import { SAMPLE_IMPRINT } from '../../common/templates/sample-imprint';
 import { lightFlyer } from '../support/heavy-poster';
 
 let dir: string;
@@ -63,6 +64,17 @@ describe('renderJob', () => {
     const again = await renderJob(jobOf('Stored once'), { store, render, clock });
     expect(render).toHaveBeenCalledTimes(1);
     expect(again.renderMs).toBe(0);
+  });
+
+  it('refuses for good, as the design\'s fault, a job whose imprint is still the template\'s sample, and draws nothing', async () => {
+    const job = jobOf('Sample imprint');
+    const data = job.data as PrintJobData;
+    job.data = { ...data, design: { ...data.design, imprint: SAMPLE_IMPRINT } };
+    const render = jest.fn(inProcessRenderer(new FontCache()));
+    const err = (await renderJob(job, { store, render, clock }).catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect(err.message).toMatch(new RegExp(`^${DESIGN_ERROR_PREFIX}the imprint still has sample details \\(imprint\\.promoter\\.name, `));
+    expect(render).not.toHaveBeenCalled();
   });
 
   describe('when the render times out', () => {

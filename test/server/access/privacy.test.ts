@@ -6,6 +6,7 @@ import { startRosette, waitForJob, type RunningRosette } from '../../support/in-
 import { checkLogLines, recordedLeaks, watchAccount } from '../../support/leak-watch';
 import { readPdf } from '../../support/read-pdf';
 import { TestClient } from '../../support/test-client';
+import { printJobBody } from '../../support/real-imprint';
 
 let rosette: RunningRosette;
 
@@ -41,7 +42,7 @@ describe('privacy by construction', () => {
     const design = ((await (await jo.request('/api/templates/a6-postcard')).json()) as { design: Record<string, any> }).design;
     design.title = 'Bus postcard';
     expect((await jo.request('/api/designs', { json: { design } })).status).toBe(201);
-    const job = (await (await jo.request('/api/print-jobs', { json: { design, copies: 10 } })).json()) as { statusUrl: string; id: string };
+    const job = (await (await jo.request('/api/print-jobs', { json: printJobBody(design, { copies: 10 }) })).json()) as { statusUrl: string; id: string };
     const done = await waitForJob(jo, job.statusUrl);
     const link = (await (await jo.request(`/api/print-jobs/${job.id}/share-links`, { json: { expiresInDays: 3 } })).json()) as { url: string };
     const volunteer = new TestClient(rosette.baseUrl);

@@ -6,6 +6,7 @@ import { recordedLeaks } from '../../support/leak-watch';
 import { listRoutes } from '../../support/route-list';
 import { TestClient, type TestAccount } from '../../support/test-client';
 import { patient } from '../../support/wait-for';
+import { printJobBody } from '../../support/real-imprint';
 
 /**
  * Who asks. `owner` is a campaigner of the organisation that owns the design, job and share link
@@ -101,7 +102,7 @@ const ACCESS: Record<string, RouteCase> = {
   'PUT /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }), body: (f) => ({ json: { design: f.design } }) },
   'DELETE /api/designs/:id': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignId() }) },
 
-  'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: { design: f.design, copies: 1 } }) },
+  'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: printJobBody(f.design, { copies: 1 }) }) },
   'GET /api/print-jobs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },
   'POST /api/print-jobs/:id/share-links': { expected: ownOrg(201), params: (f) => ({ id: f.jobId }), body: () => ({ json: {} }) },
   'GET /api/print-jobs/:id/share-links': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },
@@ -128,7 +129,7 @@ beforeAll(async () => {
   const design = ((await (await ownerClient.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
   design.title = 'Riverside private leaflet';
   const saveDesign = async () => ((await (await ownerClient.request('/api/designs', { json: { design } })).json()) as { id: string }).id;
-  const accepted = (await (await ownerClient.request('/api/print-jobs', { json: { design, copies: 3 } })).json()) as { id: string; statusUrl: string };
+  const accepted = (await (await ownerClient.request('/api/print-jobs', { json: printJobBody(design, { copies: 3 }) })).json()) as { id: string; statusUrl: string };
   const done = await waitForJob(ownerClient, accepted.statusUrl);
   const newLink = async () => (await (await ownerClient.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { id: string; url: string };
   const link = await newLink();

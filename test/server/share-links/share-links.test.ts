@@ -8,6 +8,7 @@ import { recordedLeaks } from '../../support/leak-watch';
 import { readPdf } from '../../support/read-pdf';
 import { TestClient, type TestAccount } from '../../support/test-client';
 import { waitFor } from '../../support/wait-for';
+import { printJobBody } from '../../support/real-imprint';
 
 let rosette: RunningRosette;
 let campaigner: TestClient;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   outsider = await rosette.signedIn(await rosette.createAccount({ organisation: 'Hillside Greens' }));
   const design = ((await (await campaigner.request('/api/templates/a6-postcard')).json()) as { design: Record<string, any> }).design;
   design.title = 'Polling day: 7am to 10pm';
-  const accepted = (await (await campaigner.request('/api/print-jobs', { json: { design, copies: 50 } })).json()) as { statusUrl: string };
+  const accepted = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 50 }) })).json()) as { statusUrl: string };
   job = (await waitForJob(campaigner, accepted.statusUrl)) as typeof job;
 });
 afterAll(async () => {
@@ -166,7 +167,7 @@ describe('share links of a finished print job', () => {
     async function linksOfARemovedJob(count: number): Promise<Array<{ id: string; url: string }>> {
       const design = ((await (await campaigner.request('/api/templates/a6-postcard')).json()) as { design: Record<string, any> }).design;
       design.title = 'Canvassing session, Saturday';
-      const accepted = (await (await campaigner.request('/api/print-jobs', { json: { design, copies: 20 } })).json()) as { statusUrl: string };
+      const accepted = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 20 }) })).json()) as { statusUrl: string };
       gone = (await waitForJob(campaigner, accepted.statusUrl)) as typeof gone;
       const links: Array<{ id: string; url: string }> = [];
       for (let i = 0; i < count; i++) links.push((await (await campaigner.request(`/api/print-jobs/${gone.id}/share-links`, { json: {} })).json()) as { id: string; url: string });
