@@ -10,6 +10,16 @@ export const SAMPLE_IMPRINT: DesignInput['imprint'] = {
 /** The organisation palette templates offer, as inks: a red, black, white (no ink), a cream, a yellow and a deep blue. */
 export const SAMPLE_PALETTE = ['cmyk(0, 100, 85, 0)', 'cmyk(0, 0, 0, 100)', 'cmyk(0, 0, 0, 0)', 'cmyk(2, 3, 9, 0)', 'cmyk(0, 15, 100, 0)', 'cmyk(100, 70, 0, 20)'];
 
+/** What the palette picker calls the sample palette's colours (others are named from their hue). */
+export const SAMPLE_PALETTE_NAMES: Readonly<Record<string, string>> = {
+  'cmyk(0, 100, 85, 0)': 'Red',
+  'cmyk(0, 0, 0, 100)': 'Black',
+  'cmyk(0, 0, 0, 0)': 'White',
+  'cmyk(2, 3, 9, 0)': 'Cream',
+  'cmyk(0, 15, 100, 0)': 'Yellow',
+  'cmyk(100, 70, 0, 20)': 'Deep blue',
+};
+
 /** About sixty words a paragraph, in English with some Welsh (ŵ, ŷ), as real Welsh leaflets have. */
 export const SAMPLE_PARAGRAPHS = [
   'For four years our town has waited for the bus routes that were promised. We knocked on ten thousand doors this spring and the message was the same on every street: people want buses that run on time, a library that stays open, and a council that answers its letters. We will deliver all three.',

@@ -12,7 +12,7 @@ import { CALM } from '../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import type { TestAccount, TestClient } from '../support/test-client';
 import { waitForValue } from '../support/wait-for';
-import { printJobBody } from '../support/real-imprint';
+import { printJobBody, withRealImprint } from '../support/real-imprint';
 
 /**
  * The admin's queue actions against a real Redis and the real worker processor: pausing and resuming
@@ -331,7 +331,7 @@ describe('when Redis goes away', () => {
     }
     await until('the queue answers again', async () => (await read()).status === 200);
     // And printing goes on (which also waits for the worker to reconnect before the suite closes it).
-    const id = await addJob(await template('a6-postcard'));
+    const id = await addJob(withRealImprint(await template('a6-postcard')));
     await until('a job printed after the outage', async () => (await stateOf(id)) === 'completed');
   });
 });

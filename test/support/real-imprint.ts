@@ -6,7 +6,7 @@
 export const REAL_IMPRINT = {
   printer: { name: 'Riverside Print Works', address: '14 Dock Street, Cardiff CF10 5AB' },
   promoter: { name: 'Jo Bloggs', address: '5 New Street, Riverside RV1 1AA' },
-  onBehalfOf: { name: 'Riverside Labour', address: '9 Market Square, Riverside RV1 2BB' },
+  onBehalfOf: { name: 'Sam Evans', address: '9 Market Square, Riverside RV1 2BB' },
 };
 
 /** The design with the real imprint above in place of whatever it had. */

@@ -9,13 +9,16 @@ export type PrintJob = PrintJobResponse;
 export interface PrintConfirmation {
   /** Print images below 150 ppi at their printed size, which the server otherwise refuses. */
   lowResolutionImages?: true;
+  /** Print headings and paragraphs still word for word as the template has them, which the server otherwise refuses. */
+  unchangedTemplateText?: true;
 }
 
-export function submitPrintJob(design: DesignInput, copies: number, signal?: AbortSignal, confirm?: PrintConfirmation): Promise<PrintJob> {
+/** Sends a design to print; no number of copies: that belongs to a print order, and changes nothing in the PDF. */
+export function submitPrintJob(design: DesignInput, signal?: AbortSignal, confirm?: PrintConfirmation): Promise<PrintJob> {
   return fetchJson<PrintJob>('/api/print-jobs', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(confirm ? { design, copies, confirm } : { design, copies }),
+    body: JSON.stringify(confirm ? { design, confirm } : { design }),
     signal,
   });
 }

@@ -21,7 +21,7 @@ export function SavedDesignList({ onOpenDraft }: { onOpenDraft: (id: string) => 
   const open = async (id: string) => {
     try {
       const saved = await getDesign(id);
-      const draft: Draft = { id: newDraftId(), templateId: '', design: saved.design, assets: {}, page: 0, copies: 1, pendingPrint: null, sentPrint: null, savedAt: Date.now(), savedDesignId: saved.id };
+      const draft: Draft = { id: newDraftId(), templateId: '', design: saved.design, assets: {}, page: 0, pendingPrint: null, sentPrint: null, savedAt: Date.now(), savedDesignId: saved.id };
       saveDraft(draft);
       onOpenDraft(draft.id);
     } catch {

@@ -53,7 +53,6 @@ function parseDraft(text: string | null): Draft | null {
       design: value.design,
       assets: value.assets ?? {},
       page: typeof value.page === 'number' ? value.page : 0,
-      copies: typeof value.copies === 'number' ? value.copies : 1,
       pendingPrint: value.pendingPrint ?? null,
       sentPrint: value.sentPrint ?? null,
       savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,

@@ -12,12 +12,14 @@ import { EditorHeader } from './editor-header';
 import { ElementList } from './element-list';
 import { pageName } from './element-label';
 import { focusField } from './focus-field';
+import { HistoryButtons } from './history-buttons';
 import { ImprintForm } from './imprint-form';
 import { PageTabs } from './page-tabs';
 import { PreviewPane } from './preview-pane';
 import { ProblemsContext } from './problems-context';
 import { TextField } from './text-field';
 import { withElement, withImprint, withPage } from './update-design';
+import { useDesignHistory } from './use-design-history';
 import './editor.css';
 
 /** The designer for one draft: preview on one side, fields on the other, imprint and printing below them. */
@@ -25,6 +27,7 @@ export function Editor({ initial }: { initial: Draft }) {
   const { draft, update, saveState } = useDraft(initial);
   const { design } = draft;
   const page = Math.min(draft.page, design.pages.length - 1);
+  const history = useDesignHistory(design, update);
 
   const rememberAsset = useCallback(
     (id: string, size: AssetInfo) => update((d) => (d.assets[id]?.width === size.width && d.assets[id]?.height === size.height ? d : { ...d, assets: { ...d.assets, [id]: size } })),
@@ -55,7 +58,12 @@ export function Editor({ initial }: { initial: Draft }) {
 
   return (
     <ProblemsContext.Provider value={problems}>
-      <EditorHeader title={design.title} saveState={saveState} actions={<SaveDesignButton draft={draft} update={update} />} />
+      <EditorHeader title={design.title} saveState={saveState} actions={
+          <>
+            <HistoryButtons history={history} />
+            <SaveDesignButton draft={draft} update={update} />
+          </>
+        } />
       <main id="main" tabIndex={-1} className="editor-layout">
         <section className="editor-preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="visually-hidden">
@@ -79,7 +87,7 @@ export function Editor({ initial }: { initial: Draft }) {
             />
           </section>
           <ImprintForm imprint={design.imprint} onChange={(imprint) => update((d) => ({ ...d, design: withImprint(d.design, imprint) }))} />
-          <PrintPanel draft={draft} update={update} problems={problems} print={print} onGoToField={goToField} />
+          <PrintPanel draft={draft} problems={problems} print={print} preview={preview} onGoToField={goToField} />
         </div>
       </main>
     </ProblemsContext.Provider>

@@ -1,5 +1,6 @@
 import type { ImprintInput } from './design-types';
-import { useProblemsAt } from './problems-context';
+import { useContext } from 'react';
+import { ProblemsContext, useProblemsAt } from './problems-context';
 import { TextField } from './text-field';
 
 type Party = { name: string; address: string };
@@ -18,6 +19,7 @@ const ROLES: Array<{ role: Role; legend: string; who: string; hint: string }> = 
 export function ImprintForm({ imprint, onChange }: { imprint: ImprintInput | undefined; onChange: (next: ImprintInput) => void }) {
   const value = (imprint ?? {}) as Partial<Record<Role, Party>>;
   const wholeProblems = useProblemsAt('imprint');
+  const samples = useContext(ProblemsContext).filter((p) => p.source === 'sample-imprint');
   const set = (role: Role, field: keyof Party, text: string) => {
     const party = { name: '', address: '', ...value[role], [field]: text };
     const next: Partial<Record<Role, Party>> = { ...value, [role]: party };
@@ -28,6 +30,12 @@ export function ImprintForm({ imprint, onChange }: { imprint: ImprintInput | und
     <section className="panel-section" id="imprint-form" aria-labelledby="imprint-heading">
       <h2 id="imprint-heading">Imprint</h2>
       <p className="section-intro">Election material must say who promoted it, on whose behalf, and who printed it, with their addresses. It is printed in small type on the leaflet.</p>
+      {samples.length > 0 ? (
+        <p className="notice notice-error" id="imprint-sample-notice">
+          <strong>Fill in your own imprint.</strong> {samples.length === 1 ? 'One detail below is' : `${samples.length} details below are`} still the template&rsquo;s sample or a
+          placeholder. Rosette will not print a leaflet with them: printing a false imprint is an offence.
+        </p>
+      ) : null}
       {wholeProblems.map((p, i) => (
         <p key={i} className="field-problem">
           {p.message}

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { cmykToSrgb } from '../../../common/colour/convert-colour';
 import { colourToCss, inkOf, toCmykColour } from '../../../common/design/colour';
-import { describeColour } from './describe-colour';
+import { colourName, describeColour } from './describe-colour';
+import './palette-picker.css';
 import { fieldId } from './format-path';
 
 interface PalettePickerProps {
@@ -38,7 +39,8 @@ export function PalettePicker({ path, legend, value, palette, onChange }: Palett
                 <svg viewBox="0 0 10 10" aria-hidden="true" className="swatch">
                   <rect x="0.5" y="0.5" width="9" height="9" rx="1.5" fill={colourToCss(colour)} stroke="#505050" strokeWidth="0.5" />
                 </svg>
-                <span className="visually-hidden">{describeColour(colour)}</span>
+                <span className="swatch-name">{colourName(colour)}</span>
+                <span className="visually-hidden">, {describeColour(colour)}</span>
               </label>
             </span>
           );

@@ -10,7 +10,6 @@ export function newDraft(template: TemplateDetail, now: number = Date.now()): Dr
     design: structuredClone(template.design),
     assets: {},
     page: 0,
-    copies: 1,
     pendingPrint: null,
     sentPrint: null,
     savedAt: now,

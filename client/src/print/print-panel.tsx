@@ -1,33 +1,37 @@
 import { useEffect } from 'react';
 import type { Draft } from '../drafts/draft';
-import type { DraftUpdater } from '../drafts/use-draft';
-import { MAX_COPIES } from '../../../common/queue/print-job';
+import type { Design } from '../../../common/design/design-schema';
+import type { LaidOutDesign } from '../../../common/layout/draw-items';
 import type { Problem } from '../editor/problem';
 import { BlockedReasons } from './blocked-reasons';
 import { PrintStatus } from './print-status';
+import { SidesReview } from './sides-review';
 import type { usePrintJob } from './use-print-job';
 
 interface PrintPanelProps {
   draft: Draft;
-  update: DraftUpdater;
   /** What stops the design from printing; Send is blocked while there are any. */
   problems: readonly Problem[];
   print: ReturnType<typeof usePrintJob>;
+  /** The laid-out design the preview shows (null until there is one), for the sides before Send. */
+  preview: { design: Design; layout: LaidOutDesign } | null;
   /** Shows the field at a design path (switching page if need be) and focuses it. */
   onGoToField: (path: string) => void;
 }
 
-/** Copies, the Send button (blocked, with the reasons, until the design can print), and the job's progress. */
-export function PrintPanel({ draft, update, problems, print, onGoToField }: PrintPanelProps) {
+/**
+ * Every side of the leaflet before Send, the Send button (blocked, with the reasons, until the design can
+ * print), and the job's progress. No number of copies: that belongs to a print order, not to the PDF.
+ */
+export function PrintPanel({ draft, problems, print, preview, onGoToField }: PrintPanelProps) {
   const { state, stale } = print;
   const busy = state.phase === 'sending' || state.phase === 'waiting';
   const inQueue = state.phase === 'tracking' && !stale && (state.job === null || state.job.status === 'queued' || state.job.status === 'rendering');
   const blocked = problems.length > 0 || busy || inQueue;
-  const copiesValid = Number.isInteger(draft.copies) && draft.copies >= 1 && draft.copies <= MAX_COPIES;
   const again = state.phase === 'tracking' && (stale || state.job?.status === 'failed');
   useFollowStatus(state.phase + (state.phase === 'tracking' ? (state.job?.status ?? '') : ''));
   const onSend = () => {
-    if (blocked || !copiesValid) {
+    if (blocked) {
       document.getElementById('send-reasons')?.focus();
       return;
     }
@@ -36,31 +40,12 @@ export function PrintPanel({ draft, update, problems, print, onGoToField }: Prin
   return (
     <section className="panel-section print-panel" aria-labelledby="print-heading">
       <h2 id="print-heading">Send to print</h2>
-      <div className="field field-narrow">
-        <label htmlFor="copies">Copies</label>
-        <input
-          id="copies"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_COPIES}
-          step={1}
-          value={Number.isFinite(draft.copies) ? draft.copies : ''}
-          aria-invalid={!copiesValid || undefined}
-          aria-describedby={copiesValid ? undefined : 'copies-problem'}
-          onChange={(e) => update((d) => ({ ...d, copies: e.target.valueAsNumber }))}
-        />
-        {copiesValid ? null : (
-          <p id="copies-problem" className="field-problem">
-            Enter a whole number from 1 to {MAX_COPIES.toLocaleString('en-GB')}.
-          </p>
-        )}
-      </div>
+      {preview ? <SidesReview design={draft.design} preview={preview} onGoToField={onGoToField} /> : null}
       <button
         type="button"
         id="send-to-print"
         className="button button-primary button-large"
-        aria-disabled={blocked || !copiesValid}
+        aria-disabled={blocked}
         aria-describedby={problems.length > 0 ? 'send-reasons' : undefined}
         onClick={onSend}
       >
@@ -76,6 +61,8 @@ export function PrintPanel({ draft, update, problems, print, onGoToField }: Prin
           design={draft.design}
           canPrintAnyway={print.canPrintAnyway}
           onPrintAnyway={print.printAnyway}
+          canPrintTemplateText={print.canPrintTemplateText}
+          onPrintTemplateText={print.printTemplateText}
           onGoToField={onGoToField}
         />
       </div>

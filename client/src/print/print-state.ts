@@ -1,5 +1,6 @@
 import type { ApiError } from '../api/api-error';
 import type { PrintJob } from '../api/print-jobs-api';
+import type { PendingPrint } from '../drafts/draft';
 
 /** Why a send is waiting to be tried again. */
 export type WaitReason = 'unavailable' | 'busy' | 'offline';
@@ -11,7 +12,7 @@ export type PrintState =
   /** The service turned the job away for now; it is sent again by itself at retryAt. */
   | { phase: 'waiting'; reason: WaitReason; retryAt: number; attempt: number }
   /** The server refused the design itself (it will not be retried). */
-  | { phase: 'rejected'; error: ApiError; designKey: string }
+  | { phase: 'rejected'; error: ApiError; designKey: string; confirmed: Pick<PendingPrint, 'confirmLowResolutionImages' | 'confirmUnchangedTemplateText'> }
   /** The job is on the queue; `job` is its latest status (null until first heard). */
   | { phase: 'tracking'; job: PrintJob | null; afterOutage: boolean; trouble: WaitReason | null }
   /** The server no longer knows the job (it expired). */

@@ -5,6 +5,8 @@ import { JobProgress } from './job-progress';
 import { LowResolutionNotice } from './low-resolution-notice';
 import { coarseImagesOf } from './low-resolution-refusal';
 import type { PrintState } from './print-state';
+import { TemplateTextNotice } from './template-text-notice';
+import { unchangedPagesOf } from './template-text-refusal';
 import { TROUBLE_MESSAGES, WAIT_MESSAGES } from './wait-message';
 
 interface PrintStatusProps {
@@ -16,11 +18,14 @@ interface PrintStatusProps {
   /** A refusal of low-resolution pictures may be overridden now (the design is the one refused). */
   canPrintAnyway: boolean;
   onPrintAnyway: () => void;
+  /** A refusal of the template's own words may be overridden now (the design is the one refused). */
+  canPrintTemplateText: boolean;
+  onPrintTemplateText: () => void;
   onGoToField: (path: string) => void;
 }
 
 /** Where the print is: sending, waiting for the service, queued, rendering, ready, or why it failed. */
-export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAnyway, onPrintAnyway, onGoToField }: PrintStatusProps) {
+export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAnyway, onPrintAnyway, canPrintTemplateText, onPrintTemplateText, onGoToField }: PrintStatusProps) {
   switch (state.phase) {
     case 'idle':
       return null;
@@ -47,6 +52,8 @@ export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAny
     case 'rejected': {
       const coarse = coarseImagesOf(state.error, design);
       if (coarse) return <LowResolutionNotice images={coarse} canPrintAnyway={canPrintAnyway} onPrintAnyway={onPrintAnyway} onGoToField={onGoToField} />;
+      const unchanged = unchangedPagesOf(state.error);
+      if (unchanged) return <TemplateTextNotice pages={unchanged} canPrintAsItIs={canPrintTemplateText} onPrintAsItIs={onPrintTemplateText} onGoToField={onGoToField} />;
       return (
         <div className="notice notice-error">
           <p className="notice-title">The leaflet was not accepted</p>

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
-import { getPrintJob, submitPrintJob } from '../api/print-jobs-api';
-import type { Draft } from '../drafts/draft';
+import { getPrintJob, submitPrintJob, type PrintConfirmation } from '../api/print-jobs-api';
+import type { Draft, PendingPrint } from '../drafts/draft';
 import { designKey } from '../drafts/design-key';
 import type { DraftUpdater } from '../drafts/use-draft';
 import type { Problem } from '../editor/problem';
 import { IMAGE_RESOLUTION_TOO_LOW } from './low-resolution-refusal';
 import { waitReason, type PrintState } from './print-state';
+import { TEMPLATE_TEXT_UNCHANGED } from './template-text-refusal';
+
+/** What a send confirmed, as the draft records it. */
+type Confirmation = Pick<PendingPrint, 'confirmLowResolutionImages' | 'confirmUnchangedTemplateText'>;
 import { retryDelayMs } from './retry-delay';
 import { wait } from './wait';
 
@@ -29,13 +33,22 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
   const statusUrl = draft.sentPrint?.statusUrl;
 
   const send = useCallback(() => {
-    update((d) => ({ ...d, pendingPrint: { copies: d.copies, requestedAt: Date.now() }, sentPrint: null }));
+    update((d) => ({ ...d, pendingPrint: { requestedAt: Date.now() }, sentPrint: null }));
   }, [update]);
 
-  /** Sends again, confirming the low-resolution images the server refused to print unasked. */
-  const printAnyway = useCallback(() => {
-    update((d) => ({ ...d, pendingPrint: { copies: d.copies, requestedAt: Date.now(), confirmLowResolutionImages: true }, sentPrint: null }));
-  }, [update]);
+  /**
+   * Sends again, confirming what the server refused to print unasked (low-resolution images, or the
+   * template's words), and keeping what was confirmed before: a leaflet may need both.
+   */
+  const confirmAndSend = useCallback(
+    (confirmation: Confirmation) => {
+      const before = state.phase === 'rejected' ? state.confirmed : {};
+      update((d) => ({ ...d, pendingPrint: { requestedAt: Date.now(), ...before, ...confirmation }, sentPrint: null }));
+    },
+    [update, state],
+  );
+  const printAnyway = useCallback(() => confirmAndSend({ confirmLowResolutionImages: true }), [confirmAndSend]);
+  const printTemplateText = useCallback(() => confirmAndSend({ confirmUnchangedTemplateText: true }), [confirmAndSend]);
 
   const stopTrying = useCallback(() => {
     update((d) => ({ ...d, pendingPrint: null }));
@@ -55,18 +68,25 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
         const design = latest.current.design;
         setState({ phase: 'sending' });
         try {
-          const confirm = pending.confirmLowResolutionImages ? { lowResolutionImages: true as const } : undefined;
-          const job = await submitPrintJob(design, pending.copies, ctrl.signal, confirm);
+          const confirm: PrintConfirmation = {
+            ...(pending.confirmLowResolutionImages ? { lowResolutionImages: true as const } : {}),
+            ...(pending.confirmUnchangedTemplateText ? { unchangedTemplateText: true as const } : {}),
+          };
+          const job = await submitPrintJob(design, ctrl.signal, Object.keys(confirm).length > 0 ? confirm : undefined);
           if (ctrl.signal.aborted) return;
           const afterOutage = attempt > 0 || pending.interrupted === true;
           setState({ phase: 'tracking', job, afterOutage, trouble: null });
-          update((d) => ({ ...d, pendingPrint: null, sentPrint: { statusUrl: job.statusUrl, copies: pending.copies, designKey: designKey(design, pending.copies), afterOutage } }));
+          update((d) => ({ ...d, pendingPrint: null, sentPrint: { statusUrl: job.statusUrl, designKey: designKey(design), afterOutage } }));
           return;
         } catch (err) {
           if (ctrl.signal.aborted) return;
           const error = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
           if (!error.isTemporary) {
-            setState({ phase: 'rejected', error, designKey: designKey(design, pending.copies) });
+            const confirmed: Confirmation = {
+              ...(pending.confirmLowResolutionImages ? { confirmLowResolutionImages: true } : {}),
+              ...(pending.confirmUnchangedTemplateText ? { confirmUnchangedTemplateText: true } : {}),
+            };
+            setState({ phase: 'rejected', error, designKey: designKey(design), confirmed });
             update((d) => ({ ...d, pendingPrint: null }));
             return;
           }
@@ -112,18 +132,20 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
     return () => ctrl.abort();
   }, [statusUrl, update]);
 
-  const current = designKey(draft.design, draft.copies);
+  const current = designKey(draft.design);
   /** The design has changed since the job was sent: its PDF does not show the changes. */
   const stale = draft.sentPrint !== null && draft.sentPrint.designKey !== current;
   /** The refusal was for images the campaigner may still confirm ("Print anyway"), while the design is still the one it saw. */
   const canPrintAnyway = state.phase === 'rejected' && state.designKey === current && state.error.code === IMAGE_RESOLUTION_TOO_LOW;
+  /** The same for text still the template's: "Print as it is". */
+  const canPrintTemplateText = state.phase === 'rejected' && state.designKey === current && state.error.code === TEMPLATE_TEXT_UNCHANGED;
   /**
    * What the server said about fields of the design it refused, while the design is still the one it saw.
    * Coarse images are not among them: they are the campaigner's call, not something that must be fixed.
    */
   const serverProblems: Problem[] =
-    state.phase === 'rejected' && state.designKey === current && state.error.code !== IMAGE_RESOLUTION_TOO_LOW
+    state.phase === 'rejected' && state.designKey === current && state.error.code !== IMAGE_RESOLUTION_TOO_LOW && state.error.code !== TEMPLATE_TEXT_UNCHANGED
       ? state.error.fields.map((f) => ({ path: f.path.replace(/^design\.?/, ''), message: f.message, source: 'server' }))
       : [];
-  return { state, send, printAnyway, canPrintAnyway, stopTrying, tryNow, stale, serverProblems };
+  return { state, send, printAnyway, canPrintAnyway, printTemplateText, canPrintTemplateText, stopTrying, tryNow, stale, serverProblems };
 }

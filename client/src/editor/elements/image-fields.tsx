@@ -32,7 +32,8 @@ export function ImageFields({ element, path, warnings, onChange, onAssetUploaded
     try {
       const asset = await uploadAsset(file, (fraction) => setUpload({ state: 'uploading', fraction, name: file.name }), abort.current.signal);
       onAssetUploaded(asset.id, { width: asset.width, height: asset.height });
-      onChange({ ...element, assetId: asset.id });
+      // The description was of the old picture: it goes with it, and the field asks for a new one.
+      onChange({ ...element, assetId: asset.id, alt: '' });
       setUpload({ state: 'done', name: file.name });
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
@@ -71,6 +72,11 @@ export function ImageFields({ element, path, warnings, onChange, onAssetUploaded
         value={element.alt ?? ''}
         onChange={(alt) => onChange({ ...element, alt })}
       />
+      {upload.state === 'done' && !element.alt?.trim() ? (
+        <p className="field-warning" id={`${uid}-alt-needed`}>
+          Describe the new picture in a few words: the description of the old one has been removed.
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor={fieldId(`${path}.fit`)}>{name}: how it fills its box</label>
         <select id={fieldId(`${path}.fit`)} value={element.fit ?? 'cover'} onChange={(e) => onChange({ ...element, fit: e.target.value as 'cover' | 'contain' })}>

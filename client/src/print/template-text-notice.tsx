@@ -1,0 +1,41 @@
+import type { UnchangedPage } from './template-text-refusal';
+
+interface TemplateTextNoticeProps {
+  pages: readonly UnchangedPage[];
+  /** False once the design has changed since the refusal: send it again to have it checked. */
+  canPrintAsItIs: boolean;
+  onPrintAsItIs: () => void;
+  onGoToField: (path: string) => void;
+}
+
+/** The server would not print the template's own words unasked: where they are, and the choice to change them or print them. */
+export function TemplateTextNotice({ pages, canPrintAsItIs, onPrintAsItIs, onGoToField }: TemplateTextNoticeProps) {
+  return (
+    <div className="notice notice-wait" id="template-text-notice">
+      <p className="notice-title">Some words are still the template&rsquo;s</p>
+      <ul>
+        {pages.map((page) => (
+          <li key={page.path}>
+            <button type="button" className="link-button" onClick={() => onGoToField(page.path)}>
+              {capitalise(page.message)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {canPrintAsItIs ? (
+        <>
+          <p>Write your own words there, or print them as they are if you mean to.</p>
+          <div className="button-row">
+            <button type="button" className="button-secondary" onClick={onPrintAsItIs}>
+              Print as it is
+            </button>
+          </div>
+        </>
+      ) : (
+        <p>You have changed the leaflet since: send it again to check the words.</p>
+      )}
+    </div>
+  );
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
