@@ -5,6 +5,7 @@ import { type Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { adminRouter } from './admin/admin-router';
+import { accountPeople } from './admin/people';
 import { adminTokenFrom, type AdminToken } from './admin/admin-token';
 import { requireAdmin, type AdminSessionAuth } from './admin/require-admin';
 import { SwitchFollower } from './admin/switch-follower';
@@ -148,7 +149,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       state,
       limits,
       adminRouter: caseSensitiveRouter().use(
-        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
+        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, people: accountPeople(deps.accounts.accounts), inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
         // The console's charts: the same guard as the status (an admin account, or the read-only token).
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
       ),

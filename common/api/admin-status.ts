@@ -22,6 +22,17 @@ export interface MaintenanceSwitch {
   setAt: string | null;
 }
 
+/**
+ * Who a `setBy` or audit `who` is, for the console to show a person rather than `account:<id>`. The
+ * audit log itself keeps only the id (so an account's e-mail address is not copied into it).
+ */
+export interface PersonView {
+  /** The person's name; null while accounts have none (they have only an e-mail address so far). */
+  name: string | null;
+  /** The account's e-mail address; null for the admin token or an account that no longer exists. */
+  email: string | null;
+}
+
 /** One change of the switch: who, when, why. */
 export interface SwitchAuditEntry {
   /** ISO 8601. */
@@ -88,5 +99,7 @@ export interface AdminStatusResponse {
   changes: ModeChangeView[];
   /** Changes of the switch, newest first; null while Redis cannot be read. */
   audit: SwitchAuditEntry[] | null;
+  /** The people the switch and the audit name, by their `setBy`/`who` (accounts only; empty while Redis cannot be read). */
+  people: Record<string, PersonView>;
   process: { pid: number };
 }

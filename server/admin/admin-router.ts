@@ -10,6 +10,7 @@ import type { OverloadState } from '../overload/overload-state';
 import type { AdminToken } from './admin-token';
 import { switchRequestSchema, type MaintenanceSwitch } from './maintenance-switch';
 import { adminWho, requireAdmin, type AdminSessionAuth } from './require-admin';
+import type { PeopleLookup } from './people';
 import type { SwitchStore } from './switch-store';
 
 export interface AdminRouterDeps {
@@ -25,6 +26,8 @@ export interface AdminRouterDeps {
   inFlight: () => { now: number; limit: number; max: number };
   /** Whether this server can write to the file store (health/store-probe.ts). */
   storeHealth?: { readonly current: StoreHealth };
+  /** Who the switch's `setBy` and the audit's `who` are (people.ts); without it the status names nobody. */
+  people?: PeopleLookup;
 }
 
 /**
@@ -80,6 +83,8 @@ async function statusOf(deps: AdminRouterDeps): Promise<AdminStatusResponse> {
   const state = deps.overload;
   const audit = await deps.switches.recentAudit(20).catch(() => null);
   const sample = state.latest;
+  const whos = [state.adminSwitch.setBy, ...(audit ?? []).map((a) => a.who)].filter((w): w is string => w !== null);
+  const people = deps.people ? await deps.people(whos).catch(() => ({})) : {};
   return {
     mode: state.mode,
     ladder: { mode: state.ladder.mode, since: new Date(state.ladder.since).toISOString() },
@@ -100,6 +105,7 @@ async function statusOf(deps: AdminRouterDeps): Promise<AdminStatusResponse> {
     inFlight: deps.inFlight(),
     changes: state.changes,
     audit,
+    people,
     process: { pid: process.pid },
   };
 }

@@ -1,8 +1,10 @@
 import type { AdminStatus } from '../api/admin-console-api';
 import { formatDateTime } from './format-figures';
+import { personName } from './person-name';
+import { switchLabel } from './switch-choices';
 
 /** Who switched maintenance, when and why: the newest entries of the switch's audit log. */
-export function AuditLog({ audit }: { audit: AdminStatus['audit'] }) {
+export function AuditLog({ audit, people }: { audit: AdminStatus['audit']; people?: AdminStatus['people'] }) {
   return (
     <section className="console-section" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Switch audit log</h2>
@@ -24,9 +26,9 @@ export function AuditLog({ audit }: { audit: AdminStatus['audit'] }) {
               {audit.map((entry) => (
                 <tr key={`${entry.at}-${entry.who}-${entry.to}`}>
                   <td>{formatDateTime(entry.at)}</td>
-                  <td>{entry.who}</td>
+                  <td>{personName(entry.who, people)}</td>
                   <td>
-                    {entry.from} → <strong>{entry.to}</strong>
+                    {switchLabel(entry.from)} → <strong>{switchLabel(entry.to)}</strong>
                   </td>
                   <td>{entry.reason}</td>
                   <td>

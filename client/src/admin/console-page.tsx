@@ -71,7 +71,7 @@ function AdminConsole() {
       {status ? (
         <div className="console-top">
           <ModeSummary status={status} />
-          <SwitchForm current={status.switch} onSwitched={(next) => (data.adoptStatus(next), data.refresh())} />
+          <SwitchForm current={status.switch} people={status.people} onSwitched={(next) => (data.adoptStatus(next), data.refresh())} />
         </div>
       ) : data.statusProblem ? null : (
         <p role="status">Loading the status…</p>
@@ -84,7 +84,7 @@ function AdminConsole() {
       {telemetry ? <TelemetryCharts history={telemetry} /> : data.telemetryProblem ? null : <p role="status">Loading the live figures…</p>}
       <QueuePanel />
       {telemetry ? <ProcessList processes={telemetry.processes} now={telemetry.now} /> : null}
-      {status ? <AuditLog audit={status.audit} /> : null}
+      {status ? <AuditLog audit={status.audit} people={status.people} /> : null}
       {status && status.changes.length > 0 ? <ModeChanges changes={status.changes} /> : null}
     </main>
   );

@@ -1,16 +1,17 @@
+import { formatUkDateTime } from './london-time';
+
 /** How the console writes its figures: short, with their unit, in British English. */
 
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** A time of day, to the second. */
 export function formatClock(at: number | string): string {
   return clock.format(new Date(at));
 }
 
-/** A date and time, to the second. */
+/** A date and time in the UK's time zone, with the zone said: "Sat, 5 Dec 2026, 21:30 GMT". */
 export function formatDateTime(at: number | string): string {
-  return dateTime.format(new Date(at));
+  return formatUkDateTime(at);
 }
 
 /** A number with at most `digits` decimals, fewer when it is large. */

@@ -1,5 +1,8 @@
 import type { AdminStatus, ModeCause } from '../api/admin-console-api';
+import type { PersonView } from '../../../common/api/admin-status';
 import { formatDateTime, formatNumber, percent } from './format-figures';
+import { personName } from './person-name';
+import { switchLabel } from './switch-choices';
 
 /** The ladder's signals in words, with their unit (server/overload/signals.ts). */
 const SIGNALS: Record<string, { label: string; format: (n: number) => string }> = {
@@ -14,13 +17,13 @@ const SIGNALS: Record<string, { label: string; format: (n: number) => string }> 
 };
 
 /** Why the mode is what it is, in one sentence. */
-export function causeSentence(cause: ModeCause): string {
+export function causeSentence(cause: ModeCause, people?: Record<string, PersonView>): string {
   if (!cause) return 'Calm: no signal is near a mark.';
   if ('switch' in cause) {
     const s = cause.switch;
-    const who = s.setBy ? ` by ${s.setBy}` : '';
+    const who = s.setBy ? ` by ${personName(s.setBy, people)}` : '';
     const when = s.setAt ? ` at ${formatDateTime(s.setAt)}` : '';
-    return `An admin set the switch to “${s.mode}”${who}${when}${s.reason ? `: ${s.reason}` : ''}.`;
+    return `An admin set the switch to “${switchLabel(s.mode)}”${who}${when}${s.reason ? `: ${s.reason}` : ''}.`;
   }
   if (cause.signal === null) return `Calm: every signal is back under its marks (${cause.reason}).`;
   const signal = SIGNALS[cause.signal] ?? { label: cause.signal, format: (n: number) => formatNumber(n) };
@@ -37,7 +40,7 @@ export function ModeSummary({ status }: { status: AdminStatus }) {
       <p className="mode-now">
         <span className={`mode-badge mode-${status.mode}`}>{status.mode}</span>
       </p>
-      <p className="mode-cause">{causeSentence(status.cause)}</p>
+      <p className="mode-cause">{causeSentence(status.cause, status.people)}</p>
       <dl className="facts">
         <dt>The ladder alone says</dt>
         <dd>

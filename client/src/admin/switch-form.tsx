@@ -1,25 +1,24 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, type FieldProblem } from '../api/api-error';
+import type { PersonView } from '../../../common/api/admin-status';
 import { setMaintenance, type AdminStatus, type MaintenanceSwitch, type SwitchRequest } from '../api/admin-console-api';
 import { formatDateTime } from './format-figures';
-
-const CHOICES: Array<{ mode: MaintenanceSwitch['mode']; label: string; hint: string; action: string }> = [
-  { mode: 'auto', label: 'Auto', hint: 'the overload ladder decides', action: 'Hand back to the ladder' },
-  { mode: 'on', label: 'On', hint: 'maintenance now: only downloads, share links and this console keep working', action: 'Put the site in maintenance' },
-  { mode: 'off', label: 'Off', hint: 'never maintenance for load (an unreachable Redis still is)', action: 'Keep the site up' },
-];
+import { ukLocalToDate } from './london-time';
+import { personName } from './person-name';
+import { SWITCH_CHOICES, switchLabel } from './switch-choices';
 
 /** The switch as it stands, and the form that changes it (a reason is always asked for: it goes in the audit log). */
-export function SwitchForm({ current, onSwitched }: { current: MaintenanceSwitch; onSwitched: (status: AdminStatus) => void }) {
+export function SwitchForm({ current, people, onSwitched }: { current: MaintenanceSwitch; people?: Record<string, PersonView>; onSwitched: (status: AdminStatus) => void }) {
   const id = useId();
-  const [mode, setMode] = useState<MaintenanceSwitch['mode']>(current.mode === 'on' ? 'auto' : 'on');
+  // From automatic, the next step is a maintenance; from anything else, back to automatic.
+  const [mode, setMode] = useState<MaintenanceSwitch['mode']>(current.mode === 'auto' ? 'on' : 'auto');
   const [message, setMessage] = useState('');
   const [expectedBack, setExpectedBack] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; fields: FieldProblem[] } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const choice = CHOICES.find((c) => c.mode === mode)!;
+  const choice = SWITCH_CHOICES.find((c) => c.mode === mode)!;
   const fieldProblem = (path: string) => problem?.fields.find((f) => f.path === path)?.message ?? null;
 
   const submit = async (e: FormEvent) => {
@@ -31,8 +30,8 @@ export function SwitchForm({ current, onSwitched }: { current: MaintenanceSwitch
     if (mode === 'on') {
       if (message.trim()) request.message = message.trim();
       if (expectedBack) {
-        const at = new Date(expectedBack);
-        if (Number.isNaN(at.getTime())) return setProblem({ message: 'The expected return time is not a date and time.', fields: [{ path: 'expectedBackAt', message: 'is not a date and time' }] });
+        const at = ukLocalToDate(expectedBack);
+        if (!at) return setProblem({ message: 'The expected return time is not a date and time.', fields: [{ path: 'expectedBackAt', message: 'is not a date and time' }] });
         request.expectedBackAt = at.toISOString();
       }
     }
@@ -40,7 +39,9 @@ export function SwitchForm({ current, onSwitched }: { current: MaintenanceSwitch
     try {
       const status = await setMaintenance(request);
       onSwitched(status);
-      setDone(`Switch set to “${mode}”. Every server follows within a second.`);
+      setDone(`Switch set to “${switchLabel(mode)}”. Every server follows within a second.`);
+      // The next likely step: back to automatic after a maintenance, or a maintenance from automatic.
+      setMode(mode === 'auto' ? 'on' : 'auto');
       setReason('');
       if (mode !== 'on') {
         setMessage('');
@@ -57,9 +58,9 @@ export function SwitchForm({ current, onSwitched }: { current: MaintenanceSwitch
     <section className="console-card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Maintenance switch</h2>
       <p className="switch-now">
-        Now: <strong>{current.mode}</strong>
+        Now: <strong>{switchLabel(current.mode)}</strong>
         {current.setAt ? ` since ${formatDateTime(current.setAt)}` : ' (nobody has switched it)'}
-        {current.setBy ? `, by ${current.setBy}` : ''}
+        {current.setBy ? `, by ${personName(current.setBy, people)}` : ''}
       </p>
       {current.mode === 'on' && (current.message || current.expectedBackAt) ? (
         <p className="switch-message">
@@ -70,11 +71,12 @@ export function SwitchForm({ current, onSwitched }: { current: MaintenanceSwitch
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>Set the switch to</legend>
-          {CHOICES.map((c) => (
+          {SWITCH_CHOICES.map((c) => (
             <div key={c.mode} className="switch-choice">
               <input type="radio" id={`${id}-${c.mode}`} name={`${id}-mode`} value={c.mode} checked={mode === c.mode} onChange={() => setMode(c.mode)} />
               <label htmlFor={`${id}-${c.mode}`}>
                 <strong>{c.label}</strong>: {c.hint}
+                {c.mode === current.mode ? ' (as now)' : ''}
               </label>
             </div>
           ))}
@@ -90,8 +92,19 @@ export function SwitchForm({ current, onSwitched }: { current: MaintenanceSwitch
               <FieldProblemText text={fieldProblem('message')} />
             </div>
             <div className="field">
-              <label htmlFor={`${id}-back`}>Expected back (your local time)</label>
-              <input id={`${id}-back`} type="datetime-local" value={expectedBack} onChange={(e) => setExpectedBack(e.target.value)} aria-invalid={fieldProblem('expectedBackAt') ? true : undefined} />
+              <label htmlFor={`${id}-back`}>Expected back (UK time)</label>
+              <p className="field-hint" id={`${id}-back-hint`}>
+                A date and time in the UK (Europe/London, GMT or BST as the date has it), whatever this computer&rsquo;s clock is set to.
+                {expectedBack && ukLocalToDate(expectedBack) ? ` Visitors will read: back ${formatDateTime(ukLocalToDate(expectedBack)!.getTime())}.` : ''}
+              </p>
+              <input
+                id={`${id}-back`}
+                type="datetime-local"
+                value={expectedBack}
+                onChange={(e) => setExpectedBack(e.target.value)}
+                aria-describedby={`${id}-back-hint`}
+                aria-invalid={fieldProblem('expectedBackAt') ? true : undefined}
+              />
               <FieldProblemText text={fieldProblem('expectedBackAt')} />
             </div>
           </>
