@@ -12,7 +12,7 @@ export function AuditLog({ audit, people }: { audit: AdminStatus['audit']; peopl
       {audit && audit.length === 0 ? <p>Nobody has switched maintenance yet.</p> : null}
       {audit && audit.length > 0 ? (
         <div className="table-scroll">
-          <table className="console-table">
+          <table className="console-table stacks">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -25,13 +25,13 @@ export function AuditLog({ audit, people }: { audit: AdminStatus['audit']; peopl
             <tbody>
               {audit.map((entry) => (
                 <tr key={`${entry.at}-${entry.who}-${entry.to}`}>
-                  <td>{formatDateTime(entry.at)}</td>
-                  <td>{personName(entry.who, people)}</td>
-                  <td>
+                  <td data-label="When">{formatDateTime(entry.at)}</td>
+                  <td data-label="Who">{personName(entry.who, people)}</td>
+                  <td data-label="Change">
                     {switchLabel(entry.from)} → <strong>{switchLabel(entry.to)}</strong>
                   </td>
-                  <td>{entry.reason}</td>
-                  <td>
+                  <td data-label="Reason">{entry.reason}</td>
+                  <td data-label="Message and expected return">
                     {entry.message ?? ''}
                     {entry.expectedBackAt ? ` (back ${formatDateTime(entry.expectedBackAt)})` : ''}
                     {!entry.message && !entry.expectedBackAt ? '–' : ''}

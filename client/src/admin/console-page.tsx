@@ -120,7 +120,7 @@ function ModeChanges({ changes }: { changes: NonNullable<ConsoleData['status']>[
     <section className="console-section" aria-labelledby="changes-heading">
       <h2 id="changes-heading">Recent mode changes (the answering server)</h2>
       <div className="table-scroll">
-        <table className="console-table">
+        <table className="console-table stacks">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -131,11 +131,11 @@ function ModeChanges({ changes }: { changes: NonNullable<ConsoleData['status']>[
           <tbody>
             {changes.slice(0, 10).map((c) => (
               <tr key={`${c.at}-${c.to}`}>
-                <td>{formatDateTime(c.at)}</td>
-                <td>
+                <td data-label="When">{formatDateTime(c.at)}</td>
+                <td data-label="Change">
                   {c.from} → <strong>{c.to}</strong>
                 </td>
-                <td>{c.reason}</td>
+                <td data-label="Reason">{c.reason}</td>
               </tr>
             ))}
           </tbody>
