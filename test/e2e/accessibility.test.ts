@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, PHONE, screenshot } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { signIn, startFromTemplate } from './support/editor-page';
+import { fillRealImprint, signIn, startFromTemplate } from './support/editor-page';
 import { patient } from '../support/wait-for';
 
 jest.setTimeout(patient(120_000));
@@ -72,6 +72,7 @@ describe('accessibility basics', () => {
   });
 
   it('reaches Send to print with the Tab key, with a visible focus outline', async () => {
+    await fillRealImprint(page);
     await page.reload();
     await page.getByLabel('Headline text').waitFor();
     let focused = '';
@@ -87,7 +88,9 @@ describe('accessibility basics', () => {
     expect(outline.style).not.toBe('none');
     expect(outline.width).toBeGreaterThanOrEqual(2);
 
-    // And the keyboard alone sends it.
+    // And the keyboard alone sends it, confirming the template's words it still has.
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Print as it is' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(30_000) });
   });

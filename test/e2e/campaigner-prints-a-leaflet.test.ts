@@ -4,7 +4,7 @@ import { readPdf } from '../support/read-pdf';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { previewText, sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { fillRealImprint, previewText, printAsItIs, sendButton, signIn, startFromTemplate } from './support/editor-page';
 import { patient } from '../support/wait-for';
 
 jest.setTimeout(patient(120_000));
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 const HEADLINE = 'Safer streets for Riverside';
-const PROMOTER_ADDRESS = '5 New Street, Riverside RV1 1AA';
+const PROMOTER_ADDRESS = '7 Station Road, Riverside RV1 3CC';
 
 describe('a campaigner makes a leaflet from the A5 template', () => {
   it('shows the templates with their format and size', async () => {
@@ -66,6 +66,7 @@ describe('a campaigner makes a leaflet from the A5 template', () => {
   });
 
   it('blocks sending, with the reason beside the field, while the imprint is incomplete', async () => {
+    await fillRealImprint(page);
     const address = page.getByLabel('Promoter address');
     await address.fill('');
     await expectVisible(page.locator('.field-problem', { hasText: 'promoter address is required' }));
@@ -87,6 +88,8 @@ describe('a campaigner makes a leaflet from the A5 template', () => {
 
   it('sends it to print, follows the progress and downloads a PDF with the new headline', async () => {
     await sendButton(page).click();
+    // The rest of the words are still the template's: the campaigner means to print them.
+    await printAsItIs(page);
     await expectVisible(page.getByText('Your print-ready PDF is ready'), 60_000);
     await page.locator('#print-status').scrollIntoViewIfNeeded();
     await screenshot(page, 'print-done');
@@ -157,6 +160,7 @@ describe('a campaigner makes a leaflet from the A5 template', () => {
       await page.getByLabel('Headline text').fill(`${HEADLINE}, again`);
       await page.waitForFunction(() => document.getElementById('send-to-print')?.getAttribute('aria-disabled') === 'false');
       await sendButton(page).click();
+      await printAsItIs(page);
       await expectVisible(page.getByText(/Printing is paused for a moment by Rosette's admins\. Your leaflet is safe in the print queue/));
       await page.locator('#print-status').scrollIntoViewIfNeeded();
       await screenshot(page, 'print-paused');

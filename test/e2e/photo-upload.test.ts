@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { fillRealImprint, printAsItIs, sendButton, signIn, startFromTemplate } from './support/editor-page';
 import { patient } from '../support/wait-for';
 
 jest.setTimeout(patient(120_000));
@@ -24,6 +24,7 @@ beforeAll(async () => {
   errors = watchForErrors(page, [/status of 413/, /status of 415/, /status of 422/]);
   await signIn(page, rosette.baseUrl, await rosette.createAccount());
   await startFromTemplate(page, rosette.baseUrl, 'A5 two-sided flyer');
+  await fillRealImprint(page);
 });
 
 afterAll(async () => {
@@ -68,6 +69,8 @@ describe('uploading a photo into the leaflet', () => {
     const printAnyway = page.getByRole('button', { name: 'Print anyway' });
     await printAnyway.focus();
     await page.keyboard.press('Enter');
+    // Then the template's own words, confirmed too: the confirmation of the picture is kept.
+    await printAsItIs(page);
     await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(60_000) });
   });
 

@@ -2,7 +2,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { fillRealImprint, sendButton, signIn, startFromTemplate } from './support/editor-page';
 import { waitFor, patient } from '../support/wait-for';
 
 jest.setTimeout(patient(120_000));
@@ -51,6 +51,9 @@ describe('when the print service answers 503 for a while', () => {
 
     await startFromTemplate(page, rosette.baseUrl, 'A6 postcard');
     await page.getByLabel('Headline text').fill('Polls open 7am to 10pm');
+    // The campaigner's own words and imprint, so that the job is sent without a question when the service is back.
+    await page.getByLabel('Message paragraph 1').fill('Find your polling station on your poll card.');
+    await fillRealImprint(page);
     await sendButton(page).click();
 
     const notice = page.locator('.notice-wait', { hasText: 'maintenance' });

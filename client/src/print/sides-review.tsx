@@ -33,7 +33,8 @@ export function SidesReview({ design, preview, onGoToField }: SidesReviewProps) 
         {layout.pages.map((_, p) => {
           const name = pageName(p, layout.pages.length);
           const summary = summaries.find((s) => s.page === p);
-          const boxes = unchanged.filter((u) => u.page === p).map((u) => preview.design.pages[p]?.elements.find((e) => e.id === u.elementId)?.box);
+          const ids = [...new Set(unchanged.filter((u) => u.page === p).map((u) => u.elementId))];
+          const boxes = ids.map((id) => preview.design.pages[p]?.elements.find((e) => e.id === id)?.box);
           return (
             <li key={p} className="side" data-page={p}>
               <div className="side-paper">

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { REAL_IMPRINT } from '../../support/real-imprint';
 
 /** What a campaigner does to start: open the home page and pick a template by its name. */
 export async function startFromTemplate(page: Page, baseUrl: string, templateName: string): Promise<void> {
@@ -25,4 +26,27 @@ export async function signIn(page: Page, baseUrl: string, account: { email: stri
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Make a leaflet' }).waitFor();
+}
+
+/**
+ * Fills the imprint with real details (test/support/real-imprint.ts), as a campaigner must before a
+ * template can print, and waits until the editor no longer flags sample details.
+ */
+export async function fillRealImprint(page: Page): Promise<void> {
+  const roles = [
+    ['promoter', 'Promoter'],
+    ['onBehalfOf', 'On behalf of'],
+    ['printer', 'Printer'],
+  ] as const;
+  for (const [role, who] of roles) {
+    await page.getByLabel(`${who} name`, { exact: true }).fill(REAL_IMPRINT[role].name);
+    await page.getByLabel(`${who} address`, { exact: true }).fill(REAL_IMPRINT[role].address);
+  }
+  await page.locator('#imprint-sample-notice').waitFor({ state: 'detached' });
+}
+
+/** After Send, answers the print panel's question about the template's own words with "Print as it is". */
+export async function printAsItIs(page: Page): Promise<void> {
+  await page.locator('#template-text-notice').waitFor();
+  await page.getByRole('button', { name: 'Print as it is' }).click();
 }
