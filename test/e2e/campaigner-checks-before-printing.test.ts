@@ -104,7 +104,7 @@ describe.each([
     await screenshot(page, `template-words-refused-${device}`);
 
     // The sentence takes the campaigner to the back page's heading...
-    await notice.getByRole('button', { name: /^Page 2 \(back\)/ }).click();
+    await notice.getByRole('button', { name: 'Edit the words on page 2' }).click();
     await page.getByRole('heading', { name: 'Back: words, pictures and colours' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-pages-1-elements-0-text');
     // ...who decides to print it as it is.

@@ -44,9 +44,13 @@ export function SidesReview({ design, preview, onGoToField }: SidesReviewProps) 
                 </svg>
               </div>
               {summary ? (
-                <button type="button" className="link-button side-warning" onClick={() => onGoToField(formatPath(summary.path))}>
-                  {name}: {summary.message.replace(/^[^:]*: /, '')}
-                </button>
+                // The button's name leaves out "Front"/"Back", which name the page tabs.
+                <p className="side-warning">
+                  {name}: {summary.message.replace(/^[^:]*: /, '')}.{' '}
+                  <button type="button" className="link-button" onClick={() => onGoToField(formatPath(summary.path))}>
+                    Edit the words on page {p + 1}
+                  </button>
+                </p>
               ) : (
                 <p className="side-ok">{name}: your own words</p>
               )}

@@ -16,8 +16,9 @@ export function TemplateTextNotice({ pages, canPrintAsItIs, onPrintAsItIs, onGoT
       <ul>
         {pages.map((page) => (
           <li key={page.path}>
+            {capitalise(page.message)}.{' '}
             <button type="button" className="link-button" onClick={() => onGoToField(page.path)}>
-              {capitalise(page.message)}
+              Edit the words on page {pageNumber(page.path)}
             </button>
           </li>
         ))}
@@ -39,3 +40,5 @@ export function TemplateTextNotice({ pages, canPrintAsItIs, onPrintAsItIs, onGoT
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The page a design path is on, counting from 1 ("pages[1]..." is page 2). */
+const pageNumber = (path: string) => Number(/^pages\[(\d+)\]/.exec(path)?.[1] ?? 0) + 1;
