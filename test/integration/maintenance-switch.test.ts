@@ -73,7 +73,10 @@ describe('the admin switch', () => {
     const other = await rosette.createAccount({ role: 'admin' });
     const res = await (await rosette.signedIn(other)).request('/api/admin/maintenance', { json: { mode: 'auto', reason: 'checked by an admin account' } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { audit: Array<{ who: string }> }).audit[0]!.who).toBe(`account:${other.id}`);
+    const body = (await res.json()) as { audit: Array<{ who: string }>; people: Record<string, { name: string | null; email: string | null }> };
+    expect(body.audit[0]!.who).toBe(`account:${other.id}`);
+    // The audit keeps the id; the answer says who that is, for the console to show a person.
+    expect(body.people[`account:${other.id}`]).toEqual({ name: null, email: other.email });
     const withToken = await fetch(`${rosette.baseUrl}/api/admin/maintenance`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${rosette.adminToken}` }, body: JSON.stringify({ mode: 'on', reason: 'x' }) });
     expect(withToken.status).toBe(401);
     expect((await fetch(`${rosette.baseUrl}/api/admin/status`, { headers: { Authorization: `Bearer ${rosette.adminToken}` } })).status).toBe(200);
