@@ -87,6 +87,19 @@ export const imageSchema = z.object({
   fit: z.enum(['cover', 'contain']).default('cover'),
   /** A short description of the picture for the on-screen preview. */
   alt: z.string().max(200).default(''),
+  /**
+   * Which part of the picture shows when it does not fill its box exactly (cropped by cover, or with
+   * space left by contain), as CSS's object-position: percent of the spare width placed left of the
+   * picture, and of the spare height above it. Absent: centred (50, 50), as designs saved before it.
+   */
+  position: z
+    .object({
+      /** Percent, 0 (left edge shows) to 100 (right edge shows). */
+      x: z.number().finite().min(0, 'must be 0 to 100 (percent)').max(100, 'must be 0 to 100 (percent)'),
+      /** Percent, 0 (top edge shows) to 100 (bottom edge shows). */
+      y: z.number().finite().min(0, 'must be 0 to 100 (percent)').max(100, 'must be 0 to 100 (percent)'),
+    })
+    .optional(),
 });
 
 export const qrSchema = z.object({

@@ -77,7 +77,7 @@ const LAYOUTERS: { [K in ElementKind]: ElementLayouter<K> } = {
       ctx.items.push({ type: 'image', elementId: el.id, assetId: el.assetId, alt: el.alt, clip, placement: clip });
       return;
     }
-    const placement = fitImage(info, clip, el.fit);
+    const placement = fitImage(info, clip, el.fit, el.position);
     // Effective resolution at the printed size, bleed included; rounded down so 299.9 still warns, but
     // after a millionth is added, so that float error (298.99999999999994 for a 299 ppi image) does not cost a whole ppi.
     const ppi = Math.floor(Math.min(info.width / (placement.width / 25.4), info.height / (placement.height / 25.4)) + 1e-6);
@@ -244,12 +244,15 @@ function extendIntoBleed(box: Rect, trim: { width: number; height: number }): Re
   return { x: box.x - left, y: box.y - top, width: box.width + left + right, height: box.height + top + bottom };
 }
 
-/** Where an image of the given pixel size lands in a box, keeping its aspect ratio. */
-function fitImage(info: AssetInfo, box: Rect, fit: 'cover' | 'contain'): Rect {
+/**
+ * Where an image of the given pixel size lands in a box, keeping its aspect ratio; `position` (percent,
+ * as CSS's object-position) says how the spare width and height are shared out, centred by default.
+ */
+function fitImage(info: AssetInfo, box: Rect, fit: 'cover' | 'contain', position: { x: number; y: number } = { x: 50, y: 50 }): Rect {
   const scaleX = box.width / info.width;
   const scaleY = box.height / info.height;
   const scale = fit === 'cover' ? Math.max(scaleX, scaleY) : Math.min(scaleX, scaleY);
   const width = info.width * scale;
   const height = info.height * scale;
-  return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
+  return { x: box.x + ((box.width - width) * position.x) / 100, y: box.y + ((box.height - height) * position.y) / 100, width, height };
 }

@@ -150,6 +150,20 @@ describe.each([
     expect(await names.filter({ hasText: 'Deep blue' }).isVisible()).toBe(true);
   });
 
+  it('moves a cropped photo inside its box, and the preview follows', async () => {
+    const image = page.locator('svg.preview-page g[data-element-id="photo"] image');
+    const centred = Number(await image.getAttribute('y'));
+    const slider = page.getByLabel('Top to bottom');
+    expect(await slider.inputValue()).toBe('50');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction((before) => Number(document.querySelector('svg.preview-page g[data-element-id="photo"] image')?.getAttribute('y')) !== before, centred);
+    // The top of the picture shows: it starts at the top of its box (46 mm down the page), where centred it started above it.
+    expect(centred).toBeLessThan(46);
+    expect(Number(await image.getAttribute('y'))).toBeCloseTo(46, 6);
+    expect(await slider.inputValue()).toBe('0');
+  });
+
   it('asks for a new description when a photo is replaced, instead of keeping the old one', async () => {
     const alt = page.getByLabel('Photo: description');
     expect(await alt.inputValue()).toBe('The candidate at the bus station');

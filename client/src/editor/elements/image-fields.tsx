@@ -84,6 +84,29 @@ export function ImageFields({ element, path, warnings, onChange, onAssetUploaded
           <option value="contain">Show the whole picture (may leave space)</option>
         </select>
       </div>
+      <fieldset className="image-position" id={fieldId(`${path}.position`)}>
+        <legend>{name}: which part shows</legend>
+        <p className="field-hint">When the picture is cropped, or leaves space in its box, move it inside the box.</p>
+        {(['x', 'y'] as const).map((axis) => {
+          const value = element.position?.[axis] ?? 50;
+          const words = axis === 'x' ? ['Left to right', 'left', 'right'] : ['Top to bottom', 'top', 'bottom'];
+          return (
+            <div key={axis} className="field image-position-axis">
+              <label htmlFor={fieldId(`${path}.position.${axis}`)}>{words[0]}</label>
+              <input
+                id={fieldId(`${path}.position.${axis}`)}
+                type="range"
+                min={0}
+                max={100}
+                step={5}
+                value={value}
+                aria-valuetext={value === 50 ? 'centred' : `${value}% towards the ${words[2]}`}
+                onChange={(e) => onChange({ ...element, position: { x: element.position?.x ?? 50, y: element.position?.y ?? 50, [axis]: e.target.valueAsNumber } })}
+              />
+            </div>
+          );
+        })}
+      </fieldset>
     </>
   );
 }
