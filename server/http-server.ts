@@ -1,7 +1,6 @@
-import { addAcceptHandles } from './http/accept-handles';
 import { caseSensitiveRouter } from './http/case-sensitive-router';
 import http, { type Server } from 'node:http';
-import type { AddressInfo, Server as NetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { type Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -171,8 +170,6 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   };
   const server = createNodeServer(handle);
   let priorityServer: Server | null = null;
-  /** More handles on the main listening socket (ACCEPT_HANDLES), so a busy loop still accepts new connections quickly. */
-  const acceptCopies: NetServer[] = [];
 
   let started: Promise<void> | null = null;
   const start = () => {
@@ -200,12 +197,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
     async listen(port, host) {
       await start();
-      const address = await listenOn(server, port, host);
-      const wanted = config.ACCEPT_HANDLES - 1;
-      const copies = await addAcceptHandles(server, wanted);
-      acceptCopies.push(...copies);
-      if (copies.length < wanted) logger.warn({ wanted, made: copies.length }, 'could not make every extra accept handle: new connections are accepted more slowly while the loop is busy');
-      return address;
+      return listenOn(server, port, host);
     },
     async listenPriority(port, host) {
       await start();
@@ -214,8 +206,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     },
     async close() {
       const servers = priorityServer ? [server, priorityServer] : [server];
-      // The copies of the main socket stop accepting too; their connections are the main server's.
-      const closed = [...servers, ...acceptCopies].map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
+      const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
       for (const s of servers) s.closeIdleConnections();
       await Promise.all(closed);
       sampler.stop();

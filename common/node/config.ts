@@ -25,13 +25,6 @@ const configSchema = z.object({
    */
   PRIORITY_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /**
-   * Handles the server keeps on its listening socket (PORT), each accepting up to one new connection
-   * per turn of the event loop (Node accepts one per handle per turn): with one, a flood sent straight
-   * to the server kept new connections, downloads' included, in the kernel's accept queue for seconds.
-   * More than 1 starts a short-lived helper process at start-up to copy the socket's descriptor.
-   */
-  ACCEPT_HANDLES: z.coerce.number().int().min(1).max(64).default(16),
-  /**
    * Redis for the queue and shared state. The default port is Rosette's own (not 6379), so `npm start`
    * never borrows somebody else's Redis: if nothing answers here, it starts one under DATA_DIR.
    */
