@@ -25,12 +25,6 @@ const configSchema = z.object({
    */
   PRIORITY_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /**
-   * Server processes `npm start` runs behind one node:cluster primary (server/cluster-main.ts), which
-   * accepts every connection and hands them out in turn. 1 still runs the primary: its otherwise idle
-   * event loop takes new connections out of the kernel's accept queue at once.
-   */
-  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
-  /**
    * Redis for the queue and shared state. The default port is Rosette's own (not 6379), so `npm start`
    * never borrows somebody else's Redis: if nothing answers here, it starts one under DATA_DIR.
    */

@@ -88,12 +88,7 @@ export class DrillCluster {
         FIRST_ADMIN_PASSWORD: admin.password,
         FIRST_ADMIN_ORG: admin.organisation,
       };
-      const program =
-        options.DRILL_SERVER_PROCESSES === undefined
-          ? { script: path.join(dist, 'server', 'main.js'), execArgv: SERVER_NODE_FLAGS }
-          : { script: path.join(dist, 'server', 'cluster-main.js') };
-      const processes: Record<string, string> = options.DRILL_SERVER_PROCESSES === undefined ? {} : { SERVER_PROCESSES: String(options.DRILL_SERVER_PROCESSES) };
-      cluster.processes.push(new ManagedProcess(`server-${i}`, 'server', program, { ...env, ...processes }, path.join(logDir, `server-${i}.log`), clock));
+      cluster.processes.push(new ManagedProcess(`server-${i}`, 'server', { script: path.join(dist, 'server', 'main.js'), execArgv: SERVER_NODE_FLAGS }, env, path.join(logDir, `server-${i}.log`), clock));
       cluster.serverUrls.push(`http://127.0.0.1:${port}`);
     }
     for (let i = 1; i <= options.DRILL_WORKERS; i++) {

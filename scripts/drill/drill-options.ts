@@ -55,11 +55,6 @@ const drillOptionsSchema = z.object({
    * (needs nginx installed); `none`: straight to the servers, the harder case (the default).
    */
   DRILL_PROXY: z.enum(['none', 'nginx']).default('none'),
-  /**
-   * Run each server as `npm start` does, a node:cluster primary (server/cluster-main.ts) with this many
-   * server processes; unset: each server is one process, as in a container behind the proxy.
-   */
-  DRILL_SERVER_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
   /** A request without an answer after this long counts as failed, milliseconds. */
   DRILL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** NODE_ENV of the server and worker processes. */
