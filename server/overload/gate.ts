@@ -87,6 +87,11 @@ export function createGate(options: GateOptions): Gate {
     inFlight.downloads -= 1;
     limit.noteAnswered(monotonic() - this[ADMITTED_AT]);
   }
+  // Health checks and the admin API are never capped and mostly answered at once: their quick answers
+  // would hide a queue of the requests the limit does govern, so they are not timed.
+  const releaseUncapped = () => {
+    inFlight.shared -= 1;
+  };
 
   const gate = (req: IncomingMessage, res: ServerResponse): boolean => {
     const kind = routeKindOf(req.method, req.url);
@@ -98,7 +103,8 @@ export function createGate(options: GateOptions): Gate {
     }
     const download = kind === 'download';
     const used = download ? inFlight.downloads : inFlight.shared;
-    if (used >= limit.caps[priorityOf(kind, principalOf(req))]!) {
+    const cap = limit.caps[priorityOf(kind, principalOf(req))]!;
+    if (used >= cap) {
       limit.noteRefused();
       return shed(res, kind, SHED_REASONS.overloaded, answers.overloaded);
     }
@@ -115,6 +121,10 @@ export function createGate(options: GateOptions): Gate {
     if (download) inFlight.downloads += 1;
     else inFlight.shared += 1;
     limit.noteInFlight(Math.max(inFlight.shared, inFlight.downloads));
+    if (cap === Number.POSITIVE_INFINITY) {
+      res.once('close', releaseUncapped);
+      return false;
+    }
     (res as AdmittedResponse)[ADMITTED_AT] = monotonic();
     res.once('close', download ? releaseDownload : releaseShared);
     return false;
