@@ -12,18 +12,15 @@ export const AccountsPage = lazy(() => import('../admin/accounts-page').then((m)
 export const SharePage = lazy(() => import('../share/share-page').then((m) => ({ default: m.SharePage })));
 export const AcceptInvitePage = lazy(() => import('../invites/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })));
 
-/** The id of the "Loading…" page shown while a screen's chunk arrives. */
-const LOADING_ID = 'screen-loading';
-
 /**
- * Moves focus to the page's `<main>` (what a new screen does, as after a page load). When that is still
- * the "Loading…" placeholder, focus moves again to the real screen's `<main>` once its chunk has arrived,
- * instead of falling back to the document when the placeholder goes.
+ * Moves focus to the page's `<main>` (what a new screen does, as after a page load). While the screen's
+ * chunk is still on its way there is no `<main>` to take it (or only the previous screen's, hidden by
+ * React): focus moves once the screen is shown instead.
  */
 export function focusMain(): void {
   const main = document.getElementById('main');
   main?.focus({ preventScroll: true });
-  focusWhenShown = main?.dataset.loading === 'true';
+  focusWhenShown = !main || document.activeElement !== main;
 }
 
 let focusWhenShown = false;
@@ -42,9 +39,10 @@ export function ScreenLoading({ children, screenKey }: { children: ReactNode; sc
   return (
     <Suspense
       fallback={
-        <main id="main" tabIndex={-1} className="auth-page" data-loading="true" aria-busy="true" key={LOADING_ID}>
+        // Not a <main id="main">: React keeps the previous screen's in the page, hidden, while this shows.
+        <div className="auth-page" aria-busy="true">
           <p role="status">Loading…</p>
-        </main>
+        </div>
       }
     >
       {children}
