@@ -1,9 +1,9 @@
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
-import { answersPing, LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
-import { localRedisPassword, REDIS_PASSWORD_FILE, withPassword } from '../common/node/local-redis-password';
+import { answeringRedisUrl } from '../common/node/find-redis';
+import { LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
+import { localRedisPassword, REDIS_PASSWORD_FILE } from '../common/node/local-redis-password';
 import { ChildProcesses } from './child-processes';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
 
@@ -20,17 +20,14 @@ const RESTART_DELAY_MS = 2000;
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   let redis: LocalRedis | null = null;
+  // REDIS_URL as it is, or the local Redis an earlier npm start left running (it answers with its password only).
+  const found = await answeringRedisUrl(config);
   /** What the children connect to (it may carry the local Redis's password: never print it). */
-  let redisUrl = config.REDIS_URL;
+  let redisUrl = found ?? config.REDIS_URL;
   const url = new URL(config.REDIS_URL);
   const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
   const redisDir = path.resolve(config.DATA_DIR, 'redis');
-  if (!(await answersPing(redisUrl)) && local && config.REDIS_AUTOSTART && !url.password && fs.existsSync(path.join(redisDir, REDIS_PASSWORD_FILE))) {
-    // A local Redis an earlier npm start left running answers with its password only.
-    const authenticated = withPassword(redisUrl, localRedisPassword(redisDir));
-    if (await answersPing(authenticated)) redisUrl = authenticated;
-  }
-  if (!(await answersPing(redisUrl))) {
+  if (!found) {
     if (!config.REDIS_AUTOSTART || !local) {
       console.error(`Nothing answers at ${url.host}: start Redis there or set REDIS_URL to one that runs.`);
       process.exit(1);

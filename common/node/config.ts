@@ -36,6 +36,12 @@ const configSchema = z.object({
   /** Folder of the directory file store (uploaded images, rendered PDFs). Defaults to DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * How log lines are written: `json` (one JSON object a line, for log collectors), `pretty` (one
+   * coloured line per event and per request, for people), or `auto`: pretty when NODE_ENV is
+   * development and the output is a terminal, JSON otherwise (common/node/logger.ts).
+   */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Print jobs one worker process renders at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /**
