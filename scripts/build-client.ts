@@ -24,9 +24,12 @@ export function repositoryRoot(from = __dirname): string {
   return dir;
 }
 
-/** What the client is built from, relative to the root: folders are read whole, generated fonts aside (the build makes them). */
+/**
+ * What the client is built from, relative to the root: folders are read whole, but for the generated
+ * fonts (the build makes them) and common/node (Node-only code no browser bundle can import).
+ */
 const INPUTS = ['client', 'common', 'scripts/web-fonts.ts', 'scripts/precompress.ts', 'scripts/subset-font.d.ts', 'package-lock.json'];
-const SKIPPED = new Set(['client/generated-fonts']);
+const SKIPPED = new Set(['client/generated-fonts', 'common/node']);
 
 /** A hash of every input file's path and bytes, in a stable order. */
 export function clientInputsHash(root: string): string {

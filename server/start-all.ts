@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { answeringRedisUrl } from '../common/node/find-redis';
@@ -9,6 +10,26 @@ import { SERVER_NODE_FLAGS } from './server-node-flags';
 
 /** Pause before a child that died is started again, milliseconds. */
 const RESTART_DELAY_MS = 2000;
+/** Longest the worker waits for the server to listen before it starts anyway, milliseconds. */
+const SERVER_START_WAIT_MS = 20_000;
+/** Pause between two tries to connect to the starting server, milliseconds. */
+const CONNECT_RETRY_MS = 50;
+
+/** Resolves once something accepts TCP connections at host:port, or after `limitMs` (whichever comes first). */
+async function acceptsConnections(host: string, port: number, limitMs: number): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host, port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, CONNECT_RETRY_MS));
+  }
+}
 
 /**
  * `npm start`: one server and one worker, plus a local redis-server (data under DATA_DIR/redis) when
@@ -47,9 +68,6 @@ async function main(): Promise<void> {
     name,
     start: () => fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv], env: { ...process.env, REDIS_URL: redisUrl } }),
   });
-  children.run(child('server', 'server/main.js', SERVER_NODE_FLAGS));
-  children.run(child('worker', 'worker/main.js'));
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -60,6 +78,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  children.run(child('server', 'server/main.js', SERVER_NODE_FLAGS));
+  // The worker starts once the server listens: on a small machine the two would otherwise share the CPU
+  // while the first page waits (a print job sent meanwhile waits in the queue, as on any restart).
+  await acceptsConnections(config.HOST, config.PORT, SERVER_START_WAIT_MS);
+  children.run(child('worker', 'worker/main.js'));
 }
 
 main().catch((err: unknown) => {
