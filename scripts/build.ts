@@ -35,9 +35,16 @@ export function compileServerIfChanged(root: string, log: (line: string) => void
     log('Server code unchanged since its last build: not compiled.');
     return false;
   }
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const buildInfo = path.join(root, BUILD_INFO);
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  } catch (err) {
+    // tsc may have written its record despite type errors: date it back, so the next start runs tsc (and shows them) again.
+    if (fs.existsSync(buildInfo)) fs.utimesSync(buildInfo, new Date(0), new Date(0));
+    throw err;
+  }
   // tsc -b leaves its record alone when it finds the outputs up to date after all (a file touched, not changed).
-  fs.utimesSync(path.join(root, BUILD_INFO), new Date(), new Date());
+  fs.utimesSync(buildInfo, new Date(), new Date());
   return true;
 }
 
