@@ -114,3 +114,24 @@ describe('what a campaigner downloads on a first visit (empty cache)', () => {
     await context.close();
   });
 });
+
+describe('a screen whose chunk cannot be fetched (Rosette updated since the page was opened)', () => {
+  it('says so and offers a reload, instead of a blank page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchForErrors(page, [/status of 401/, /status of 404/, /Failed to fetch dynamically imported module/]);
+    // The gallery's chunk as after a deploy: its old name is gone.
+    await page.route(/\/assets\/gallery-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(rosette.baseUrl + '/');
+    const account = await rosette.createAccount();
+    await page.getByLabel('Email address').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Rosette has been updated since you opened it' }).waitFor();
+    await page.unroute(/\/assets\/gallery-[^/]+\.js$/);
+    await page.getByRole('button', { name: 'Reload the page' }).click();
+    await page.getByRole('heading', { name: 'Make a leaflet' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
