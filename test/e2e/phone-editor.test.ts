@@ -94,6 +94,17 @@ describe('the editor on a phone (390 × 844)', () => {
     await keep('phone-large-preview');
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('on its side (844 × 390), lets the preview scroll away but keeps Send in view', async () => {
+    await page.setViewportSize({ width: 844, height: 390 });
+    const printer = page.getByLabel('Printer address');
+    await printer.fill('Unit 5, Mill Lane, Riverside RV2 3BB');
+    expect(await onScreen(printer)).toMatchObject({ inViewport: true, uncovered: true });
+    expect(await onScreen(sendButton(page))).toMatchObject({ inViewport: true, uncovered: true });
+    expect((await onScreen(page.locator('svg.preview-page'))).inViewport).toBe(false);
+    await keep('phone-landscape');
+    await page.setViewportSize(PHONE);
     expect(errors).toEqual([]);
   });
 });
