@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressDir } from '../scripts/precompress';
 import { writeWebFonts } from '../scripts/web-fonts';
 
 /** This folder, as a file-system path (the config is run from the repository root by `npm run build:client`). */
@@ -12,6 +14,19 @@ function webFonts(): Plugin {
   return { name: 'rosette-web-fonts', buildStart: () => writeWebFonts(webFontsDir) };
 }
 
+/** Writes brotli and gzip copies of the built files beside them (scripts/precompress.ts), for the server and nginx to send as they are. */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'rosette-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle: () => void precompressDir(outDir),
+  };
+}
+
 /**
  * The browser client: React without a plugin (Vite 8 compiles JSX itself with oxc), built to static
  * files that the server serves from dist/client. `npm run build:client` runs it.
@@ -19,7 +34,7 @@ function webFonts(): Plugin {
 export default defineConfig({
   root: clientRoot,
   base: '/',
-  plugins: [webFonts()],
+  plugins: [webFonts(), precompress()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: '../dist/client',

@@ -1,7 +1,6 @@
 import { httpMetricsMiddleware } from './metrics/http-metrics-middleware';
 import type { ServerMetrics } from './metrics/server-metrics';
 import { requestLogger } from './http/request-logger';
-import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
@@ -16,6 +15,7 @@ import { adminAccountsRouter } from './accounts/admin-accounts-router';
 import { invitesRouter } from './accounts/invites-router';
 import { assetsRouter } from './assets/assets-router';
 import { loadClientIndex } from './client-files/client-index';
+import { precompressedStatic } from './client-files/precompressed-static';
 import { DesignStore } from './designs/design-store';
 import { designsRouter } from './designs/designs-router';
 import { downloadsRouter } from './downloads/downloads-router';
@@ -140,15 +140,9 @@ export function createApp(deps: AppDeps): Express {
     // The admin console is a page of its own: route-kind.ts keeps /admin open in maintenance and never
     // sheds it, unlike the home page.
     app.get('/admin{/*rest}', page);
-    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
+    app.use(precompressedStatic(deps.clientDir));
   }
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;
-}
-
-/** Vite puts a content hash in the names under assets/: those never change, so cache them for a year. */
-function immutableAssets(res: express.Response, filePath: string): void {
-  if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  else res.setHeader('Cache-Control', 'no-cache');
 }

@@ -180,7 +180,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       sampler.start();
       follower.start();
       storeProbe.start();
-      loopLag.start((worstLagMs, utilization) => limit.update(worstLagMs, utilization));
+      loopLag.start((worstLagMs, utilization) => limit.update(worstLagMs, utilization, gate.inFlight));
     })();
     return started;
   };

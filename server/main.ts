@@ -6,7 +6,7 @@ import { MODES } from './overload/modes';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { DirectoryFileStore } from '../common/node/file-store';
-import { createLogger } from '../common/node/logger';
+import { createLogger, logFormatFor } from '../common/node/logger';
 import { assertNoEviction, createFailFastRedis } from '../common/node/redis-connection';
 import { withTimeout } from '../common/node/with-timeout';
 import { createAccountServices } from './accounts/account-services';
@@ -25,7 +25,7 @@ const FORCE_CLOSE_MS = 2_000;
 /** Composition root of a server process: real config, Redis, file store and clock. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger('server', config.LOG_LEVEL);
+  const logger = createLogger('server', config.LOG_LEVEL, undefined, logFormatFor(config, process.stdout.isTTY));
   const redis = createFailFastRedis(config.REDIS_URL);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
   await new Promise<void>((resolve) => {

@@ -1,14 +1,35 @@
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
-import { answersPing, LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
-import { localRedisPassword, REDIS_PASSWORD_FILE, withPassword } from '../common/node/local-redis-password';
+import { answeringRedisUrl } from '../common/node/find-redis';
+import { LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
+import { localRedisPassword, REDIS_PASSWORD_FILE } from '../common/node/local-redis-password';
 import { ChildProcesses } from './child-processes';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
 
 /** Pause before a child that died is started again, milliseconds. */
 const RESTART_DELAY_MS = 2000;
+/** Longest the worker waits for the server to listen before it starts anyway, milliseconds. */
+const SERVER_START_WAIT_MS = 20_000;
+/** Pause between two tries to connect to the starting server, milliseconds. */
+const CONNECT_RETRY_MS = 50;
+
+/** Resolves once something accepts TCP connections at host:port, or after `limitMs` (whichever comes first). */
+async function acceptsConnections(host: string, port: number, limitMs: number): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host, port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, CONNECT_RETRY_MS));
+  }
+}
 
 /**
  * `npm start`: one server and one worker, plus a local redis-server (data under DATA_DIR/redis) when
@@ -20,17 +41,14 @@ const RESTART_DELAY_MS = 2000;
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   let redis: LocalRedis | null = null;
+  // REDIS_URL as it is, or the local Redis an earlier npm start left running (it answers with its password only).
+  const found = await answeringRedisUrl(config);
   /** What the children connect to (it may carry the local Redis's password: never print it). */
-  let redisUrl = config.REDIS_URL;
+  let redisUrl = found ?? config.REDIS_URL;
   const url = new URL(config.REDIS_URL);
   const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
   const redisDir = path.resolve(config.DATA_DIR, 'redis');
-  if (!(await answersPing(redisUrl)) && local && config.REDIS_AUTOSTART && !url.password && fs.existsSync(path.join(redisDir, REDIS_PASSWORD_FILE))) {
-    // A local Redis an earlier npm start left running answers with its password only.
-    const authenticated = withPassword(redisUrl, localRedisPassword(redisDir));
-    if (await answersPing(authenticated)) redisUrl = authenticated;
-  }
-  if (!(await answersPing(redisUrl))) {
+  if (!found) {
     if (!config.REDIS_AUTOSTART || !local) {
       console.error(`Nothing answers at ${url.host}: start Redis there or set REDIS_URL to one that runs.`);
       process.exit(1);
@@ -50,9 +68,6 @@ async function main(): Promise<void> {
     name,
     start: () => fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv], env: { ...process.env, REDIS_URL: redisUrl } }),
   });
-  children.run(child('server', 'server/main.js', SERVER_NODE_FLAGS));
-  children.run(child('worker', 'worker/main.js'));
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -63,6 +78,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  children.run(child('server', 'server/main.js', SERVER_NODE_FLAGS));
+  // The worker starts once the server listens: on a small machine the two would otherwise share the CPU
+  // while the first page waits (a print job sent meanwhile waits in the queue, as on any restart).
+  await acceptsConnections(config.HOST, config.PORT, SERVER_START_WAIT_MS);
+  children.run(child('worker', 'worker/main.js'));
 }
 
 main().catch((err: unknown) => {

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { loadConfig } from '../common/node/config';
 import { createFileStore } from '../common/node/create-file-store';
 import { AssetCachingStore } from '../common/node/asset-caching-store';
-import { createLogger } from '../common/node/logger';
+import { createLogger, logFormatFor } from '../common/node/logger';
 import { createMetricsRegistry } from '../common/node/metrics-registry';
 import { startMetricsServer, type MetricsServer } from '../common/node/metrics-server';
 import { createRenderMetrics } from '../common/node/render-metrics';
@@ -30,7 +30,7 @@ const FORCE_CLOSE_MS = 2_000;
 /** Composition root of a worker process. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger('worker', config.LOG_LEVEL);
+  const logger = createLogger('worker', config.LOG_LEVEL, undefined, logFormatFor(config, process.stdout.isTTY));
   if (config.WORKER_NICE > 0) {
     // Before the render threads start: on Linux they inherit the priority of the thread that makes them.
     try {

@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { installRosetteHook } from './app/rosette-test-hook';
 import './styles/base.css';
+// The print faces' @font-face rules, in the first stylesheet: a few hundred bytes, and a face is only
+// downloaded when a page draws with it, so every chunk (and the layout test hook) finds them declared.
+import './preview/preview-fonts.css';
 
 installRosetteHook();
 createRoot(document.getElementById('root')!).render(

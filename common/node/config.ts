@@ -2,7 +2,6 @@ import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseColour } from '../design/colour';
-import { passwordProblem } from '../accounts/password-policy';
 
 /** An optional setting for which unset and empty (`S3_ENDPOINT=` in a compose file) both mean "not set". */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -36,6 +35,12 @@ const configSchema = z.object({
   /** Folder of the directory file store (uploaded images, rendered PDFs). Defaults to DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * How log lines are written: `json` (one JSON object a line, for log collectors), `pretty` (one
+   * coloured line per event and per request, for people), or `auto`: pretty when NODE_ENV is
+   * development and the output is a terminal, JSON otherwise (common/node/logger.ts).
+   */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Print jobs one worker process renders at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /**
@@ -235,7 +240,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if ((c.FIRST_ADMIN_EMAIL === undefined) !== (c.FIRST_ADMIN_PASSWORD === undefined)) {
     throw new Error('invalid configuration: set FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD together, or neither');
   }
-  const weakAdminPassword = c.FIRST_ADMIN_PASSWORD === undefined ? null : passwordProblem(c.FIRST_ADMIN_PASSWORD, { email: c.FIRST_ADMIN_EMAIL, organisation: c.FIRST_ADMIN_ORG });
+  // Loaded only when needed: the strength checker's dictionaries cost half a second of CPU to load, in
+  // every process that reads the configuration (npm start's, the worker's, admin:create's).
+  const weakAdminPassword =
+    c.FIRST_ADMIN_PASSWORD === undefined
+      ? null
+      : (require('../accounts/password-policy') as typeof import('../accounts/password-policy')).passwordProblem(c.FIRST_ADMIN_PASSWORD, { email: c.FIRST_ADMIN_EMAIL, organisation: c.FIRST_ADMIN_ORG });
   if (weakAdminPassword) throw new Error(`invalid configuration: FIRST_ADMIN_PASSWORD ${weakAdminPassword}`);
   return { ...c, FILES_DIR: c.FILES_DIR ?? path.join(c.DATA_DIR, 'files') };
 }

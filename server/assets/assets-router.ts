@@ -9,6 +9,10 @@ import type { HotFiles } from '../http/hot-files';
 import { storeAsset } from './asset-service';
 import { imageTooManyBytes, missingImage } from './image-errors';
 import { processImage, type ImageLimits } from './process-image';
+import { ScreenImages } from './screen-images';
+
+/** Memory for the screen-sized copies of images (about 60 KB each), bytes. */
+const SCREEN_IMAGE_CACHE_BYTES = 16 * 1024 * 1024;
 
 const CONTENT_TYPE: Record<AssetType, string> = { jpeg: 'image/jpeg', png: 'image/png' };
 
@@ -26,6 +30,7 @@ function assetResponse(info: AssetInfo) {
  */
 export function assetsRouter(deps: { store: FileStore; files: HotFiles; limits: ImageLimits }): Router {
   const router = caseSensitiveRouter();
+  const screenImages = new ScreenImages(deps.files, SCREEN_IMAGE_CACHE_BYTES);
 
   // Any Content-Type: processImage goes by the bytes. Browsers never compress uploads, so a
   // Content-Encoding is refused (415) rather than inflated.
@@ -52,11 +57,33 @@ export function assetsRouter(deps: { store: FileStore; files: HotFiles; limits: 
       file,
       etag: `"${info.id}"`,
       // The id is the hash of the bytes: the answer never changes.
-      headers: { 'Content-Type': CONTENT_TYPE[info.type], 'Cache-Control': 'public, max-age=31536000, immutable' },
+      headers: { 'Content-Type': CONTENT_TYPE[info.type], 'Cache-Control': 'public, max-age=31536000, immutable', ...pixelSizeHeaders(info) },
     });
   });
 
+  // The preview's copy (screen-images.ts): what the editor, the gallery and the share page draw.
+  router.get('/api/assets/:id/screen', async (req, res) => {
+    const info = await readAssetInfo(deps.store, req.params.id);
+    const copy = info ? await screenImages.get(assetKey(info.id, ASSET_EXTENSION[info.type])) : null;
+    if (!info || !copy) throw AppError.notFound('this image');
+    const etag = `"${info.id}-screen"`;
+    res.set({ 'Content-Type': 'image/webp', 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff', ETag: etag, ...pixelSizeHeaders(info) });
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.end(req.method === 'HEAD' ? undefined : copy);
+  });
+
   return router;
+}
+
+/**
+ * The original's pixel size, which the preview's dpi check needs and a screen copy no longer shows:
+ * the browser reads these from a HEAD request (client/src/preview/load-asset-size.ts).
+ */
+function pixelSizeHeaders(info: AssetInfo): Record<string, string> {
+  return { 'X-Image-Width': String(info.width), 'X-Image-Height': String(info.height) };
 }
 
 function isTooLarge(err: unknown): boolean {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response } from 'express';
+import { chooseEncoding, STATIC_ENCODINGS } from './precompressed-static';
 
 /** The browser client's index.html, read once: every page of the client (home, console, share page) is this file. */
 export interface ClientIndex {
@@ -27,19 +28,29 @@ export function loadClientIndex(clientDir: string | undefined): ClientIndex | nu
   if (!fs.existsSync(file)) return null;
   const body = fs.readFileSync(file);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  // The build's brotli and gzip copies (scripts/precompress.ts), each with its own ETag: a cache must not
+  // answer a gzip-only client with the brotli bytes it revalidated.
+  const variants = new Map<string, { body: Buffer; etag: string }>(
+    STATIC_ENCODINGS.filter((e) => fs.existsSync(file + e.suffix)).map((e) => [e.encoding, { body: fs.readFileSync(file + e.suffix), etag: `${etag.slice(0, -1)}-${e.encoding}"` }] as const),
+  );
+  const encodings = [...variants.keys()];
   return {
     body,
     etag,
     send(req, res, status = 200) {
       res.type('html');
       if (!res.get('Cache-Control')) res.set('Cache-Control', 'no-cache');
+      const encoding = chooseEncoding(req.headers['accept-encoding'], encodings);
+      const variant = (encoding && variants.get(encoding)) || { body, etag };
+      if (encodings.length > 0) res.vary('Accept-Encoding');
+      if (encoding) res.set('Content-Encoding', encoding);
       const cacheable = !/no-store/.test(String(res.get('Cache-Control')));
-      if (cacheable) res.set('ETag', etag);
-      if (cacheable && status === 200 && req.headers['if-none-match'] === etag) {
+      if (cacheable) res.set('ETag', variant.etag);
+      if (cacheable && status === 200 && req.headers['if-none-match'] === variant.etag) {
         res.status(304).end();
         return;
       }
-      res.status(status).send(body);
+      res.status(status).send(variant.body);
     },
   };
 }

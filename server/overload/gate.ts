@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { BUDGET_OF_KIND, rateLimitedBody } from '../http/rate-limit-budgets';
 import type { ConcurrencyLimit } from './concurrency-limit';
 import type { OverloadState } from './overload-state';
@@ -15,6 +16,8 @@ export interface GateOptions {
   limit: ConcurrencyLimit;
   /** Milliseconds since the epoch. */
   now: () => number;
+  /** A monotonic clock for how long admitted requests take, milliseconds (performance.now unless given). */
+  monotonic?: () => number;
   /** Who sent the request (server/sessions/admin-session.ts: a validly signed session cookie is signed in). */
   principalOf?: (req: IncomingMessage) => Principal;
   /** Told of every request the gate turns away with 503 (metrics). */
@@ -55,6 +58,7 @@ export interface Gate {
  */
 export function createGate(options: GateOptions): Gate {
   const { state, memo, clientKey, now, limit } = options;
+  const monotonic = options.monotonic ?? (() => performance.now());
   const principalOf = options.principalOf ?? (() => 'anonymous' as const);
   const onShed = options.onShed ?? (() => undefined);
   const onRateLimited = options.onRateLimited ?? (() => undefined);
@@ -73,11 +77,20 @@ export function createGate(options: GateOptions): Gate {
   // Finished PDFs have places of their own: counted apart, so that a flood of anything else (or
   // campaigners' print jobs, which hold their places for Redis round trips) never takes them.
   const inFlight = { shared: 0, downloads: 0 };
-  const releaseShared = () => {
+  // Each admitted response carries the time it was let in (one number), so the limit learns how long
+  // requests really wait (concurrency-limit.ts); the listeners are shared, not a closure per request.
+  function releaseShared(this: AdmittedResponse) {
     inFlight.shared -= 1;
-  };
-  const releaseDownload = () => {
+    limit.noteAnswered(monotonic() - this[ADMITTED_AT]);
+  }
+  function releaseDownload(this: AdmittedResponse) {
     inFlight.downloads -= 1;
+    limit.noteAnswered(monotonic() - this[ADMITTED_AT]);
+  }
+  // Health checks and the admin API are never capped and mostly answered at once: their quick answers
+  // would hide a queue of the requests the limit does govern, so they are not timed.
+  const releaseUncapped = () => {
+    inFlight.shared -= 1;
   };
 
   const gate = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -90,7 +103,11 @@ export function createGate(options: GateOptions): Gate {
     }
     const download = kind === 'download';
     const used = download ? inFlight.downloads : inFlight.shared;
-    if (used >= limit.caps[priorityOf(kind, principalOf(req))]!) return shed(res, kind, SHED_REASONS.overloaded, answers.overloaded);
+    const cap = limit.caps[priorityOf(kind, principalOf(req))]!;
+    if (used >= cap) {
+      limit.noteRefused();
+      return shed(res, kind, SHED_REASONS.overloaded, answers.overloaded);
+    }
     const budget = BUDGET_OF_KIND[kind];
     if (budget !== null && memo.size > 0) {
       const t = now();
@@ -104,6 +121,11 @@ export function createGate(options: GateOptions): Gate {
     if (download) inFlight.downloads += 1;
     else inFlight.shared += 1;
     limit.noteInFlight(Math.max(inFlight.shared, inFlight.downloads));
+    if (cap === Number.POSITIVE_INFINITY) {
+      res.once('close', releaseUncapped);
+      return false;
+    }
+    (res as AdmittedResponse)[ADMITTED_AT] = monotonic();
     res.once('close', download ? releaseDownload : releaseShared);
     return false;
   };
@@ -111,6 +133,10 @@ export function createGate(options: GateOptions): Gate {
   const refuse = (req: IncomingMessage, res: ServerResponse, reason: ShedReason) => void shed(res, routeKindOf(req.method, req.url), reason, answers.overloaded);
   return Object.assign(gate, { refuse }) as Gate;
 }
+
+/** Where the gate keeps, on a response it let through, the monotonic time it did so (milliseconds). */
+const ADMITTED_AT = Symbol('admittedAt');
+type AdmittedResponse = ServerResponse & { [ADMITTED_AT]: number };
 
 function wantsHtml(req: IncomingMessage, kind: RouteKind): boolean {
   if (kind !== 'page') return false;

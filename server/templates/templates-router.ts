@@ -4,6 +4,7 @@ import { PAPER_SIZES, trimSize } from '../../common/design/paper-formats';
 import type { Template } from '../../common/templates/build-template';
 import { findTemplate, TEMPLATES } from '../../common/templates/templates';
 import { AppError } from '../http/app-error';
+import { precompressBody, sendPrecompressed } from '../http/precompressed-body';
 
 /** A template as the gallery lists it. */
 function summary(t: Template) {
@@ -22,14 +23,19 @@ function summary(t: Template) {
 /** The built-in templates: a list for the gallery, and each one's full design document. */
 export function templatesRouter(): Router {
   const router = caseSensitiveRouter();
-  const list = { templates: TEMPLATES.map(summary), paperSizes: PAPER_SIZES };
-  router.get('/api/templates', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').json(list);
+  // Built-in and fixed while the process runs: each answer is serialised and compressed once.
+  const list = precompressBody(JSON.stringify({ templates: TEMPLATES.map(summary), paperSizes: PAPER_SIZES }));
+  const documents = new Map(TEMPLATES.map((t) => [t.id, precompressBody(JSON.stringify({ ...summary(t), design: t.design }))]));
+  router.get('/api/templates', (req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    sendPrecompressed(req, res, list, 'json');
   });
   router.get('/api/templates/:id', (req, res) => {
     const t = findTemplate(req.params.id);
-    if (!t) throw new AppError(404, 'unknown_template', `there is no template "${req.params.id.slice(0, 60)}"; GET /api/templates lists them`);
-    res.set('Cache-Control', 'public, max-age=300').json({ ...summary(t), design: t.design });
+    const body = t && documents.get(t.id);
+    if (!body) throw new AppError(404, 'unknown_template', `there is no template "${req.params.id.slice(0, 60)}"; GET /api/templates lists them`);
+    res.set('Cache-Control', 'public, max-age=300');
+    sendPrecompressed(req, res, body, 'json');
   });
   return router;
 }

@@ -37,6 +37,13 @@ describe('deploy/nginx.conf, as text', () => {
     for (const entry of entries) expect(entry).toMatch(/^~\*\^\//);
   });
 
+  it('passes the servers\' precompressed client files through and compresses nothing itself (BREACH)', () => {
+    const lines = activeLines(nginxConf);
+    expect(lines).toContain('gzip off;');
+    expect(lines.filter((l) => /^(gzip|brotli)\w*\s+on;/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^proxy_set_header Accept-Encoding/.test(l))).toEqual([]);
+  });
+
   it('takes the client address from X-Forwarded-For only from the trusted proxies listed in trusted-proxies.conf', () => {
     expect(realIpLines).toEqual(['real_ip_header X-Forwarded-For;', 'real_ip_recursive on;', 'include /etc/nginx/rosette/trusted-proxies.conf;']);
     // nginx trusts nobody's header unless told: the file ships with no address in it, and never a catch-all.

@@ -46,7 +46,8 @@ describe('uploading a photo into the leaflet', () => {
     // warnings may still be the template's own photo's.
     await page.waitForFunction((before) => document.querySelector('svg.preview-page image')?.getAttribute('href') !== before, templateHref);
     const href = await previewImage.getAttribute('href');
-    expect(href).toMatch(/^\/api\/assets\/[a-f0-9]{64}$/);
+    // The preview draws the screen-sized copy (server/assets/screen-images.ts).
+    expect(href).toMatch(/^\/api\/assets\/[a-f0-9]{64}\/screen$/);
     // team.png (600 px wide) across the flyer's 154 mm photo box: about 99 dots per inch, which names this warning as its own.
     const warning = photoCard().locator('.field-warning', { hasText: /Too low resolution for print at this size: 9\d dots per inch/ });
     await warning.waitFor();

@@ -47,7 +47,12 @@ export function uploadAsset(file: Blob, onProgress: (fraction: number) => void, 
   });
 }
 
-/** Where the server serves an uploaded image. */
+/** Where the server serves an uploaded image, as uploaded (print resolution). */
 export function assetUrl(id: string): string {
   return `/api/assets/${encodeURIComponent(id)}`;
+}
+
+/** The image at screen size (at most 1600 px, WebP), which the preview draws: a tenth of the bytes of a print-resolution photo. */
+export function screenAssetUrl(id: string): string {
+  return `${assetUrl(id)}/screen`;
 }

@@ -1,14 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { AccountsPage } from '../admin/accounts-page';
-import { ConsolePage } from '../admin/console-page';
-import { loadDraft } from '../drafts/draft-store';
-import { Editor } from '../editor/editor';
-import { Gallery } from '../gallery/gallery';
-import { AcceptInvitePage } from '../invites/accept-invite-page';
 import { SessionContext } from '../session/session-context';
 import { useSessionLoader } from '../session/use-session-loader';
-import { SharePage } from '../share/share-page';
 import { SignInPage } from '../sign-in/sign-in-page';
+import { AcceptInvitePage, AccountsPage, ConsolePage, EditorScreen, focusMain, Gallery, ScreenLoading, SharePage } from './lazy-screens';
 import { SkipLink } from './skip-link';
 import { useHashRoute, type Route } from './use-hash-route';
 
@@ -32,7 +26,13 @@ export function App() {
   return (
     <>
       <SkipLink />
-      {share ? <SharePage token={share[1]!} /> : <SignedInApp />}
+      {share ? (
+        <ScreenLoading>
+          <SharePage token={share[1]!} />
+        </ScreenLoading>
+      ) : (
+        <SignedInApp />
+      )}
     </>
   );
 }
@@ -49,19 +49,21 @@ function SignedInApp() {
     }
     // A new screen: start reading (and tabbing) from its top, as after a page load.
     window.scrollTo(0, 0);
-    document.getElementById('main')?.focus({ preventScroll: true });
+    focusMain();
   }, [screenKey, status.state]);
   const session = useMemo(() => (status.state === 'signed-in' ? { account: status.account, signOut } : null), [status, signOut]);
 
   if (route.screen === 'invite') {
     return (
-      <AcceptInvitePage
-        token={route.token}
-        onSignedIn={(account) => {
-          signedIn(account);
-          go('#/');
-        }}
-      />
+      <ScreenLoading>
+        <AcceptInvitePage
+          token={route.token}
+          onSignedIn={(account) => {
+            signedIn(account);
+            go('#/');
+          }}
+        />
+      </ScreenLoading>
     );
   }
   if (status.state === 'loading') {
@@ -83,7 +85,9 @@ function SignedInApp() {
   if (!session) return <SignInPage onSignedIn={signedIn} />;
   return (
     <SessionContext.Provider value={session}>
-      <Screen route={route} go={go} />
+      <ScreenLoading screenKey={screenKey}>
+        <Screen route={route} go={go} />
+      </ScreenLoading>
     </SessionContext.Provider>
   );
 }
@@ -92,22 +96,6 @@ function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
   const admin = adminScreenOf(window.location.pathname);
   if (admin === 'console') return <ConsolePage />;
   if (admin === 'accounts' || route.screen === 'accounts') return <AccountsPage />;
-  if (route.screen === 'editor') {
-    const draft = loadDraft(route.draftId);
-    if (!draft) return <MissingDraft />;
-    return <Editor key={draft.id} initial={draft} />;
-  }
+  if (route.screen === 'editor') return <EditorScreen key={route.draftId} draftId={route.draftId} />;
   return <Gallery onOpenDraft={(id) => go(`#/draft/${id}`)} />;
-}
-
-function MissingDraft() {
-  return (
-    <main id="main" tabIndex={-1} className="gallery">
-      <h1>This leaflet is not in this browser</h1>
-      <p>Drafts are kept in the browser they were made in. It may have been deleted, or made on another device.</p>
-      <p>
-        <a href="#/">See your leaflets and the templates</a>
-      </p>
-    </main>
-  );
 }

@@ -1,5 +1,5 @@
 import { LanguageField } from './language-field';
-import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { AssetInfo } from '../../../common/layout/layout-design';
 import { SaveDesignButton } from '../designs/save-design-button';
 import type { Draft } from '../drafts/draft';
@@ -42,6 +42,9 @@ export function Editor({ initial }: { initial: Draft }) {
   if (check.preview) lastPreview.current = check.preview;
   const preview = check.preview ?? lastPreview.current;
 
+  // Phones: the preview is a thumbnail pinned to the top of the screen, or full-size in place (editor.css).
+  const [largePreview, setLargePreview] = useState(false);
+
   const print = usePrintJob(draft, update);
   const problems = useMemo(() => [...check.problems, ...print.serverProblems], [check.problems, print.serverProblems]);
   const problemCounts = design.pages.map((_, i) => problems.filter((p) => p.path.startsWith(`pages[${i}]`)).length);
@@ -65,11 +68,16 @@ export function Editor({ initial }: { initial: Draft }) {
           </>
         } />
       <main id="main" tabIndex={-1} className="editor-layout">
-        <section className="editor-preview" aria-labelledby="preview-heading">
+        <section className={largePreview ? 'editor-preview preview-large' : 'editor-preview'} aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="visually-hidden">
             Preview
           </h2>
-          <PageTabs pageCount={design.pages.length} current={page} problemCounts={problemCounts} onSelect={(p) => update((d) => ({ ...d, page: p }))} />
+          <div className="preview-bar">
+            <PageTabs pageCount={design.pages.length} current={page} problemCounts={problemCounts} onSelect={(p) => update((d) => ({ ...d, page: p }))} />
+            <button type="button" className="button-quiet preview-size-toggle" aria-pressed={largePreview} onClick={() => setLargePreview((large) => !large)}>
+              Large preview
+            </button>
+          </div>
           {preview ? <PreviewPane preview={preview} pageIndex={page} behind={check.preview === null} onElementClick={onElementClick} /> : <p>Preparing the preview…</p>}
         </section>
         <div className="editor-panel">

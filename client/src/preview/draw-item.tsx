@@ -3,7 +3,7 @@ import { colourToCss } from '../../../common/design/colour';
 import { ptToMm } from '../../../common/design/units';
 import type { DrawItem } from '../../../common/layout/draw-items';
 import type { FontFace } from '../../../common/layout/font-files';
-import { assetUrl } from '../api/assets-api';
+import { screenAssetUrl } from '../api/assets-api';
 
 /** The @font-face family of each typeface (preview-fonts.css), with a generic fallback. */
 const PREVIEW_FAMILIES: Record<FontFace, string> = {
@@ -59,7 +59,7 @@ const DRAWERS: { [T in DrawItem['type']]: Drawer<T> } = {
         </clipPath>
         <rect x={clip.x} y={clip.y} width={clip.width} height={clip.height} fill="#d9d9d9" />
         <image
-          href={assetUrl(item.assetId)}
+          href={screenAssetUrl(item.assetId)}
           x={placement.x}
           y={placement.y}
           width={placement.width}

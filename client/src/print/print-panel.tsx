@@ -72,12 +72,13 @@ export function PrintPanel({ draft, problems, print, preview, onGoToField }: Pri
 
 /**
  * Brings the status into view when it moves to a new stage (waiting, queued, done), as long as the
- * campaigner is looking at the Send button; someone who has scrolled away to edit is left alone.
+ * campaigner is looking at the print panel; someone who has scrolled away to edit is left alone.
  */
 function useFollowStatus(stage: string) {
   useEffect(() => {
-    const button = document.getElementById('send-to-print')?.getBoundingClientRect();
-    if (!button || button.bottom < 0 || button.top > window.innerHeight) return;
+    // The panel, not the button: on a phone the button is pinned to the screen (editor.css), always in view.
+    const panel = document.getElementById('print-status')?.closest('section')?.getBoundingClientRect();
+    if (!panel || panel.bottom < 0 || panel.top > window.innerHeight) return;
     document.getElementById('print-status')?.scrollIntoView({ block: 'nearest' });
   }, [stage]);
 }

@@ -68,6 +68,7 @@ const ACCESS: Record<string, RouteCase> = {
   // Content-addressed: the 256-bit hash in the URL is the capability (see docs/security.md, "Downloads: who can fetch a PDF").
   'GET /downloads/:name': { expected: all(200), params: (f) => ({ name: f.pdfName }) },
   'GET /api/assets/:id': { expected: all(200), params: (f) => ({ id: f.assetId }) },
+  'GET /api/assets/:id/screen': { expected: all(200), params: (f) => ({ id: f.assetId }) },
   'POST /api/assets': { expected: members(201), body: (f) => ({ body: f.png, headers: { 'Content-Type': 'image/png' } }) },
 
   // A different unknown address each time: one address's wrong passwords are throttled after a few (sign-in-throttle.ts).

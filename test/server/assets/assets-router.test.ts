@@ -57,6 +57,26 @@ describe('assets router', () => {
     await app.close();
   });
 
+  describe('GET /api/assets/:id/screen', () => {
+    it('answers a WebP at most 1600 px on its longest side, with the original pixel size in headers', async () => {
+      const res = await app.upload(await noisyJpeg(3600, 2400), 'image/jpeg');
+      const { id } = (await res.json()) as { id: string };
+      const screen = await app.get(`/api/assets/${id}/screen`);
+      expect(screen.status).toBe(200);
+      expect(screen.headers.get('content-type')).toBe('image/webp');
+      expect(screen.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect([screen.headers.get('x-image-width'), screen.headers.get('x-image-height')]).toEqual(['3600', '2400']);
+      const meta = await sharp(Buffer.from(await screen.arrayBuffer())).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['webp', 1600, 1067]);
+      const head = await fetch(`${app.base}/api/assets/${id}`, { method: 'HEAD' });
+      expect([head.headers.get('x-image-width'), head.headers.get('x-image-height')]).toEqual(['3600', '2400']);
+    });
+
+    it('answers 404 for an image nobody uploaded', async () => {
+      await expectError(await app.get(`/api/assets/${'c'.repeat(64)}/screen`), 404, 'not_found');
+    });
+  });
+
   describe('POST /api/assets', () => {
     it('stores a PNG and answers 201 with its facts and URL', async () => {
       const png = await solid(40, 30, '#c33', 4).png().toBuffer();
