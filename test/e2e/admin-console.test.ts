@@ -69,7 +69,7 @@ describe('the admin console', () => {
     await page.getByLabel('Message for visitors').fill('Printing pauses for a printer upgrade.');
     const back = anHourFromNow();
     await page.getByLabel('Expected back (UK time)').fill(back.value);
-    await page.getByText(`Visitors will read: back ${back.shown}.`).waitFor();
+    await page.getByText(`That is ${back.shown}.`).waitFor();
     await page.getByLabel('Reason (kept in the audit log)').fill('printer upgrade (console test)');
     await page.getByRole('button', { name: 'Start maintenance' }).click();
     await page.getByRole('status').filter({ hasText: 'Switch set to “Maintenance now”' }).waitFor();

@@ -95,7 +95,7 @@ export function SwitchForm({ current, people, onSwitched }: { current: Maintenan
               <label htmlFor={`${id}-back`}>Expected back (UK time)</label>
               <p className="field-hint" id={`${id}-back-hint`}>
                 A date and time in the UK (Europe/London, GMT or BST as the date has it), whatever this computer&rsquo;s clock is set to.
-                {expectedBack && ukLocalToDate(expectedBack) ? ` Visitors will read: back ${formatDateTime(ukLocalToDate(expectedBack)!.getTime())}.` : ''}
+                {expectedBack && ukLocalToDate(expectedBack) ? ` That is ${formatDateTime(ukLocalToDate(expectedBack)!.getTime())}.` : ''}
               </p>
               <input
                 id={`${id}-back`}
