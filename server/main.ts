@@ -15,6 +15,8 @@ import { ShareLinkStore } from './share-links/share-link-store';
 import { seedSampleAssets } from './assets/sample-assets';
 import { createHttpServer } from './http-server';
 import { PrintQueue } from './print-jobs/print-queue';
+import { createDatabase } from './database/create-database';
+import { migrateWhenReachable } from './database/migrate';
 import { startServerTelemetry } from './telemetry/server-telemetry';
 
 /** Longest a SIGTERM may take, milliseconds: requests in flight get this less FORCE_CLOSE_MS. */
@@ -39,6 +41,16 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   });
+  const database = createDatabase({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    onIdleError: (err) => logger.warn({ err: err.message }, 'postgres connection problem'),
+  });
+  // Every server migrates at start (under the migrator's advisory lock, so once); none serves an old schema.
+  const migrated = await migrateWhenReachable(database.db, logger);
+  if (migrated.length > 0) logger.info({ migrations: migrated }, 'database migrated');
   const store = new DirectoryFileStore(config.FILES_DIR);
   await seedSampleAssets(store);
   const queue = new PrintQueue(redis);
@@ -86,6 +98,7 @@ async function main(): Promise<void> {
       await metricsServer?.close();
       await telemetry.stop();
       await queue.close().catch(() => undefined);
+      await database.close().catch(() => undefined);
     })();
     void withTimeout(graceful, SHUTDOWN_LIMIT_MS - FORCE_CLOSE_MS).then(
       () => {
