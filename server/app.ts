@@ -5,6 +5,8 @@ import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Database } from './database/schema';
 import type { Logger } from 'pino';
 import type { Config } from '../common/node/config';
 import type { StoreHealth } from './health/store-probe';
@@ -48,6 +50,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   redis: Redis;
+  /** PostgreSQL: the system of record (the stores' only way in). */
+  db: Kysely<Database>;
   queue: PrintQueue;
   store: FileStore;
   /** Milliseconds since the epoch. */
@@ -76,7 +80,7 @@ export function createApp(deps: AppDeps): Express {
   const { config, accounts: services } = deps;
   const member = [signedIn(services), csrfProtection];
   const shareLinks = new ShareLinkStore(deps.redis, services.digester, deps.now);
-  const designs = new DesignStore(deps.redis, deps.now);
+  const designs = new DesignStore(deps.db, deps.now);
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const queue = new PrintQueue(redis);
   queue.queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
   // Throws (the server does not start) in production without a strong SESSION_SECRET.
-  const accounts = createAccountServices({ redis, config, now: Date.now });
+  const accounts = createAccountServices({ redis, db: database.db, config, now: Date.now });
   // Share links made before the per-organisation index: put them in it, so their organisation and the
   // admins can withdraw them after their job has left the queue (issue 12). Idempotent; in the background.
   void new ShareLinkStore(redis, accounts.digester, Date.now)
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     // Read at scrape time, once `http` exists.
     mode: { modes: MODES, current: () => http.overload.mode },
   });
-  const http = createHttpServer({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client'), accounts, metrics });
+  const http = createHttpServer({ config, logger, redis, db: database.db, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client'), accounts, metrics });
   const metricsServer = await startMetricsServer({ registry, host: config.METRICS_HOST, port: config.METRICS_PORT }).catch((err: Error) => {
     logger.warn({ err: err.message }, 'metrics endpoint not started');
     return null;

@@ -152,3 +152,24 @@ export function answersPostgres(url: string): Promise<boolean> {
     socket.on('data', (chunk) => done(chunk.length >= 1 && (chunk[0] === 0x53 || chunk[0] === 0x4e)));
   });
 }
+
+/**
+ * A throw-away PostgreSQL for benches and the drill: a cluster in `dir` on a free loopback port with
+ * durability off and trusted local connections, and a `rosette` database; `url` is DATABASE_URL.
+ */
+export async function startThrowawayPostgres(dir: string, port: number): Promise<{ url: string; server: LocalPostgres }> {
+  fs.mkdirSync(dir, { recursive: true });
+  // As root, the cluster belongs to `nobody` (see LocalPostgres), who must be able to enter `dir`.
+  if (process.getuid?.() === 0) fs.chmodSync(dir, 0o755);
+  const server = new LocalPostgres({ port, dataDir: path.join(dir, 'data'), user: 'rosette', fast: true });
+  await server.start();
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  try {
+    await admin.query('create database rosette');
+  } finally {
+    await admin.end();
+  }
+  return { url: server.url('rosette'), server };
+}

@@ -54,6 +54,10 @@ export interface DesignsTable {
   org_id: string;
   created_by: string;
   title: string;
+  /** Paper size, orientation and page count of the current version (what the list shows). */
+  format_size: string;
+  orientation: string;
+  page_count: number;
   /** Number of the newest version (design_versions.version). */
   current_version: number;
   created_at: Timestamp;

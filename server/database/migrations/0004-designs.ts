@@ -12,6 +12,10 @@ export const designs: Migration = {
         org_id char(32) not null references organisations (id),
         created_by char(32) not null references accounts (id),
         title text not null,
+        -- What the list shows, copied from the current version so a list of thousands reads no documents.
+        format_size text not null,
+        orientation text not null,
+        page_count integer not null check (page_count >= 1),
         current_version integer not null check (current_version >= 1),
         created_at timestamptz not null,
         updated_at timestamptz not null,

@@ -59,7 +59,7 @@ describe('the migrations, one at a time on real data', () => {
   it('0004 makes designs whose current version exists and belongs to them', async () => {
     expect(await up('0004-designs')).toEqual(['0004-designs']);
     await empty.db.transaction().execute(async (trx) => {
-      await (trx as any).insertInto('designs').values({ id: DESIGN, org_id: ORG, created_by: ACCOUNT, title: 'Leaflet', current_version: 1, created_at: at, updated_at: at }).execute();
+      await (trx as any).insertInto('designs').values({ id: DESIGN, org_id: ORG, created_by: ACCOUNT, title: 'Leaflet', format_size: 'A5', orientation: 'portrait', page_count: 2, current_version: 1, created_at: at, updated_at: at }).execute();
       await (trx as any).insertInto('design_versions').values({ design_id: DESIGN, version: 1, design: JSON.stringify({ title: 'Leaflet' }), saved_by: ACCOUNT, saved_at: at }).execute();
     });
     // A current version that was never saved cannot be committed.
