@@ -31,6 +31,8 @@ import type { OverloadState } from './overload/overload-state';
 import { routeKindOf } from './overload/route-kind';
 import type { PrintQueue } from './print-jobs/print-queue';
 import { printJobsRouter } from './print-jobs/print-jobs-router';
+import { PrintRecordStore } from './print-jobs/print-record-store';
+import { printHistoryRouter } from './print-jobs/print-history-router';
 import { addressRateLimit } from './sessions/address-rate-limit';
 import { sessionsRouter } from './sessions/sessions-router';
 import { signedIn } from './sessions/signed-in-guard';
@@ -60,6 +62,10 @@ export interface AppDeps {
   clientDir?: string;
   /** Prometheus metrics of this process; not recorded when absent (most tests). */
   metrics?: ServerMetrics;
+  /** Share links (http-server.ts makes the store and starts its cache); one that reads PostgreSQL for every token when absent. */
+  shareLinks?: ShareLinkStore;
+  /** The organisation's print history (http-server.ts mirrors the queue's events into it). */
+  printRecords?: PrintRecordStore;
   /** Accounts, sessions, invites and the audit log (main.ts builds them, and so does the test harness). */
   accounts: AccountServices;
   /** Whether the file store takes writes (health/store-probe.ts); taken as writable when absent. */
@@ -79,7 +85,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, accounts: services } = deps;
   const member = [signedIn(services), csrfProtection];
-  const shareLinks = new ShareLinkStore(deps.redis, services.digester, deps.now);
+  const shareLinks = deps.shareLinks ?? new ShareLinkStore(deps.db, services.digester, deps.now);
   const designs = new DesignStore(deps.db, deps.now);
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
@@ -136,6 +142,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
+  app.use(printHistoryRouter({ services, records: deps.printRecords ?? new PrintRecordStore(deps.db) }));
   app.use(printJobsRouter({ ...deps, store, services, storeHealth: deps.storeHealth, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {

@@ -11,7 +11,6 @@ import { assertNoEviction, createFailFastRedis } from '../common/node/redis-conn
 import { withTimeout } from '../common/node/with-timeout';
 import { createAccountServices } from './accounts/account-services';
 import { ensureFirstAdmin } from './accounts/ensure-first-admin';
-import { ShareLinkStore } from './share-links/share-link-store';
 import { seedSampleAssets } from './assets/sample-assets';
 import { createHttpServer } from './http-server';
 import { PrintQueue } from './print-jobs/print-queue';
@@ -57,12 +56,6 @@ async function main(): Promise<void> {
   queue.queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
   // Throws (the server does not start) in production without a strong SESSION_SECRET.
   const accounts = createAccountServices({ redis, db: database.db, config, now: Date.now });
-  // Share links made before the per-organisation index: put them in it, so their organisation and the
-  // admins can withdraw them after their job has left the queue (issue 12). Idempotent; in the background.
-  void new ShareLinkStore(redis, accounts.digester, Date.now)
-    .indexExistingLinks()
-    .then((count) => logger.info({ count }, 'share links indexed by organisation'))
-    .catch((err: Error) => logger.warn({ err: err.message }, 'could not index share links by organisation now (is Redis up?); will try again at the next start'));
   await ensureFirstAdmin(config, accounts, logger).catch((err: Error) => logger.warn({ err: err.message }, 'could not make the first admin now (is Redis up?); will try again at the next start'));
   const registry = createMetricsRegistry();
   const metrics = createServerMetrics(registry, {

@@ -113,7 +113,7 @@ export interface ShareLinksTable {
   /** When it was withdrawn (revoked); the record stays. */
   withdrawn_at: Timestamp | null;
   /** Last creation or withdrawal: what the servers' share-link caches follow. */
-  changed_at: Generated<Timestamp>;
+  changed_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface AuditLogTable {

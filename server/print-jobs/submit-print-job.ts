@@ -54,7 +54,7 @@ export function jobIdOf(design: Design, copies: number, orgId?: string, print: P
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
-export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }): Promise<PrintJobView> {
+export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }, accountId?: string): Promise<PrintJobView> {
   const { design, copies, confirm } = parseWith(submitPrintJobSchema, body);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
@@ -76,7 +76,7 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
         : `${refusals.length} images print below the ${REFUSE_BELOW_DPI} ppi minimum; use larger images, or send confirm.lowResolutionImages: true to print them anyway`;
     throw new AppError(422, 'image_resolution_too_low', message, fields);
   }
-  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId };
+  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }) };
   // A frozen Redis (SIGSTOP, a long fork) answers nothing: give up after PRODUCER_TIMEOUT_MS with 503
   // (error-middleware maps "Command timed out"). Should the add still land later, the same job id makes
   // the campaigner's retry find it rather than add a second one.
