@@ -32,6 +32,7 @@ import { TelemetryStore } from './telemetry/telemetry-store';
 import { telemetryRouter } from './telemetry/telemetry-router';
 import { ShareLinkStore } from './share-links/share-link-store';
 import { PrintRecordMirror } from './print-jobs/print-record-mirror';
+import { databaseProbe } from './database/database-probe';
 import { PrintRecordStore } from './print-jobs/print-record-store';
 
 /** Slow clients: the whole request head within this long, milliseconds. */
@@ -107,7 +108,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   const switches = new SwitchStore(deps.redis);
 
   const real = processProbes();
-  const probes: OverloadProbes = { ...real, ...redisProbes(deps.redis, deps.queue.queue), ...deps.probes };
+  const probes: OverloadProbes = { ...real, ...redisProbes(deps.redis, deps.queue.queue), database: databaseProbe(deps.db), ...deps.probes };
   const sampler = new SignalSampler({
     probes,
     clock: deps.now,

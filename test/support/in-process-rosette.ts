@@ -52,6 +52,12 @@ export interface StartRosetteOptions {
   wrapStore?: (store: FileStore) => FileStore;
   /** Milliseconds between writes of the servers' store probe (5000 by default). */
   storeProbeMs?: number;
+  /** A PostgreSQL server of the test's own (`database.server`), which the test may stop and start. */
+  ownPostgres?: boolean;
+  /** Milliseconds between the share-link cache's reads of changes (500 by default). */
+  shareLinkPollMs?: number;
+  /** Settings of the servers' PostgreSQL connection (the pool's timeouts), milliseconds. */
+  database?: { connectTimeoutMs?: number; statementTimeoutMs?: number };
 }
 
 /**
@@ -92,8 +98,8 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   const now = options.now ?? Date.now;
   const redis = await startTestRedis();
   // A fresh database of its own on the run's PostgreSQL (test-postgres.ts).
-  const database = await createTestDatabase();
-  const connection = database.open();
+  const database = await createTestDatabase({ own: options.ownPostgres });
+  const connection = database.open(options.database);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-files-'));
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: redis.url, DATABASE_URL: database.url, FILES_DIR: dir, ...TEST_DEFAULTS, ...env });
   // Every log line the server writes is kept (and checked for test accounts' secrets at close).
@@ -106,7 +112,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs };
+  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs };
   const telemetryStops: Array<() => Promise<void>> = [];
   /** A server instance, with its own metrics and telemetry publisher when options.telemetry says so. */
   const createServer = (redis: Redis, queue: PrintQueue): RosetteHttpServer => {

@@ -83,13 +83,18 @@ export interface TestDatabase {
   serverUrl: string;
   /** Opens Rosette's connection to it (the test closes it). */
   open(options?: { statementTimeoutMs?: number; connectTimeoutMs?: number }): RosetteDatabase;
+  /** The PostgreSQL server, when it is the test's own (createTestDatabase({ own: true })): a test may stop and start it. */
+  server: TestPostgres | null;
   /** Drops the database (and stops the server, when it was the test's own). */
   cleanup(): Promise<void>;
 }
 
-/** Makes a fresh database from the template: every test file starts with empty, current tables. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  let serverUrl = process.env[SHARED_POSTGRES_ENV];
+/**
+ * Makes a fresh database from the template: every test file starts with empty, current tables.
+ * @param options.own On a PostgreSQL server of its own (for tests that stop it), not the run's shared one.
+ */
+export async function createTestDatabase(options: { own?: boolean } = {}): Promise<TestDatabase> {
+  let serverUrl = options.own ? undefined : process.env[SHARED_POSTGRES_ENV];
   let own: TestPostgres | null = null;
   if (!serverUrl) {
     own = await startTestPostgres();
@@ -101,6 +106,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     serverUrl,
+    server: own,
     open: (options = {}) => createDatabase({ url, poolSize: 5, connectTimeoutMs: options.connectTimeoutMs ?? 5_000, statementTimeoutMs: options.statementTimeoutMs ?? 10_000 }),
     async cleanup() {
       if (own) return own.cleanup();
