@@ -27,7 +27,9 @@ import { printProcessor, type DelayableJob } from '../../worker/print-processor'
 import { checkLogLines, watchAccount } from './leak-watch';
 import { TestClient, type TestAccount } from './test-client';
 import { startTestRedis } from './test-redis';
-import { createTestDatabase } from './test-postgres';
+import { createTestDatabase, databaseUrl, type TestDatabase } from './test-postgres';
+import { createDatabase } from '../../server/database/create-database';
+import { migrateToLatest } from '../../server/database/migrate';
 import { waitForValue } from './wait-for';
 
 export interface StartRosetteOptions {
@@ -56,6 +58,11 @@ export interface StartRosetteOptions {
   ownPostgres?: boolean;
   /** Milliseconds between the share-link cache's reads of changes (500 by default). */
   shareLinkPollMs?: number;
+  /**
+   * A database that exists already (a restored backup) instead of a fresh one: migrated to the latest
+   * schema first, as a server would at start, and left in place at close.
+   */
+  databaseUrl?: string;
   /** Settings of the servers' PostgreSQL connection (the pool's timeouts), milliseconds. */
   database?: { connectTimeoutMs?: number; statementTimeoutMs?: number };
 }
@@ -98,8 +105,9 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   const now = options.now ?? Date.now;
   const redis = await startTestRedis();
   // A fresh database of its own on the run's PostgreSQL (test-postgres.ts).
-  const database = await createTestDatabase({ own: options.ownPostgres });
+  const database = options.databaseUrl ? existingDatabase(options.databaseUrl) : await createTestDatabase({ own: options.ownPostgres });
   const connection = database.open(options.database);
+  if (options.databaseUrl) await migrateToLatest(connection.db);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-files-'));
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: redis.url, DATABASE_URL: database.url, FILES_DIR: dir, ...TEST_DEFAULTS, ...env });
   // Every log line the server writes is kept (and checked for test accounts' secrets at close).
@@ -225,6 +233,17 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
       const leaks = checkLogLines(logs);
       if (leaks.length > 0) throw new Error(`test accounts' secrets reached the server's log:\n${leaks.join('\n')}`);
     },
+  };
+}
+
+/** A database the test made itself, as startRosette uses its fresh ones (cleanup leaves it). */
+function existingDatabase(url: string): TestDatabase {
+  return {
+    url,
+    serverUrl: databaseUrl(url, 'postgres'),
+    server: null,
+    open: (o = {}) => createDatabase({ url, poolSize: 5, connectTimeoutMs: o.connectTimeoutMs ?? 5_000, statementTimeoutMs: o.statementTimeoutMs ?? 10_000 }),
+    cleanup: async () => undefined,
   };
 }
 
