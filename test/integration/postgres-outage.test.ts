@@ -12,7 +12,7 @@ let designUrl: string;
 
 beforeAll(async () => {
   // A PostgreSQL of this test's own, which it stops; short pool timeouts, so a refused write is quick.
-  rosette = await startRosette({}, undefined, { ...CALM, ownPostgres: true, database: { connectTimeoutMs: 500, statementTimeoutMs: 1000 } });
+  rosette = await startRosette({}, undefined, { ...CALM, ownPostgres: true, realDatabaseProbe: true, database: { connectTimeoutMs: 500, statementTimeoutMs: 1000 } });
   campaigner = await rosette.signedIn(await rosette.createAccount({ organisation: 'Riverside Labour' }));
   const design = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
   designUrl = ((await (await campaigner.request('/api/designs', { json: { design } })).json()) as { url: string }).url;

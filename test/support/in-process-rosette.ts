@@ -56,6 +56,12 @@ export interface StartRosetteOptions {
   storeProbeMs?: number;
   /** A PostgreSQL server of the test's own (`database.server`), which the test may stop and start. */
   ownPostgres?: boolean;
+  /**
+   * Feed the overload ladder the real PostgreSQL probe (database-probe.ts). Off by default: the run's
+   * shared PostgreSQL is slowed by every other test file's databases, which is not what most tests are
+   * about; the database reads as up and quick unless this is set (or `probes.database` is given).
+   */
+  realDatabaseProbe?: boolean;
   /** Milliseconds between the share-link cache's reads of changes (500 by default). */
   shareLinkPollMs?: number;
   /**
@@ -76,6 +82,8 @@ const CALM_PROCESS: Partial<OverloadProbes> = {
   eventLoop: () => ({ delayMs: 0, utilization: 0 }),
   memory: () => ({ heapUsedBytes: 0, heapLimitBytes: 1, rssBytes: 0 }),
 };
+/** PostgreSQL up and quick (see StartRosetteOptions.realDatabaseProbe). */
+const CALM_DATABASE: Partial<OverloadProbes> = { database: async () => ({ up: true, latencyMs: 1 }) };
 
 /** A loop that never reports a window: the concurrency limit stays where it starts, at MAX_IN_FLIGHT. */
 const QUIET_LOOP: LoopLagSource = { start: () => undefined, stop: () => undefined };
@@ -120,7 +128,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs };
+  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...(options.realDatabaseProbe ? {} : CALM_DATABASE), ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs };
   const telemetryStops: Array<() => Promise<void>> = [];
   /** A server instance, with its own metrics and telemetry publisher when options.telemetry says so. */
   const createServer = (redis: Redis, queue: PrintQueue): RosetteHttpServer => {
