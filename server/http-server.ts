@@ -161,7 +161,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       state,
       limits,
       adminRouter: caseSensitiveRouter().use(
-        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
+        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, audit: deps.accounts.audit, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
         // The console's charts: the same guard as the status (an admin account, or the read-only token).
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
       ),

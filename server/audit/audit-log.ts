@@ -6,6 +6,8 @@ import type { Database } from '../database/schema';
  * Queue actions: `queue.paused` / `queue.resumed` (printing for every worker; no target),
  * `job.retried` / `job.removed` (the target is the print job's id), `jobs.retried` (retry-all; no target).
  * `share-link.withdrawn`: an admin withdrew an organisation's share link (the target is the link's id).
+ * `maintenance.on` / `.off` / `.auto`: an admin set the maintenance switch (no target; the switch's own
+ * trail in Redis, shown in the status, also keeps the reason and message).
  */
 export type AuditAction =
   | 'account.invited'
@@ -19,7 +21,10 @@ export type AuditAction =
   | 'job.retried'
   | 'job.removed'
   | 'jobs.retried'
-  | 'share-link.withdrawn';
+  | 'share-link.withdrawn'
+  | 'maintenance.on'
+  | 'maintenance.off'
+  | 'maintenance.auto';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
