@@ -9,6 +9,7 @@ import { designSchema } from '../common/design/design-schema';
 import { layoutDesign } from '../common/layout/layout-design';
 import { DirectoryFileStore } from '../common/node/file-store';
 import { freePort, LocalRedis } from '../common/node/local-redis';
+import { startThrowawayPostgres, type LocalPostgres } from '../common/node/local-postgres';
 import { pdfKey } from '../common/queue/names';
 import { SAMPLE_PHOTO_ID } from '../common/templates/sample-photo';
 import { findTemplate } from '../common/templates/templates';
@@ -50,8 +51,11 @@ export async function benchDownloads(seconds: number, connections: number): Prom
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-bench-downloads-'));
   const redis = new LocalRedis({ port: await freePort(), dir: path.join(dir, 'redis'), persistent: false });
   let server: ChildProcess | null = null;
+  let postgres: LocalPostgres | null = null;
   try {
     await redis.start();
+    const database = await startThrowawayPostgres(path.join(dir, 'postgres'), await freePort());
+    postgres = database.server;
     const filesDir = path.join(dir, 'files');
     const store = new DirectoryFileStore(filesDir);
     const photo = await seedSampleAssets(store);
@@ -75,7 +79,7 @@ export async function benchDownloads(seconds: number, connections: number): Prom
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),
-        REDIS_URL: redis.url,
+        REDIS_URL: redis.url, DATABASE_URL: database.url,
         FILES_DIR: filesDir,
         LOG_LEVEL: 'warn',
         METRICS_PORT: '0',
@@ -131,6 +135,7 @@ export async function benchDownloads(seconds: number, connections: number): Prom
       });
     }
     await redis.stop();
+    await postgres?.stop('immediate');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, LocalRedis } from '../common/node/local-redis';
+import { startThrowawayPostgres, type LocalPostgres } from '../common/node/local-postgres';
 import { cpuSecondsOf } from './process-cpu';
 import { fmt } from './stats';
 
@@ -45,8 +46,11 @@ export async function benchShed(seconds: number, connections: number): Promise<S
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-bench-shed-'));
   const redis = new LocalRedis({ port: await freePort(), dir: path.join(dir, 'redis'), persistent: false });
   const children: ChildProcess[] = [];
+  let postgres: LocalPostgres | null = null;
   try {
     await redis.start();
+    const database = await startThrowawayPostgres(path.join(dir, 'postgres'), await freePort());
+    postgres = database.server;
     const helloPort = await freePort();
     const hello = fork(path.join(__dirname, 'hello-express.js'), { env: { ...process.env, PORT: String(helloPort) }, stdio: 'inherit' });
     children.push(hello);
@@ -58,7 +62,7 @@ export async function benchShed(seconds: number, connections: number): Promise<S
     const port = await freePort();
     const admin = drillAdmin();
     const server = fork(path.join(__dirname, '..', 'server', 'main.js'), {
-      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), REDIS_URL: redis.url, FILES_DIR: path.join(dir, 'files'), LOG_LEVEL: 'warn', METRICS_PORT: '0', FIRST_ADMIN_EMAIL: admin.email, FIRST_ADMIN_PASSWORD: admin.password },
+      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), REDIS_URL: redis.url, DATABASE_URL: database.url, FILES_DIR: path.join(dir, 'files'), LOG_LEVEL: 'warn', METRICS_PORT: '0', FIRST_ADMIN_EMAIL: admin.email, FIRST_ADMIN_PASSWORD: admin.password },
       stdio: 'inherit',
     });
     children.push(server);
@@ -100,6 +104,7 @@ export async function benchShed(seconds: number, connections: number): Promise<S
       });
     }
     await redis.stop();
+    await postgres?.stop('immediate');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,8 @@ import { requestLogger } from './http/request-logger';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Database } from './database/schema';
 import type { Logger } from 'pino';
 import type { Config } from '../common/node/config';
 import type { StoreHealth } from './health/store-probe';
@@ -29,6 +31,8 @@ import type { OverloadState } from './overload/overload-state';
 import { routeKindOf } from './overload/route-kind';
 import type { PrintQueue } from './print-jobs/print-queue';
 import { printJobsRouter } from './print-jobs/print-jobs-router';
+import { PrintRecordStore } from './print-jobs/print-record-store';
+import { printHistoryRouter } from './print-jobs/print-history-router';
 import { addressRateLimit } from './sessions/address-rate-limit';
 import { sessionsRouter } from './sessions/sessions-router';
 import { signedIn } from './sessions/signed-in-guard';
@@ -48,6 +52,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   redis: Redis;
+  /** PostgreSQL: the system of record (the stores' only way in). */
+  db: Kysely<Database>;
   queue: PrintQueue;
   store: FileStore;
   /** Milliseconds since the epoch. */
@@ -56,6 +62,10 @@ export interface AppDeps {
   clientDir?: string;
   /** Prometheus metrics of this process; not recorded when absent (most tests). */
   metrics?: ServerMetrics;
+  /** Share links (http-server.ts makes the store and starts its cache); one that reads PostgreSQL for every token when absent. */
+  shareLinks?: ShareLinkStore;
+  /** The organisation's print history (http-server.ts mirrors the queue's events into it). */
+  printRecords?: PrintRecordStore;
   /** Accounts, sessions, invites and the audit log (main.ts builds them, and so does the test harness). */
   accounts: AccountServices;
   /** Whether the file store takes writes (health/store-probe.ts); taken as writable when absent. */
@@ -75,8 +85,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, accounts: services } = deps;
   const member = [signedIn(services), csrfProtection];
-  const shareLinks = new ShareLinkStore(deps.redis, services.digester, deps.now);
-  const designs = new DesignStore(deps.redis, deps.now);
+  const shareLinks = deps.shareLinks ?? new ShareLinkStore(deps.db, services.digester, deps.now);
+  const designs = new DesignStore(deps.db, deps.now);
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
@@ -132,6 +142,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
+  app.use(printHistoryRouter({ services, records: deps.printRecords ?? new PrintRecordStore(deps.db) }));
   app.use(printJobsRouter({ ...deps, store, services, storeHealth: deps.storeHealth, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {

@@ -31,6 +31,10 @@ import { StoreProbe } from './health/store-probe';
 import { adminSessionAuth, principalOf } from './sessions/admin-session';
 import { TelemetryStore } from './telemetry/telemetry-store';
 import { telemetryRouter } from './telemetry/telemetry-router';
+import { ShareLinkStore } from './share-links/share-link-store';
+import { PrintRecordMirror } from './print-jobs/print-record-mirror';
+import { databaseProbe } from './database/database-probe';
+import { PrintRecordStore } from './print-jobs/print-record-store';
 
 /** Slow clients: the whole request head within this long, milliseconds. */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -58,6 +62,8 @@ export interface HttpServerDeps extends Omit<AppDeps, 'overload'> {
   loopLag?: LoopLagSource;
   /** Milliseconds between writes of the file store probe (STORE_PROBE_INTERVAL_MS by default). */
   storeProbeMs?: number;
+  /** Milliseconds between the share-link cache's reads of what changed (SHARE_LINK_POLL_MS by default). */
+  shareLinkPollMs?: number;
 }
 
 /** A server process's HTTP side: the overload gate in front of the Express app. */
@@ -103,7 +109,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   const switches = new SwitchStore(deps.redis);
 
   const real = processProbes();
-  const probes: OverloadProbes = { ...real, ...redisProbes(deps.redis, deps.queue.queue), ...deps.probes };
+  const probes: OverloadProbes = { ...real, ...redisProbes(deps.redis, deps.queue.queue), database: databaseProbe(deps.db), ...deps.probes };
   const sampler = new SignalSampler({
     probes,
     clock: deps.now,
@@ -142,14 +148,21 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   const adminSession = deps.adminSession ?? adminSessionAuth(deps.accounts);
   const storeProbe = new StoreProbe({ store: deps.store, now: deps.now, logger, intervalMs: deps.storeProbeMs });
   const queueActions = new QueueActions({ queue: deps.queue.queue, audit: deps.accounts.audit, logger, onPausedChange: (paused) => state.applyPaused(paused) });
+  // Live share links in memory, following the table: volunteers' links work while PostgreSQL is away.
+  const shareLinks = new ShareLinkStore(deps.db, deps.accounts.digester, deps.now, { pollMs: deps.shareLinkPollMs });
+  // The organisation's print history, written from the queue's events.
+  const printRecords = new PrintRecordStore(deps.db);
+  const mirror = new PrintRecordMirror({ redis: deps.redis, queue: deps.queue, records: printRecords, logger });
   const app = buildApp({
     ...deps,
+    shareLinks,
+    printRecords,
     storeHealth: storeProbe,
     overload: {
       state,
       limits,
       adminRouter: caseSensitiveRouter().use(
-        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, people: accountPeople(deps.accounts.accounts), inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
+        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, people: accountPeople(deps.accounts.accounts), audit: deps.accounts.audit, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
         // The console's charts: the same guard as the status (an admin account, or the read-only token).
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
       ),
@@ -180,6 +193,8 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       sampler.start();
       follower.start();
       storeProbe.start();
+      shareLinks.cache.start();
+      mirror.start();
       loopLag.start((worstLagMs, utilization) => limit.update(worstLagMs, utilization, gate.inFlight));
     })();
     return started;
@@ -212,6 +227,8 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       await Promise.all(closed);
       sampler.stop();
       storeProbe.stop();
+      shareLinks.cache.stop();
+      await mirror.stop();
       loopLag.stop();
       real.stop();
       follower.stop();

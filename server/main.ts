@@ -11,10 +11,11 @@ import { assertNoEviction, createFailFastRedis } from '../common/node/redis-conn
 import { withTimeout } from '../common/node/with-timeout';
 import { createAccountServices } from './accounts/account-services';
 import { ensureFirstAdmin } from './accounts/ensure-first-admin';
-import { ShareLinkStore } from './share-links/share-link-store';
 import { seedSampleAssets } from './assets/sample-assets';
 import { createHttpServer } from './http-server';
 import { PrintQueue } from './print-jobs/print-queue';
+import { createDatabase } from './database/create-database';
+import { migrateWhenReachable } from './database/migrate';
 import { startServerTelemetry } from './telemetry/server-telemetry';
 
 /** Longest a SIGTERM may take, milliseconds: requests in flight get this less FORCE_CLOSE_MS. */
@@ -39,18 +40,22 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   });
+  const database = createDatabase({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    onIdleError: (err) => logger.warn({ err: err.message }, 'postgres connection problem'),
+  });
+  // Every server migrates at start (under the migrator's advisory lock, so once); none serves an old schema.
+  const migrated = await migrateWhenReachable(database.db, logger);
+  if (migrated.length > 0) logger.info({ migrations: migrated }, 'database migrated');
   const store = new DirectoryFileStore(config.FILES_DIR);
   await seedSampleAssets(store);
   const queue = new PrintQueue(redis);
   queue.queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
   // Throws (the server does not start) in production without a strong SESSION_SECRET.
-  const accounts = createAccountServices({ redis, config, now: Date.now });
-  // Share links made before the per-organisation index: put them in it, so their organisation and the
-  // admins can withdraw them after their job has left the queue (issue 12). Idempotent; in the background.
-  void new ShareLinkStore(redis, accounts.digester, Date.now)
-    .indexExistingLinks()
-    .then((count) => logger.info({ count }, 'share links indexed by organisation'))
-    .catch((err: Error) => logger.warn({ err: err.message }, 'could not index share links by organisation now (is Redis up?); will try again at the next start'));
+  const accounts = createAccountServices({ redis, db: database.db, config, now: Date.now });
   await ensureFirstAdmin(config, accounts, logger).catch((err: Error) => logger.warn({ err: err.message }, 'could not make the first admin now (is Redis up?); will try again at the next start'));
   const registry = createMetricsRegistry();
   const metrics = createServerMetrics(registry, {
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
     // Read at scrape time, once `http` exists.
     mode: { modes: MODES, current: () => http.overload.mode },
   });
-  const http = createHttpServer({ config, logger, redis, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client'), accounts, metrics });
+  const http = createHttpServer({ config, logger, redis, db: database.db, queue, store, now: Date.now, clientDir: path.join(__dirname, '..', 'client'), accounts, metrics });
   const metricsServer = await startMetricsServer({ registry, host: config.METRICS_HOST, port: config.METRICS_PORT }).catch((err: Error) => {
     logger.warn({ err: err.message }, 'metrics endpoint not started');
     return null;
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
       await metricsServer?.close();
       await telemetry.stop();
       await queue.close().catch(() => undefined);
+      await database.close().catch(() => undefined);
     })();
     void withTimeout(graceful, SHUTDOWN_LIMIT_MS - FORCE_CLOSE_MS).then(
       () => {

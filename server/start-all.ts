@@ -1,10 +1,13 @@
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { answeringRedisUrl } from '../common/node/find-redis';
 import { LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
-import { localRedisPassword, REDIS_PASSWORD_FILE } from '../common/node/local-redis-password';
+import { answersPostgres, LocalPostgres, POSTGRES_MISSING } from '../common/node/local-postgres';
+import { localRedisPassword, REDIS_PASSWORD_FILE, withPassword } from '../common/node/local-redis-password';
+import pg from 'pg';
 import { ChildProcesses } from './child-processes';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
 
@@ -35,7 +38,9 @@ async function acceptsConnections(host: string, port: number, limitMs: number): 
  * `npm start`: one server and one worker, plus a local redis-server (data under DATA_DIR/redis) when
  * nothing answers at REDIS_URL. That Redis requires a password, made on first start and kept in
  * DATA_DIR/redis/password (0600); the server and worker get it in their REDIS_URL. A REDIS_URL that
- * answers as it is (an external Redis, or one with its own password) is used unchanged. Children
+ * answers as it is (an external Redis, or one with its own password) is used unchanged. PostgreSQL
+ * likewise: when nothing answers at DATABASE_URL, a local cluster under DATA_DIR/postgres (made by
+ * initdb on first start, loopback only, password in DATA_DIR/postgres/password, 0600). Children
  * that die are started again after a pause.
  */
 async function main(): Promise<void> {
@@ -63,10 +68,12 @@ async function main(): Promise<void> {
     console.log(`Started redis-server on ${url.host}, password in ${path.join(redisDir, REDIS_PASSWORD_FILE)} (data in ${redisDir})`);
   }
 
+  const database = await ensurePostgres(config);
+
   const children = new ChildProcesses({ restartDelayMs: RESTART_DELAY_MS, setTimer: setTimeout, clearTimer: clearTimeout, log: (m) => console.error(m) });
   const child = (name: string, file: string, execArgv: readonly string[] = []) => ({
     name,
-    start: () => fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv], env: { ...process.env, REDIS_URL: redisUrl } }),
+    start: () => fork(path.join(__dirname, '..', file), { stdio: 'inherit', execArgv: [...execArgv], env: { ...process.env, REDIS_URL: redisUrl, DATABASE_URL: database.url } }),
   });
   let stopping = false;
   const stop = async () => {
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
     stopping = true;
     await children.stop();
     await redis?.stop();
+    await database.server?.stop('fast');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
@@ -83,6 +91,60 @@ async function main(): Promise<void> {
   // while the first page waits (a print job sent meanwhile waits in the queue, as on any restart).
   await acceptsConnections(config.HOST, config.PORT, SERVER_START_WAIT_MS);
   children.run(child('worker', 'worker/main.js'));
+}
+
+/** Folder of the local PostgreSQL under DATA_DIR: its password file and its cluster (data/). */
+const POSTGRES_DIR = 'postgres';
+
+/**
+ * The PostgreSQL the children use: DATABASE_URL when something answers there (with the local password
+ * added when an earlier npm start left its own running), else a local one started here.
+ */
+async function ensurePostgres(config: ReturnType<typeof loadConfig>): Promise<{ url: string; server: LocalPostgres | null }> {
+  const url = new URL(config.DATABASE_URL);
+  const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
+  const dir = path.resolve(config.DATA_DIR, POSTGRES_DIR);
+  const passwordFile = path.join(dir, REDIS_PASSWORD_FILE);
+  const ours = local && config.DATABASE_AUTOSTART && !url.password;
+  const localPassword = () => {
+    const password = localRedisPassword(dir, 'PostgreSQL');
+    // As root, PostgreSQL runs as `nobody` (local-postgres.ts), who must be able to enter its folder
+    // (the password file in it stays the owner's alone).
+    // DATA_DIR may be owner-only (0700): let others pass through it (0711), not list it.
+    if (process.getuid?.() === 0) {
+      fs.chmodSync(dir, 0o755);
+      const parent = path.dirname(dir);
+      fs.chmodSync(parent, fs.statSync(parent).mode | 0o011);
+    }
+    return password;
+  };
+  if (await answersPostgres(config.DATABASE_URL)) {
+    if (ours && fs.existsSync(passwordFile)) return { url: withPassword(config.DATABASE_URL, localPassword()), server: null };
+    return { url: config.DATABASE_URL, server: null };
+  }
+  if (!ours) {
+    console.error(`Nothing answers at ${url.host}: start PostgreSQL there or set DATABASE_URL to one that runs.`);
+    process.exit(1);
+  }
+  if (!LocalPostgres.isInstalled()) {
+    console.error(POSTGRES_MISSING);
+    process.exit(1);
+  }
+  const password = localPassword();
+  const user = decodeURIComponent(url.username) || 'rosette';
+  const server = new LocalPostgres({ port: Number(url.port || 5432), dataDir: path.join(dir, 'data'), user, password });
+  await server.start();
+  const database = decodeURIComponent(url.pathname.slice(1)) || 'rosette';
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await admin.query(`create database "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+  console.log(`Started PostgreSQL on ${url.host}, password in ${passwordFile} (data in ${path.join(dir, 'data')})`);
+  return { url: server.url(database), server };
 }
 
 main().catch((err: unknown) => {

@@ -18,9 +18,21 @@ export interface SavedDesignResponse {
   id: string;
   title: string;
   design: Design;
+  /** Which saved version this is (1 for the first save); every save is kept (GET .../versions). */
+  version: number;
   /** ISO 8601. */
   createdAt: string;
   /** ISO 8601. */
   updatedAt: string;
+  url: string;
+}
+
+/** One saved version in a design's history (GET /api/designs/:id/versions), newest first. */
+export interface DesignVersionResponse {
+  version: number;
+  title: string;
+  /** ISO 8601. */
+  savedAt: string;
+  /** The version's document: GET it for a SavedDesignResponse of that version. */
   url: string;
 }

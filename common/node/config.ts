@@ -30,8 +30,22 @@ const configSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6479'),
   /** Start a local redis-server when nothing answers at REDIS_URL (npm start only). */
   REDIS_AUTOSTART: bool.default(true),
-  /** Folder for local state: the file store and an auto-started Redis. */
+  /** Folder for local state: the file store and an auto-started Redis and PostgreSQL. */
   DATA_DIR: z.string().default('data'),
+  /**
+   * PostgreSQL, the system of record (accounts, organisations, invites, designs and their versions, share
+   * links, print records, the audit log). The default port is Rosette's own (not 5432), so `npm start` never
+   * borrows somebody else's database: if nothing answers here, it starts one under DATA_DIR/postgres.
+   */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').default('postgres://rosette@127.0.0.1:5479/rosette'),
+  /** Start a local PostgreSQL when nothing answers at DATABASE_URL (npm start only). */
+  DATABASE_AUTOSTART: bool.default(true),
+  /** Connections one process keeps to PostgreSQL at most; more queries wait (up to DATABASE_CONNECT_TIMEOUT_MS) for one. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Longest a query waits to get a connection (opening one, or a free one of the pool), milliseconds; then 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /** Longest one SQL statement may run (PostgreSQL's statement_timeout, and the client's own bound), milliseconds. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Folder of the directory file store (uploaded images, rendered PDFs). Defaults to DATA_DIR/files. */
   FILES_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -35,6 +35,8 @@ export const printJobDataSchema = z.object({
   storeWait: z.object({ since: z.number().int().positive(), count: z.number().int().min(1) }).optional(),
   /** The organisation that sent it (only its accounts may see the job); the worker ignores it. */
   orgId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+  /** The account that sent it, for the organisation's print records (PostgreSQL); the worker ignores it. */
+  accountId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
 });
 /** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
 export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };

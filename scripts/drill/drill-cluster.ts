@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { freePort, LocalRedis } from '../../common/node/local-redis';
+import { startThrowawayPostgres, type LocalPostgres } from '../../common/node/local-postgres';
 import { createFailFastRedis } from '../../common/node/redis-connection';
 import { readWorkerHeartbeats } from '../../common/node/worker-heartbeats';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
@@ -33,6 +34,8 @@ export class DrillCluster {
   readonly adminToken = randomBytes(24).toString('base64url');
   /** A fail-fast connection for the drill's own reads (backlog, heartbeats). */
   redisClient!: Redis;
+  /** The throw-away PostgreSQL of the run (records). */
+  postgres: LocalPostgres | null = null;
   redisPeakRss = 0;
 
   private constructor(
@@ -54,6 +57,8 @@ export class DrillCluster {
     const redis = new LocalRedis({ port: await freePort(), dir: path.join(tempDir, 'redis'), persistent: true });
     const cluster = new DrillCluster(redis, tempDir);
     await redis.start();
+    const postgres = await startThrowawayPostgres(path.join(tempDir, 'postgres'), await freePort());
+    cluster.postgres = postgres.server;
     cluster.redisClient = createFailFastRedis(redis.url);
     cluster.redisClient.on('error', () => undefined);
 
@@ -63,6 +68,7 @@ export class DrillCluster {
       NODE_ENV: options.DRILL_NODE_ENV,
       LOG_LEVEL: 'warn',
       REDIS_URL: redis.url,
+      DATABASE_URL: postgres.url,
       DATA_DIR: path.join(tempDir, 'data'),
       FILES_DIR: cluster.filesDir,
       // Several processes on one host: let each metrics endpoint pick a free port.
@@ -168,6 +174,7 @@ export class DrillCluster {
     }));
     this.redisClient?.disconnect();
     await this.redis.stop();
+    await this.postgres?.stop('immediate');
     fs.rmSync(this.tempDir, { recursive: true, force: true });
     return ends;
   }

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema';
 import type { Config } from '../../common/node/config';
 import { AuditLog } from '../audit/audit-log';
 import { serverSecretFrom } from '../secrets/server-secret';
@@ -11,7 +13,10 @@ import { AccountStore } from './account-store';
 import { InviteStore } from './invite-store';
 import { OrganisationStore } from './organisation-store';
 
-/** Everything about accounts and sessions, built once per process from Redis, the configuration and the clock. */
+/**
+ * Everything about accounts and sessions, built once per process: accounts, organisations, invites and
+ * the audit log in PostgreSQL; sessions and the sign-in throttle in Redis.
+ */
 export interface AccountServices {
   digester: TokenDigester;
   accounts: AccountStore;
@@ -28,15 +33,15 @@ export interface AccountServices {
  * Builds the account services. Throws (so the server does not start) when NODE_ENV is production and
  * SESSION_SECRET is missing or weak.
  */
-export function createAccountServices(deps: { redis: Redis; config: Config; now: () => number }): AccountServices {
-  const { redis, config, now } = deps;
+export function createAccountServices(deps: { redis: Redis; db: Kysely<Database>; config: Config; now: () => number }): AccountServices {
+  const { redis, db, config, now } = deps;
   const digester = new TokenDigester(serverSecretFrom(config));
   const maxMs = config.SESSION_MAX_HOURS * 3600_000;
-  const accounts = new AccountStore(redis, now);
-  const organisations = new OrganisationStore(redis);
-  const invites = new InviteStore(redis, digester, config.INVITE_TTL_HOURS * 3600_000, now);
+  const accounts = new AccountStore(db, now);
+  const organisations = new OrganisationStore(db, now);
+  const invites = new InviteStore(db, digester, config.INVITE_TTL_HOURS * 3600_000, now);
   const sessions = new SessionStore(redis, digester, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs }, now);
-  const audit = new AuditLog(redis, now);
+  const audit = new AuditLog(db, now);
   return {
     digester,
     accounts,

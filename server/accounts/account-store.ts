@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../../common/accounts/roles';
-import { ACCOUNTS_KEY, accountByEmailKey, accountKey } from '../../common/queue/names';
+import type { AccountsTable, Database } from '../database/schema';
+import { isUniqueViolation } from '../database/sql-errors';
 import { randomId } from '../secrets/random-token';
-import { indexDigest } from '../secrets/token-digester';
 import { storedAccountSchema, type Account, type AccountStatus } from './account';
 
 /** Thrown by create when the email address already has an account. */
@@ -16,62 +16,67 @@ export class AccountExistsError extends Error {
 /** The fields of an account that may change after it is made. */
 export type AccountChanges = Partial<Pick<Account, 'status' | 'passwordHash' | 'inviteDigest' | 'role'>>;
 
-/** Accounts in Redis: a hash per account, an index by (the digest of) the email address, a set of all. */
+const ID = /^[a-f0-9]{32}$/;
+
+/**
+ * Accounts in PostgreSQL (table `accounts`). The rules are the table's: one account per address (a
+ * unique email), an existing organisation (a foreign key), a known role and status, a password on
+ * every active account.
+ */
 export class AccountStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly db: Kysely<Database>,
     private readonly now: () => number,
   ) {}
 
-  /** Makes an account; the email index is claimed first (SET NX), so two requests cannot make two. */
+  /** Makes an account; the unique address means two requests cannot make two. */
   async create(input: { email: string; role: Role; orgId: string; status: AccountStatus; passwordHash?: string }): Promise<Account> {
     const account: Account = { id: randomId(), email: input.email, role: input.role, orgId: input.orgId, status: input.status, passwordHash: input.passwordHash ?? '', inviteDigest: '', createdAt: this.now() };
-    const claimed = await this.redis.set(accountByEmailKey(indexDigest(input.email)), account.id, 'NX');
-    if (claimed !== 'OK') throw new AccountExistsError();
-    await this.redis.multi().hset(accountKey(account.id), toHash(account)).sadd(ACCOUNTS_KEY, account.id).exec();
+    try {
+      await this.db
+        .insertInto('accounts')
+        .values({ id: account.id, email: account.email, role: account.role, org_id: account.orgId, status: account.status, password_hash: account.passwordHash, invite_digest: '', created_at: new Date(account.createdAt) })
+        .execute();
+    } catch (err) {
+      if (isUniqueViolation(err, 'accounts_email_key')) throw new AccountExistsError();
+      throw err;
+    }
     return account;
   }
 
   async findById(id: string): Promise<Account | null> {
-    if (!/^[a-f0-9]{32}$/.test(id)) return null;
-    return parseAccount(await this.redis.hgetall(accountKey(id)));
+    if (!ID.test(id)) return null;
+    return parseAccount(await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst());
   }
 
   /** @param email Already normalised (emailSchema). */
   async findByEmail(email: string): Promise<Account | null> {
-    const id = await this.redis.get(accountByEmailKey(indexDigest(email)));
-    return id ? this.findById(id) : null;
+    return parseAccount(await this.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst());
   }
 
   /** Changes some fields of an existing account; answers the account as it now is, or null if there is none. */
   async update(id: string, changes: AccountChanges): Promise<Account | null> {
-    const existing = await this.findById(id);
-    if (!existing) return null;
-    const fields = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-    if (Object.keys(fields).length > 0) await this.redis.hset(accountKey(id), fields);
-    return { ...existing, ...changes };
+    if (!ID.test(id)) return null;
+    const set = {
+      ...(changes.status !== undefined && { status: changes.status }),
+      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+      ...(changes.inviteDigest !== undefined && { invite_digest: changes.inviteDigest }),
+      ...(changes.role !== undefined && { role: changes.role }),
+    };
+    if (Object.keys(set).length === 0) return this.findById(id);
+    return parseAccount(await this.db.updateTable('accounts').set(set).where('id', '=', id).returningAll().executeTakeFirst());
   }
 
   /** Every account, oldest first (for the admin's accounts page only). */
   async list(): Promise<Account[]> {
-    const ids = await this.redis.smembers(ACCOUNTS_KEY);
-    if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hgetall(accountKey(id));
-    const results = (await pipeline.exec()) ?? [];
-    return results
-      .map(([err, value]) => (err ? null : parseAccount(value as Record<string, string>)))
-      .filter((a): a is Account => a !== null)
-      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(parseAccount).filter((a): a is Account => a !== null);
   }
 }
 
-function toHash(account: Account): Record<string, string> {
-  return Object.fromEntries(Object.entries(account).map(([k, v]) => [k, String(v)]));
-}
-
-function parseAccount(hash: Record<string, string>): Account | null {
-  if (Object.keys(hash).length === 0) return null;
-  const parsed = storedAccountSchema.safeParse(hash);
+/** A row as an Account, checked again (a bad record is never trusted). */
+function parseAccount(row: Selectable<AccountsTable> | undefined): Account | null {
+  if (!row) return null;
+  const parsed = storedAccountSchema.safeParse({ id: row.id, email: row.email, role: row.role, orgId: row.org_id, status: row.status, passwordHash: row.password_hash, inviteDigest: row.invite_digest, createdAt: row.created_at.getTime() });
   return parsed.success ? parsed.data : null;
 }

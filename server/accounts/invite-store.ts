@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import { inviteKey } from '../../common/queue/names';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema';
 import { randomToken, TOKEN_PATTERN } from '../secrets/random-token';
 import type { TokenDigester } from '../secrets/token-digester';
 import type { Account } from './account';
@@ -12,12 +12,13 @@ export interface IssuedInvite {
 }
 
 /**
- * One-time, expiring invite tokens. Redis holds the keyed digest of each token (expiring with it) and
- * the account remembers its current one, so issuing a new invite makes the old link useless.
+ * One-time, expiring invite tokens in PostgreSQL (table `invites`): the keyed digest of each token,
+ * its account and expiry. An account has one pending invite at most (a unique key), so issuing a new
+ * one replaces, and so revokes, the old link.
  */
 export class InviteStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly db: Kysely<Database>,
     private readonly digester: TokenDigester,
     /** How long an invite works, milliseconds. */
     private readonly ttlMs: number,
@@ -28,27 +29,32 @@ export class InviteStore {
   async issue(account: Pick<Account, 'id' | 'inviteDigest'>): Promise<IssuedInvite & { digest: string }> {
     const token = randomToken();
     const digest = this.digest(token);
-    const multi = this.redis.multi();
-    if (account.inviteDigest) multi.del(inviteKey(account.inviteDigest));
-    await multi.set(inviteKey(digest), account.id, 'PX', this.ttlMs).exec();
-    return { token, digest, expiresAt: this.now() + this.ttlMs };
+    const expiresAt = this.now() + this.ttlMs;
+    await this.db
+      .insertInto('invites')
+      .values({ digest, account_id: account.id, expires_at: new Date(expiresAt) })
+      .onConflict((oc) => oc.column('account_id').doUpdateSet({ digest, expires_at: new Date(expiresAt) }))
+      .execute();
+    return { token, digest, expiresAt };
   }
 
   /** The account id an unused, unexpired invite is for, without using it up; null otherwise. */
   async peek(token: string): Promise<string | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
-    return this.redis.get(inviteKey(this.digest(token)));
+    const row = await this.db.selectFrom('invites').select('account_id').where('digest', '=', this.digest(token)).where('expires_at', '>', new Date(this.now())).executeTakeFirst();
+    return row?.account_id ?? null;
   }
 
-  /** Uses the invite up (atomically: of two requests with one token, one wins). Answers its account id or null. */
+  /** Uses the invite up (one DELETE: of two requests with one token, one wins). Answers its account id or null. */
   async consume(token: string): Promise<string | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
-    return this.redis.getdel(inviteKey(this.digest(token)));
+    const row = await this.db.deleteFrom('invites').where('digest', '=', this.digest(token)).where('expires_at', '>', new Date(this.now())).returning('account_id').executeTakeFirst();
+    return row?.account_id ?? null;
   }
 
   /** Makes the account's pending invite useless. */
   async revoke(account: Pick<Account, 'inviteDigest'>): Promise<void> {
-    if (account.inviteDigest) await this.redis.del(inviteKey(account.inviteDigest));
+    if (account.inviteDigest) await this.db.deleteFrom('invites').where('digest', '=', account.inviteDigest).execute();
   }
 
   digest(token: string): string {

@@ -1,3 +1,5 @@
+import type { AuditLog } from '../audit/audit-log';
+import { authOf } from '../sessions/request-auth';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import type { Router } from 'express';
 import type { AdminStatusResponse } from '../../common/api/admin-status';
@@ -28,6 +30,8 @@ export interface AdminRouterDeps {
   storeHealth?: { readonly current: StoreHealth };
   /** Who the switch's `setBy` and the audit's `who` are (people.ts); without it the status names nobody. */
   people?: PeopleLookup;
+  /** The audit log in PostgreSQL: switches are recorded there too (best effort: the switch must work while PostgreSQL is down). */
+  audit?: AuditLog;
 }
 
 /**
@@ -67,6 +71,7 @@ export function adminRouter(deps: AdminRouterDeps): Router {
       throw new AppError(503, 'switch_unavailable', 'the switch is kept in Redis, which cannot be reached just now; every server is in maintenance until it returns', [], { 'Retry-After': '5' });
     }
     deps.overload.applySwitch(next); // this process at once; the others within a second
+    await deps.audit?.record(`maintenance.${next.mode}`, authOf(res).account.id, null).catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'maintenance switch not written to the audit log (is PostgreSQL up?); the switch itself is set'));
     deps.logger.info({ mode: next.mode, reason: next.reason, setBy: next.setBy }, 'maintenance switch changed');
     res.set('Cache-Control', 'no-store').json(await statusOf(deps));
   });

@@ -1,14 +1,13 @@
-import type { Redis } from 'ioredis';
-import { AUDIT_LOG_KEY } from '../../common/queue/names';
-
-/** Entries kept; older ones fall off the end. */
-export const AUDIT_LOG_LENGTH = 1000;
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema';
 
 /**
  * What happened. Entries name accounts by id only: no email address or name ever enters the log.
  * Queue actions: `queue.paused` / `queue.resumed` (printing for every worker; no target),
  * `job.retried` / `job.removed` (the target is the print job's id), `jobs.retried` (retry-all; no target).
  * `share-link.withdrawn`: an admin withdrew an organisation's share link (the target is the link's id).
+ * `maintenance.on` / `.off` / `.auto`: an admin set the maintenance switch (no target; the switch's own
+ * trail in Redis, shown in the status, also keeps the reason and message).
  */
 export type AuditAction =
   | 'account.invited'
@@ -22,7 +21,10 @@ export type AuditAction =
   | 'job.retried'
   | 'job.removed'
   | 'jobs.retried'
-  | 'share-link.withdrawn';
+  | 'share-link.withdrawn'
+  | 'maintenance.on'
+  | 'maintenance.off'
+  | 'maintenance.auto';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
@@ -34,27 +36,26 @@ export interface AuditEntry {
   targetId: string | null;
 }
 
-/** The admin's audit log: a capped list in Redis, newest first. */
+/** The admin's audit log in PostgreSQL (table `audit_log`): append-only, every entry kept; read newest first. */
 export class AuditLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly db: Kysely<Database>,
     private readonly now: () => number,
   ) {}
 
   async record(action: AuditAction, actorId: string | null, targetId: string | null): Promise<void> {
-    const entry: AuditEntry = { at: this.now(), action, actorId, targetId };
-    await this.redis.multi().lpush(AUDIT_LOG_KEY, JSON.stringify(entry)).ltrim(AUDIT_LOG_KEY, 0, AUDIT_LOG_LENGTH - 1).exec();
+    await this.db.insertInto('audit_log').values({ at: new Date(this.now()), action, actor_id: actorId, target_id: targetId }).execute();
   }
 
   /** The newest entries, newest first. */
   async recent(limit = 200): Promise<AuditEntry[]> {
-    const raw = await this.redis.lrange(AUDIT_LOG_KEY, 0, Math.max(0, limit - 1));
-    return raw.flatMap((line) => {
-      try {
-        return [JSON.parse(line) as AuditEntry];
-      } catch {
-        return [];
-      }
-    });
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .select(['at', 'action', 'actor_id', 'target_id'])
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(Math.max(1, Math.min(limit, 1000)))
+      .execute();
+    return rows.map((r) => ({ at: r.at.getTime(), action: r.action as AuditAction, actorId: r.actor_id, targetId: r.target_id }));
   }
 }

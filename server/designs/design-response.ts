@@ -1,20 +1,25 @@
 import type { Design } from '../../common/design/design-schema';
-import type { SavedDesignResponse, SavedDesignSummary } from '../../common/api/saved-design-response';
-import type { SavedDesign } from './saved-design';
+import type { DesignVersionResponse, SavedDesignResponse, SavedDesignSummary } from '../../common/api/saved-design-response';
+import type { SavedDesignSummaryRow } from './design-store';
+import type { DesignVersionSummary, SavedDesign } from './saved-design';
 
 const designUrl = (id: string) => `/api/designs/${id}`;
 
-export function savedDesignSummary(d: SavedDesign): SavedDesignSummary {
+export function savedDesignSummary(d: SavedDesignSummaryRow): SavedDesignSummary {
   return {
     id: d.id,
     title: d.title,
-    format: { size: d.design.format.size, orientation: d.design.format.orientation ?? 'portrait' },
-    pages: d.design.pages.length,
+    format: d.format,
+    pages: d.pages,
     updatedAt: new Date(d.updatedAt).toISOString(),
     url: designUrl(d.id),
   };
 }
 
 export function savedDesignResponse(d: SavedDesign): SavedDesignResponse {
-  return { id: d.id, title: d.title, design: d.design, createdAt: new Date(d.createdAt).toISOString(), updatedAt: new Date(d.updatedAt).toISOString(), url: designUrl(d.id) };
+  return { id: d.id, title: d.title, design: d.design, version: d.version, createdAt: new Date(d.createdAt).toISOString(), updatedAt: new Date(d.updatedAt).toISOString(), url: designUrl(d.id) };
+}
+
+export function designVersionResponse(id: string, v: DesignVersionSummary): DesignVersionResponse {
+  return { version: v.version, title: v.title, savedAt: new Date(v.savedAt).toISOString(), url: `${designUrl(id)}/versions/${v.version}` };
 }

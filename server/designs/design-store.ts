@@ -1,72 +1,147 @@
-import type { Redis } from 'ioredis';
-import type { Design } from '../../common/design/design-schema';
-import { organisationDesignsKey, savedDesignKey } from '../../common/queue/names';
+import { sql, type Kysely } from 'kysely';
+import { designSchema, type Design } from '../../common/design/design-schema';
+import type { Database } from '../database/schema';
 import { randomId } from '../secrets/random-token';
-import { storedDesignSchema, type SavedDesign } from './saved-design';
+import type { DesignVersionSummary, SavedDesign } from './saved-design';
 
-/** Most designs one organisation may keep on the server. */
-export const MAX_DESIGNS_PER_ORGANISATION = 500;
+/** Most designs one organisation may keep on the server (deleted ones do not count). */
+export const MAX_DESIGNS_PER_ORGANISATION = 5_000;
 
 /** Thrown when an organisation already keeps MAX_DESIGNS_PER_ORGANISATION designs. */
 export class TooManyDesignsError extends Error {}
 
+const ID = /^[a-f0-9]{32}$/;
+
 /**
- * Saved designs in Redis: a hash per design and a sorted set per organisation. Every read takes the
- * organisation: a design of another organisation is simply not found.
+ * Saved designs in PostgreSQL: a row per design (`designs`, with what the list shows) and a row per
+ * saved version (`design_versions`). A save adds a version and moves the design's current version to
+ * it, in one transaction; no version is ever overwritten, and a deleted design keeps its versions (print
+ * records point at them). Every read takes the organisation: a design of another one is not found.
  */
 export class DesignStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly db: Kysely<Database>,
     private readonly now: () => number,
   ) {}
 
-  /** The organisation's designs, most recently changed first. */
-  async list(orgId: string): Promise<SavedDesign[]> {
-    const ids = await this.redis.zrevrange(organisationDesignsKey(orgId), 0, MAX_DESIGNS_PER_ORGANISATION - 1);
-    if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hgetall(savedDesignKey(id));
-    const results = (await pipeline.exec()) ?? [];
-    return results.map(([err, hash]) => (err ? null : parse(hash as Record<string, string>, orgId))).filter((d): d is SavedDesign => d !== null);
+  /** The organisation's designs, most recently changed first; the list reads no design documents. */
+  async list(orgId: string): Promise<SavedDesignSummaryRow[]> {
+    if (!ID.test(orgId)) return [];
+    const rows = await this.db
+      .selectFrom('designs')
+      .select(['id', 'title', 'format_size', 'orientation', 'page_count', 'current_version', 'updated_at'])
+      .where('org_id', '=', orgId)
+      .where('deleted_at', 'is', null)
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .limit(MAX_DESIGNS_PER_ORGANISATION)
+      .execute();
+    return rows.map((r) => ({ id: r.id, title: r.title, format: { size: r.format_size, orientation: r.orientation }, pages: r.page_count, version: r.current_version, updatedAt: r.updated_at.getTime() }));
   }
 
+  /** The design at its current version. */
   async get(orgId: string, id: string): Promise<SavedDesign | null> {
-    if (!/^[a-f0-9]{32}$/.test(id)) return null;
-    return parse(await this.redis.hgetall(savedDesignKey(id)), orgId);
+    return this.read(orgId, id, null);
   }
 
+  /** The design as one of its versions was saved; null when there is no such design or version. */
+  async getVersion(orgId: string, id: string, version: number): Promise<SavedDesign | null> {
+    return this.read(orgId, id, version);
+  }
+
+  /** Every saved version of the design, newest first (without the documents); null when there is no such design. */
+  async versions(orgId: string, id: string): Promise<DesignVersionSummary[] | null> {
+    if (!ID.test(id) || !ID.test(orgId)) return null;
+    const rows = await this.db
+      .selectFrom('designs as d')
+      .leftJoin('design_versions as v', 'v.design_id', 'd.id')
+      .select(['v.version', 'v.saved_at', sql<string>`v.design->>'title'`.as('title')])
+      .where('d.id', '=', id)
+      .where('d.org_id', '=', orgId)
+      .where('d.deleted_at', 'is', null)
+      .orderBy('v.version', 'desc')
+      .execute();
+    if (rows.length === 0) return null;
+    return rows.flatMap((r) => (r.version === null || r.saved_at === null ? [] : [{ version: r.version, title: r.title, savedAt: r.saved_at.getTime() }]));
+  }
+
+  /** Saves a new design: its first version. */
   async create(orgId: string, accountId: string, design: Design): Promise<SavedDesign> {
-    if ((await this.redis.zcard(organisationDesignsKey(orgId))) >= MAX_DESIGNS_PER_ORGANISATION) throw new TooManyDesignsError();
     const now = this.now();
-    const saved: SavedDesign = { id: randomId(), orgId, createdBy: accountId, title: design.title, design, createdAt: now, updatedAt: now };
-    await this.redis.multi().hset(savedDesignKey(saved.id), toHash(saved)).zadd(organisationDesignsKey(orgId), now, saved.id).exec();
+    const saved: SavedDesign = { id: randomId(), orgId, createdBy: accountId, title: design.title, design, version: 1, createdAt: now, updatedAt: now };
+    await this.db.transaction().execute(async (trx) => {
+      // The organisation's row, locked: two saves at once cannot both take the last place.
+      await trx.selectFrom('organisations').select('id').where('id', '=', orgId).forUpdate().executeTakeFirst();
+      const { n } = await trx.selectFrom('designs').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+      if (Number(n) >= MAX_DESIGNS_PER_ORGANISATION) throw new TooManyDesignsError();
+      await trx
+        .insertInto('designs')
+        .values({ id: saved.id, org_id: orgId, created_by: accountId, title: design.title, ...listed(design), current_version: 1, created_at: new Date(now), updated_at: new Date(now), deleted_at: null })
+        .execute();
+      await trx.insertInto('design_versions').values({ design_id: saved.id, version: 1, design: JSON.stringify(design), saved_by: accountId, saved_at: new Date(now) }).execute();
+    });
     return saved;
   }
 
-  /** Replaces the design; null when the organisation has no design with this id. */
-  async update(orgId: string, id: string, design: Design): Promise<SavedDesign | null> {
-    const existing = await this.get(orgId, id);
-    if (!existing) return null;
-    const saved: SavedDesign = { ...existing, title: design.title, design, updatedAt: this.now() };
-    await this.redis.multi().hset(savedDesignKey(id), toHash(saved)).zadd(organisationDesignsKey(orgId), saved.updatedAt, id).exec();
-    return saved;
+  /**
+   * Saves a new version of the design (the earlier ones are kept); null when the organisation has no
+   * design with this id. Two saves at once get consecutive versions (the design's row is locked).
+   */
+  async update(orgId: string, id: string, design: Design, accountId: string): Promise<SavedDesign | null> {
+    if (!ID.test(id) || !ID.test(orgId)) return null;
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('designs')
+        .set((eb) => ({ current_version: eb('current_version', '+', 1), title: design.title, ...listed(design), updated_at: new Date(now) }))
+        .where('id', '=', id)
+        .where('org_id', '=', orgId)
+        .where('deleted_at', 'is', null)
+        .returning(['current_version', 'created_by', 'created_at'])
+        .executeTakeFirst();
+      if (!row) return null;
+      await trx.insertInto('design_versions').values({ design_id: id, version: row.current_version, design: JSON.stringify(design), saved_by: accountId, saved_at: new Date(now) }).execute();
+      return { id, orgId, createdBy: row.created_by, title: design.title, design, version: row.current_version, createdAt: row.created_at.getTime(), updatedAt: now };
+    });
   }
 
-  /** Deletes the design; false when the organisation has no design with this id. */
+  /** Deletes the design from the organisation's list (its versions stay, for the print records); false when it has no such design. */
   async delete(orgId: string, id: string): Promise<boolean> {
-    if (!(await this.get(orgId, id))) return false;
-    await this.redis.multi().del(savedDesignKey(id)).zrem(organisationDesignsKey(orgId), id).exec();
-    return true;
+    if (!ID.test(id) || !ID.test(orgId)) return false;
+    const result = await this.db.updateTable('designs').set({ deleted_at: new Date(this.now()) }).where('id', '=', id).where('org_id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  private async read(orgId: string, id: string, version: number | null): Promise<SavedDesign | null> {
+    if (!ID.test(id) || !ID.test(orgId)) return null;
+    const row = await this.db
+      .selectFrom('designs as d')
+      .innerJoin('design_versions as v', (join) => join.onRef('v.design_id', '=', 'd.id').on('v.version', '=', version ?? sql<number>`d.current_version`))
+      .select(['d.id', 'd.org_id', 'd.created_by', 'd.created_at', 'd.updated_at', 'v.version', 'v.design', 'v.saved_at'])
+      .where('d.id', '=', id)
+      .where('d.org_id', '=', orgId)
+      .where('d.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return null;
+    // The document is checked again: a bad record is never trusted.
+    const parsed = designSchema.safeParse(row.design);
+    if (!parsed.success) return null;
+    return { id: row.id, orgId: row.org_id, createdBy: row.created_by, title: parsed.data.title, design: parsed.data, version: row.version, createdAt: row.created_at.getTime(), updatedAt: version === null ? row.updated_at.getTime() : row.saved_at.getTime() };
   }
 }
 
-function toHash(d: SavedDesign): Record<string, string> {
-  return { id: d.id, orgId: d.orgId, createdBy: d.createdBy, design: JSON.stringify(d.design), createdAt: String(d.createdAt), updatedAt: String(d.updatedAt) };
+/** A design in the organisation's list: what the list shows, no document. */
+export interface SavedDesignSummaryRow {
+  id: string;
+  title: string;
+  format: { size: string; orientation: string };
+  pages: number;
+  version: number;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
 }
 
-function parse(hash: Record<string, string>, orgId: string): SavedDesign | null {
-  if (hash.orgId !== orgId) return null;
-  const parsed = storedDesignSchema.safeParse(hash);
-  if (!parsed.success) return null;
-  return { ...parsed.data, title: parsed.data.design.title };
+/** The columns of `designs` that repeat what the list shows of the current version. */
+function listed(design: Design): { format_size: string; orientation: string; page_count: number } {
+  return { format_size: design.format.size, orientation: design.format.orientation ?? 'portrait', page_count: design.pages.length };
 }

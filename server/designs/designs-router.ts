@@ -7,11 +7,11 @@ import { csrfProtection } from '../http/csrf';
 import { parseWith } from '../http/parse-with';
 import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
-import { savedDesignResponse, savedDesignSummary } from './design-response';
+import { designVersionResponse, savedDesignResponse, savedDesignSummary } from './design-response';
 import { DesignStore, MAX_DESIGNS_PER_ORGANISATION, TooManyDesignsError } from './design-store';
 import { saveDesignSchema } from './saved-design';
 
-/** Designs saved on the server, per organisation: list, create, read, replace, delete. Signed-in accounts only. */
+/** Designs saved on the server, per organisation: list, create, read, save a new version, read the history, delete. Signed-in accounts only. */
 export function designsRouter(deps: { services: AccountServices; designs: DesignStore }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
@@ -40,8 +40,24 @@ export function designsRouter(deps: { services: AccountServices; designs: Design
 
   router.put('/api/designs/:id', ...member, async (req, res) => {
     const { design } = parseWith(saveDesignSchema, req.body);
-    const saved = await deps.designs.update(authOf(res).account.orgId, routeParam(req, 'id'), design);
+    const { account } = authOf(res);
+    const saved = await deps.designs.update(account.orgId, routeParam(req, 'id'), design, account.id);
     if (!saved) throw notFound();
+    res.json(savedDesignResponse(saved));
+  });
+
+  router.get('/api/designs/:id/versions', ...member, async (req, res) => {
+    const id = routeParam(req, 'id');
+    const versions = await deps.designs.versions(authOf(res).account.orgId, id);
+    if (!versions) throw notFound();
+    res.json({ versions: versions.map((v) => designVersionResponse(id, v)) });
+  });
+
+  router.get('/api/designs/:id/versions/:version', ...member, async (req, res) => {
+    const raw = routeParam(req, 'version');
+    if (!/^[1-9]\d{0,8}$/.test(raw)) throw AppError.validation([{ path: 'version', message: 'must be a version number: 1 or more' }]);
+    const saved = await deps.designs.getVersion(authOf(res).account.orgId, routeParam(req, 'id'), Number(raw));
+    if (!saved) throw AppError.notFound('this version of the design');
     res.json(savedDesignResponse(saved));
   });
 

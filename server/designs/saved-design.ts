@@ -9,31 +9,21 @@ export interface SavedDesign {
   createdBy: string;
   title: string;
   design: Design;
+  /** Which saved version this is: 1 for the first save, one more for each save after it. */
+  version: number;
   /** Milliseconds since the epoch. */
   createdAt: number;
-  /** Milliseconds since the epoch. */
+  /** When this version was saved, milliseconds since the epoch. */
   updatedAt: number;
 }
 
-/** A saved design as Redis holds it (a hash of strings), parsed on every read: the design is checked again. */
-export const storedDesignSchema = z.object({
-  id: z.string().regex(/^[a-f0-9]{32}$/),
-  orgId: z.string().regex(/^[a-f0-9]{32}$/),
-  createdBy: z.string(),
-  design: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(designSchema),
-  createdAt: z.coerce.number().int(),
-  updatedAt: z.coerce.number().int(),
-});
+/** One saved version of a design, in its history (without the document). */
+export interface DesignVersionSummary {
+  version: number;
+  title: string;
+  /** Milliseconds since the epoch. */
+  savedAt: number;
+}
 
 /** The body of POST /api/designs and PUT /api/designs/:id. */
 export const saveDesignSchema = z.object({ design: designSchema });

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from './app-error';
 import { isRedisUnavailable } from './redis-unavailable';
+import { DatabaseUnavailableError } from '../database/database-unavailable-error';
 
 /** The body of every error answer. */
 export interface ErrorBody {
@@ -35,6 +36,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error = new AppError(status, code, message);
     } else if (isHttpError(err) && err.status >= 400 && err.status < 500) {
       error = new AppError(err.status, 'bad_request', 'the request could not be read');
+    } else if (err instanceof DatabaseUnavailableError) {
+      // Nothing was changed: a store's writes are one statement or one transaction.
+      logger.warn({ method: req.method, path: req.path, code: err.code }, 'database unavailable while handling a request');
+      error = new AppError(503, 'database_unavailable', 'saving and reading records is unavailable for a moment; nothing was changed, please try again shortly', [], { 'Retry-After': '5' });
     } else if (isRedisUnavailable(err)) {
       logger.warn({ method: req.method, path: req.path }, 'redis unavailable while handling a request');
       error = new AppError(503, 'queue_unavailable', 'printing is unavailable for a moment; nothing you sent before was lost, please try again shortly', [], { 'Retry-After': '5' });

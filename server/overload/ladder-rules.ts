@@ -9,6 +9,8 @@ export const REASONS = {
   rss: 'rss',
   redisUnavailable: 'redis_unavailable',
   redisLatency: 'redis_latency',
+  databaseUnavailable: 'database_unavailable',
+  databaseLatency: 'database_latency',
   printBacklog: 'print_backlog',
   noWorkers: 'no_workers',
   /** The load went away: the ladder stepped down. */
@@ -40,10 +42,15 @@ export interface LadderRule {
  * | heapUsedRatio          | 0.70 / 0.60      | 0.85 / 0.75          | 0.95 / 0.88              |
  * | rssRatio               | 0.70 / 0.60      | 0.85 / 0.75          | 0.95 / 0.88              |
  * | redisLatencyMs         | 50 / 20          | 250 / 100            |                          |
+ * | databaseDown           | 1 / 1            |                      |                          |
+ * | databaseLatencyMs      | 100 / 50         | 500 / 250            |                          |
  * | eventLoopUtilization   | 0.90 / 0.70      |                      |                          |
  * | backlogSeconds         | 60 / 30          |                      |                          |
  * | noWorkers              | 1 / 1            |                      |                          |
  *
+ * PostgreSQL down goes no further than busy: downloads and share links (from their cache) need no
+ * database, and what does gets a 503 of its own (DatabaseUnavailableError), so maintenance would stop
+ * more than the outage does.
  * Utilisation alone never goes past busy: a loop that is busy but not late keeps up (shed answers are
  * cheap). The print backlog past PRINT_MAX_WAIT_SECONDS is refused per request by admission control
  * (admission.ts), which needs no ladder rung for it.
@@ -66,6 +73,8 @@ export const LADDER_RULES: readonly LadderRule[] = [
     marks: { busy: { enter: 0.7, leave: 0.6 }, degraded: { enter: 0.85, leave: 0.75 }, maintenance: { enter: 0.95, leave: 0.88 } },
   },
   { signal: 'redisLatencyMs', reason: REASONS.redisLatency, marks: { busy: { enter: 50, leave: 20 }, degraded: { enter: 250, leave: 100 } } },
+  { signal: 'databaseDown', reason: REASONS.databaseUnavailable, marks: { busy: { enter: 1, leave: 1 } } },
+  { signal: 'databaseLatencyMs', reason: REASONS.databaseLatency, marks: { busy: { enter: 100, leave: 50 }, degraded: { enter: 500, leave: 250 } } },
   { signal: 'eventLoopUtilization', reason: REASONS.eventLoopUtilization, marks: { busy: { enter: 0.9, leave: 0.7 } } },
   { signal: 'backlogSeconds', reason: REASONS.printBacklog, marks: { busy: { enter: 60, leave: 30 } } },
   { signal: 'noWorkers', reason: REASONS.noWorkers, marks: { busy: { enter: 1, leave: 1 } } },

@@ -19,6 +19,12 @@ export interface RedisReading {
   latencyMs: number | null;
 }
 
+export interface DatabaseReading {
+  up: boolean;
+  /** `select 1` round trip, milliseconds; null when PostgreSQL did not answer. */
+  latencyMs: number | null;
+}
+
 export interface QueueReading {
   /** Jobs waiting or delayed (retries): the backlog. */
   waiting: number;
@@ -42,4 +48,6 @@ export interface OverloadProbes {
   redis(): Promise<RedisReading>;
   /** Read only while Redis is up. */
   queue(): Promise<QueueReading>;
+  /** PostgreSQL (database-probe.ts); read as up and instant when absent. */
+  database?(): Promise<DatabaseReading>;
 }

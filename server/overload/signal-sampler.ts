@@ -47,6 +47,7 @@ export class SignalSampler {
   private delay = 0;
   private utilization = 0;
   private redisLatency = 0;
+  private databaseLatency = 0;
   private queue: Sample['queue'] = null;
   private readonly drain = new DrainMeter();
 
@@ -74,6 +75,7 @@ export class SignalSampler {
       const memory = probes.memory();
       const redis = await probes.redis();
       const reading = redis.up ? await probes.queue().catch(() => null) : null;
+      const database = probes.database ? await probes.database().catch(() => ({ up: false, latencyMs: null })) : { up: true, latencyMs: 0 };
       const now = clock();
       const dt = this.lastAt === null ? 0 : now - this.lastAt;
       this.lastAt = now;
@@ -81,6 +83,7 @@ export class SignalSampler {
       this.delay = ewma(this.delay, loop.delayMs, dt, tau);
       this.utilization = ewma(this.utilization, loop.utilization, dt, tau);
       if (redis.latencyMs !== null) this.redisLatency = ewma(this.redisLatency, redis.latencyMs, dt, tau);
+      if (database.latencyMs !== null) this.databaseLatency = ewma(this.databaseLatency, database.latencyMs, dt, tau);
       if (reading) {
         const paused = reading.paused ?? false;
         this.drain.update(reading.finished, reading.waiting + reading.active, reading.workers ?? 0, now, paused);
@@ -94,6 +97,8 @@ export class SignalSampler {
         rssRatio: memory.rssBytes / this.options.rssLimitBytes,
         redisDown: redis.up ? 0 : 1,
         redisLatencyMs: this.redisLatency,
+        databaseDown: database.up ? 0 : 1,
+        databaseLatencyMs: this.databaseLatency,
         backlogSeconds: queue ? backlogSeconds(queue.waiting, queue.drainPerSecond) : 0,
         noWorkers: queue?.workers === 0 ? 1 : 0,
       };

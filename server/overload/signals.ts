@@ -16,6 +16,10 @@ export type Signals = {
   redisDown: number;
   /** Redis PING round trip, smoothed; milliseconds. */
   redisLatencyMs: number;
+  /** 1 when PostgreSQL did not answer the last `select 1` in time, else 0. */
+  databaseDown: number;
+  /** PostgreSQL `select 1` round trip, smoothed; milliseconds. */
+  databaseLatencyMs: number;
   /** How long the waiting print jobs take to drain at the measured rate; seconds. */
   backlogSeconds: number;
   /** 1 when no worker process is connected to the print queue, else 0. */
@@ -32,6 +36,8 @@ export const CALM_SIGNALS: Signals = {
   rssRatio: 0,
   redisDown: 0,
   redisLatencyMs: 0,
+  databaseDown: 0,
+  databaseLatencyMs: 0,
   backlogSeconds: 0,
   noWorkers: 0,
 };

@@ -57,7 +57,7 @@ export function printJobsRouter(deps: {
         { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
       );
     }
-    const view = await submitPrintJob(req.body, orgOf(res), deps);
+    const view = await submitPrintJob(req.body, orgOf(res), deps, authOf(res).account.id);
     res.status(202).location(`/api/print-jobs/${view.id}`).json(respond(view));
   });
 

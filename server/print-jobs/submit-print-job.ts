@@ -69,7 +69,7 @@ export function jobIdOf(design: Design, copies: number, orgId?: string, print: P
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
-export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }): Promise<PrintJobView> {
+export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }, accountId?: string): Promise<PrintJobView> {
   const { design, copies, confirm } = parseWith(submitPrintJobSchema, body);
   refuseSampleImprint(design);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
@@ -99,7 +99,7 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
     const message = `${summaries.map((s) => s.message).join('; ')}: replace the template's words, or send confirm.unchangedTemplateText: true to print them as they are`;
     throw new AppError(422, 'template_text_unchanged', message, fields);
   }
-  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId };
+  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }) };
   // A frozen Redis (SIGSTOP, a long fork) answers nothing: give up after PRODUCER_TIMEOUT_MS with 503
   // (error-middleware maps "Command timed out"). Should the add still land later, the same job id makes
   // the campaigner's retry find it rather than add a second one.

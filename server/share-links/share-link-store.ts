@@ -1,9 +1,10 @@
-import type { Redis } from 'ioredis';
-import { jobShareLinksKey, organisationShareLinksKey, SHARE_LINK_KEY_PATTERN, shareLinkKey, shareTokenKey } from '../../common/queue/names';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { Database, ShareLinksTable } from '../database/schema';
 import { randomId, randomToken, TOKEN_PATTERN } from '../secrets/random-token';
 import type { TokenDigester } from '../secrets/token-digester';
 import type { FrontPage } from './front-page';
 import { MAX_LINKS_PER_JOB, storedShareLinkSchema, type ShareLink } from './share-link';
+import { ShareLinkCache } from './share-link-cache';
 
 /** Thrown when a job already has MAX_LINKS_PER_JOB links. */
 export class TooManyShareLinksError extends Error {}
@@ -20,32 +21,29 @@ export interface ShareableJob {
 }
 
 const LINK_ID = /^[a-f0-9]{32}$/;
-/** Keys the start-up indexing pass asks SCAN for at a time. */
-const SCAN_BATCH = 500;
-
-/** A link's score in the job and organisation sets: its expiry, never-expiring links last. */
-const scoreOf = (expiresAt: number) => (expiresAt === 0 ? Number.MAX_SAFE_INTEGER : expiresAt);
 
 /**
- * Share links in Redis: a hash per link (by its public id) holding everything about it (organisation,
- * job, PDF, title, when made and by whom, expiry), an index from the keyed digest of the token to the
- * id, and two sorted sets of ids, per job and per organisation. Nothing here reads the print job, so a
- * link can be listed and withdrawn after BullMQ has dropped its job. Expiring links expire in Redis
- * too, and are checked against the clock on every read.
+ * Share links in PostgreSQL (table `share_links`): everything about a link (organisation, job, PDF,
+ * title, when made and by whom, expiry, withdrawal) with a life of its own: nothing here reads the
+ * queue, so a link is listed and withdrawn after BullMQ has dropped its job, and a withdrawn link's
+ * record stays. Its job's print record must exist (a foreign key): making a link makes sure of it.
+ * Tokens are resolved from a cache of the live links (share-link-cache.ts) that follows the table.
  */
 export class ShareLinkStore {
+  readonly cache: ShareLinkCache;
+
   constructor(
-    private readonly redis: Redis,
+    private readonly db: Kysely<Database>,
     private readonly digester: TokenDigester,
     private readonly now: () => number,
-  ) {}
+    options: { pollMs?: number } = {},
+  ) {
+    this.cache = new ShareLinkCache(db, toLink, now, options.pollMs);
+  }
 
   /** A new link; the token is answered once and never stored. */
   async create(job: ShareableJob, expiresAt: number | null, createdBy: string): Promise<{ link: ShareLink; token: string }> {
-    const listKey = jobShareLinksKey(job.jobId);
     const now = this.now();
-    await this.redis.zremrangebyscore(listKey, 0, now); // forget expired ones (scored by expiry)
-    if ((await this.redis.zcard(listKey)) >= MAX_LINKS_PER_JOB) throw new TooManyShareLinksError();
     const token = randomToken();
     const link: ShareLink = {
       id: randomId(),
@@ -61,113 +59,116 @@ export class ShareLinkStore {
       expiresAt: expiresAt ?? 0,
       createdBy,
     };
-    const multi = this.redis.multi().hset(shareLinkKey(link.id), toHash(link)).set(shareTokenKey(link.tokenDigest), link.id);
-    if (expiresAt !== null) multi.pexpireat(shareLinkKey(link.id), expiresAt).pexpireat(shareTokenKey(link.tokenDigest), expiresAt);
-    const score = scoreOf(link.expiresAt);
-    await multi.zadd(listKey, score, link.id).zadd(organisationShareLinksKey(job.orgId), score, link.id).exec();
+    await this.db.transaction().execute(async (trx) => {
+      // The job's print record, finished (the queue says so: only a done job is shared); locked, so
+      // two requests cannot both take the last of its MAX_LINKS_PER_JOB places.
+      await trx
+        .insertInto('print_jobs')
+        .values({ id: job.jobId, org_id: job.orgId, account_id: null, design_id: null, design_version: null, title: job.title, status: 'done', pages: job.pages, pdf_hash: job.pdfHash, created_at: new Date(now), finished_at: new Date(now) })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ status: 'done', pages: job.pages, pdf_hash: job.pdfHash, finished_at: sql`coalesce(print_jobs.finished_at, excluded.finished_at)` }))
+        .execute();
+      const { n } = await trx
+        .selectFrom('share_links')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('job_id', '=', job.jobId)
+        .where('withdrawn_at', 'is', null)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date(now))]))
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= MAX_LINKS_PER_JOB) throw new TooManyShareLinksError();
+      await trx
+        .insertInto('share_links')
+        .values({ id: link.id, token_digest: link.tokenDigest, job_id: link.jobId, org_id: link.orgId, pdf_hash: link.pdfHash, title: link.title, pages: link.pages, bytes: link.bytes, front: link.front, created_by: createdBy, created_at: new Date(now), expires_at: expiresAt === null ? null : new Date(expiresAt), withdrawn_at: null })
+        .execute();
+    });
+    this.cache.put(link);
     return { link, token };
   }
 
   /** The job's live links, oldest first. */
   async list(jobId: string, orgId: string): Promise<ShareLink[]> {
-    const links = await this.live(jobShareLinksKey(jobId));
-    return links.filter((l) => l.orgId === orgId && l.jobId === jobId);
+    if (!LINK_ID.test(jobId) || !LINK_ID.test(orgId)) return [];
+    return this.live((q) => q.where('job_id', '=', jobId).where('org_id', '=', orgId));
   }
 
   /** The organisation's live links, of every job (whether or not the queue still has it), oldest first. */
   async listForOrganisation(orgId: string): Promise<ShareLink[]> {
-    const key = organisationShareLinksKey(orgId);
-    await this.redis.zremrangebyscore(key, 0, this.now());
-    const links = await this.live(key);
-    return links.filter((l) => l.orgId === orgId);
+    if (!LINK_ID.test(orgId)) return [];
+    return this.live((q) => q.where('org_id', '=', orgId));
   }
 
   /** Makes a link of this job stop working at once; false when the job has no such link. */
   async revoke(jobId: string, orgId: string, linkId: string): Promise<boolean> {
-    const link = LINK_ID.test(linkId) ? await this.get(linkId) : null;
-    if (!link || link.jobId !== jobId || link.orgId !== orgId) return false;
-    await this.remove(link);
-    return true;
+    if (!LINK_ID.test(jobId)) return false;
+    return (await this.withdrawWhere(orgId, linkId, jobId)) !== null;
   }
 
-  /** Makes a link of this organisation stop working at once, whatever its job; false when it has no such link. */
+  /** Makes a link of this organisation stop working at once, whatever its job; null when it has no such link. */
   async withdraw(orgId: string, linkId: string): Promise<ShareLink | null> {
-    const link = LINK_ID.test(linkId) ? await this.get(linkId) : null;
-    if (!link || link.orgId !== orgId) return null;
-    await this.remove(link);
-    return link;
-  }
-
-  /** The live link a token opens, or null (unknown, revoked or expired: all look the same). */
-  async findByToken(token: string): Promise<ShareLink | null> {
-    if (!TOKEN_PATTERN.test(token)) return null;
-    const digest = this.digester.digest('share', token);
-    const id = await this.redis.get(shareTokenKey(digest));
-    const link = id ? await this.get(id) : null;
-    return link && link.tokenDigest === digest ? link : null;
+    return this.withdrawWhere(orgId, linkId, null);
   }
 
   /**
-   * Puts every stored link in its organisation's set. Links made before that set existed are only in
-   * their job's, which the organisation cannot list once the job is gone; the server runs this at
-   * every start (idempotent: ZADD of what is there), so a link made by an older server during a
-   * rolling deploy is picked up at the next start. One SCAN over the keyspace, in batches.
-   * @returns How many links it indexed.
+   * The live link a token opens, or null (unknown, withdrawn or expired: all look the same). From the
+   * cache when it holds the link (PostgreSQL not asked); otherwise from the table (a link another server
+   * made since the cache last looked).
    */
-  async indexExistingLinks(): Promise<number> {
-    let cursor = '0';
-    let indexed = 0;
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', SHARE_LINK_KEY_PATTERN, 'COUNT', SCAN_BATCH);
-      cursor = next;
-      if (keys.length === 0) continue;
-      const pipeline = this.redis.pipeline();
-      for (const key of keys) pipeline.hmget(key, 'id', 'orgId', 'expiresAt');
-      const rows = (await pipeline.exec()) ?? [];
-      const multi = this.redis.multi();
-      let added = 0;
-      for (const [err, row] of rows) {
-        const [id, orgId, expiresAt] = (err ? [] : (row as Array<string | null>)) as Array<string | null | undefined>;
-        if (!id || !orgId || !LINK_ID.test(id) || !LINK_ID.test(orgId)) continue;
-        multi.zadd(organisationShareLinksKey(orgId), scoreOf(Number(expiresAt ?? 0) || 0), id);
-        added += 1;
-      }
-      if (added > 0) await multi.exec();
-      else multi.discard();
-      indexed += added;
-    } while (cursor !== '0');
-    return indexed;
+  async findByToken(token: string): Promise<ShareLink | null> {
+    if (!TOKEN_PATTERN.test(token)) return null;
+    const digest = this.digester.digest('share', token);
+    const cached = this.cache.get(digest);
+    if (cached) return cached;
+    const row = await this.db.selectFrom('share_links').selectAll().where('token_digest', '=', digest).where('withdrawn_at', 'is', null).executeTakeFirst();
+    const link = row ? toLink(row) : null;
+    if (!link || (link.expiresAt !== 0 && link.expiresAt <= this.now())) return null;
+    this.cache.put(link);
+    return link;
   }
 
-  private async remove(link: ShareLink): Promise<void> {
-    await this.redis
-      .multi()
-      .del(shareLinkKey(link.id))
-      .del(shareTokenKey(link.tokenDigest))
-      .zrem(jobShareLinksKey(link.jobId), link.id)
-      .zrem(organisationShareLinksKey(link.orgId), link.id)
-      .exec();
+  private async withdrawWhere(orgId: string, linkId: string, jobId: string | null): Promise<ShareLink | null> {
+    if (!LINK_ID.test(linkId) || !LINK_ID.test(orgId)) return null;
+    let query = this.db
+      .updateTable('share_links')
+      .set({ withdrawn_at: new Date(this.now()), changed_at: sql`clock_timestamp()` })
+      .where('id', '=', linkId)
+      .where('org_id', '=', orgId)
+      .where('withdrawn_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date(this.now()))]));
+    if (jobId !== null) query = query.where('job_id', '=', jobId);
+    const row = await query.returningAll().executeTakeFirst();
+    if (!row) return null;
+    this.cache.forget(row.token_digest);
+    return toLink(row);
   }
 
-  /** The live links whose ids a sorted set holds, oldest first; ids whose link is gone are dropped from the set. */
-  private async live(setKey: string): Promise<ShareLink[]> {
-    const ids = await this.redis.zrangebyscore(setKey, this.now(), '+inf');
-    const links = await Promise.all(ids.map((id) => this.get(id)));
-    const gone = ids.filter((_, i) => links[i] === null);
-    if (gone.length > 0) await this.redis.zrem(setKey, ...gone);
-    return links.filter((l): l is ShareLink => l !== null).sort((a, b) => a.createdAt - b.createdAt);
-  }
-
-  private async get(id: string): Promise<ShareLink | null> {
-    const hash = await this.redis.hgetall(shareLinkKey(id));
-    if (Object.keys(hash).length === 0) return null;
-    const parsed = storedShareLinkSchema.safeParse(hash);
-    if (!parsed.success) return null;
-    const link = parsed.data;
-    return link.expiresAt !== 0 && link.expiresAt <= this.now() ? null : link;
+  private async live(filter: (q: LinkQuery) => LinkQuery): Promise<ShareLink[]> {
+    const now = new Date(this.now());
+    const base: LinkQuery = this.db
+      .selectFrom('share_links')
+      .selectAll()
+      .where('withdrawn_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
+    const rows = await filter(base).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toLink).filter((l): l is ShareLink => l !== null);
   }
 }
 
-function toHash(link: ShareLink): Record<string, string> {
-  return Object.fromEntries(Object.entries(link).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+type LinkQuery = SelectQueryBuilder<Database, 'share_links', Selectable<ShareLinksTable>>;
+
+/** A row as a ShareLink, checked again (a bad record is never trusted). */
+export function toLink(row: Selectable<ShareLinksTable>): ShareLink | null {
+  const parsed = storedShareLinkSchema.safeParse({
+    id: row.id,
+    jobId: row.job_id,
+    orgId: row.org_id,
+    tokenDigest: row.token_digest,
+    pdfHash: row.pdf_hash,
+    title: row.title,
+    pages: row.pages,
+    bytes: row.bytes,
+    front: row.front,
+    createdAt: row.created_at.getTime(),
+    expiresAt: row.expires_at?.getTime() ?? 0,
+    createdBy: row.created_by ?? undefined,
+  });
+  return parsed.success ? parsed.data : null;
 }

@@ -57,6 +57,12 @@ describe('the admin switch, announced', () => {
       { at: expect.any(String), who: `account:${announcedAdmin.id}`, from: 'auto', to: 'on', reason: 'printer firmware', message: 'Upgrading the printers', expectedBackAt: null },
     ]);
     expect(seen.changes[1]).toMatchObject({ to: 'maintenance', reason: 'admin_switch' });
+    // And in the audit log (PostgreSQL), which outlives a loss of Redis.
+    const audit = (await (await client.request('/api/admin/audit')).json()) as { entries: Array<{ action: string; actorId: string }> };
+    expect(audit.entries.slice(0, 2).map((e) => [e.action, e.actorId])).toEqual([
+      ['maintenance.auto', announcedAdmin.id],
+      ['maintenance.on', announcedAdmin.id],
+    ]);
   });
 });
 

@@ -107,8 +107,8 @@ describe('bad requests', () => {
   const clone = () => JSON.parse(JSON.stringify(design));
 
   async function expectError(res: Response, status: number, code: string, fieldPath?: string | RegExp) {
-    expect(res.status).toBe(status);
     const body = (await res.json()) as { error: { code: string; message: string; fields: Array<{ path: string; message: string }> } };
+    expect([res.status, res.status === status ? '' : JSON.stringify(body)]).toEqual([status, '']);
     expect(body.error.code).toBe(code);
     expect(body.error.message).toEqual(expect.any(String));
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);

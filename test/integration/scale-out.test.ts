@@ -15,6 +15,7 @@ import { readPdf } from '../support/read-pdf';
 import { ServerProcess } from '../support/server-process';
 import { TestClient } from '../support/test-client';
 import { startTestRedis } from '../support/test-redis';
+import { createTestDatabase, type TestDatabase } from '../support/test-postgres';
 import { waitFor, patient } from '../support/wait-for';
 import { WorkerProcess } from '../support/worker-process';
 import { printJobBody } from '../support/real-imprint';
@@ -37,6 +38,7 @@ watchAccount(admin);
 const adminToken = randomBytes(32).toString('base64url');
 
 let redis: Awaited<ReturnType<typeof startTestRedis>> | undefined;
+let database: TestDatabase | undefined;
 const tempDirs: string[] = [];
 let filesDir: string;
 const servers: ServerProcess[] = [];
@@ -82,10 +84,11 @@ beforeAll(() => {
 
 beforeAll(async () => {
   redis = await startTestRedis();
+  database = await createTestDatabase();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-scale-out-'));
   tempDirs.push(base);
   filesDir = path.join(base, 'files');
-  const common = { REDIS_URL: redis.url, DATA_DIR: path.join(base, 'data'), FILES_DIR: filesDir };
+  const common = { REDIS_URL: redis.url, DATABASE_URL: database.url, DATA_DIR: path.join(base, 'data'), FILES_DIR: filesDir };
   // One render thread each, so a batch cannot all go to whichever worker wakes first; fast heartbeats so
   // the servers count both workers soon after start.
   for (let i = 0; i < 2; i++) workers.push(new WorkerProcess({ ...common, WORKER_CONCURRENCY: '1', WORKER_METRICS_PORT: '0', WORKER_HEARTBEAT_MS: '300' }));
@@ -128,6 +131,7 @@ afterAll(async () => {
   await queue?.close().catch(() => undefined);
   connection?.disconnect();
   await redis?.cleanup();
+  await database?.cleanup();
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 }, patient(30_000));
 

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, LocalRedis } from '../../common/node/local-redis';
-import { localRedisPassword } from '../../common/node/local-redis-password';
+import { freePort } from '../../common/node/local-redis';
+import { createTestDatabase } from '../support/test-postgres';
 import { builtDist } from '../support/built-dist';
 import { patient } from '../support/wait-for';
 
@@ -30,29 +30,27 @@ afterEach(() => {
 });
 
 describe('npm run admin:create', () => {
-  it('when nothing answers at REDIS_URL, says in one sentence which Redis it tried and how to point it at the running one', async () => {
-    const url = `redis://127.0.0.1:${await freePort()}`;
-    const { code, stdout, stderr } = await createAdmin({ REDIS_URL: url, DATA_DIR: dataDir }, ['--email', 'agent@example.org', '--org', 'Riverside Labour']);
+  it('when nothing answers at DATABASE_URL, says in one sentence which PostgreSQL it tried and how to point it at the running one', async () => {
+    const url = `postgres://rosette@127.0.0.1:${await freePort()}/rosette`;
+    const { code, stdout, stderr } = await createAdmin({ DATABASE_URL: url, DATA_DIR: dataDir }, ['--email', 'agent@example.org', '--org', 'Riverside Labour']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`could not reach Redis at ${url} (REDIS_URL)`);
-    expect(stderr).toContain(path.join(dataDir, 'redis', 'password'));
-    expect(stderr).toMatch(/Start Rosette first \(npm start\), or run this with the REDIS_URL and DATA_DIR Rosette runs with/);
-    expect(stderr).not.toMatch(/max retries/i);
+    expect(stderr).toContain(`could not reach PostgreSQL at ${url} (DATABASE_URL;`);
+    expect(stderr).toContain(path.join(dataDir, 'postgres', 'password'));
+    expect(stderr).toMatch(/Start Rosette first \(npm start\), or run this with the DATABASE_URL and DATA_DIR Rosette runs with/);
+    expect(stderr).not.toMatch(/ECONNREFUSED|at .*\.js:\d+/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it("finds npm start's own Redis from DATA_DIR, with the password kept there", async () => {
-    const port = await freePort();
-    const redis = new LocalRedis({ port, dir: path.join(dataDir, 'redis'), persistent: false, password: localRedisPassword(path.join(dataDir, 'redis')) });
-    await redis.start();
+  it('makes the first admin in the PostgreSQL at DATABASE_URL, migrating it first', async () => {
+    const database = await createTestDatabase();
     try {
-      const { code, stdout, stderr } = await createAdmin({ REDIS_URL: `redis://127.0.0.1:${port}`, DATA_DIR: dataDir }, ['--email', 'agent@example.org', '--org', 'Riverside Labour']);
+      const { code, stdout, stderr } = await createAdmin({ DATABASE_URL: database.url, DATA_DIR: dataDir }, ['--email', 'agent@example.org', '--org', 'Riverside Labour']);
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expect(stdout).toMatch(/agent@example\.org/);
     } finally {
-      await redis.stop();
+      await database.cleanup();
     }
   });
 });

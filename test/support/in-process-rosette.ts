@@ -27,6 +27,9 @@ import { printProcessor, type DelayableJob } from '../../worker/print-processor'
 import { checkLogLines, watchAccount } from './leak-watch';
 import { TestClient, type TestAccount } from './test-client';
 import { startTestRedis } from './test-redis';
+import { createTestDatabase, databaseUrl, type TestDatabase } from './test-postgres';
+import { createDatabase } from '../../server/database/create-database';
+import { migrateToLatest } from '../../server/database/migrate';
 import { waitForValue } from './wait-for';
 
 export interface StartRosetteOptions {
@@ -51,6 +54,23 @@ export interface StartRosetteOptions {
   wrapStore?: (store: FileStore) => FileStore;
   /** Milliseconds between writes of the servers' store probe (5000 by default). */
   storeProbeMs?: number;
+  /** A PostgreSQL server of the test's own (`database.server`), which the test may stop and start. */
+  ownPostgres?: boolean;
+  /**
+   * Feed the overload ladder the real PostgreSQL probe (database-probe.ts). Off by default: the run's
+   * shared PostgreSQL is slowed by every other test file's databases, which is not what most tests are
+   * about; the database reads as up and quick unless this is set (or `probes.database` is given).
+   */
+  realDatabaseProbe?: boolean;
+  /** Milliseconds between the share-link cache's reads of changes (500 by default). */
+  shareLinkPollMs?: number;
+  /**
+   * A database that exists already (a restored backup) instead of a fresh one: migrated to the latest
+   * schema first, as a server would at start, and left in place at close.
+   */
+  databaseUrl?: string;
+  /** Settings of the servers' PostgreSQL connection (the pool's timeouts), milliseconds. */
+  database?: { connectTimeoutMs?: number; statementTimeoutMs?: number };
 }
 
 /**
@@ -62,6 +82,8 @@ const CALM_PROCESS: Partial<OverloadProbes> = {
   eventLoop: () => ({ delayMs: 0, utilization: 0 }),
   memory: () => ({ heapUsedBytes: 0, heapLimitBytes: 1, rssBytes: 0 }),
 };
+/** PostgreSQL up and quick (see StartRosetteOptions.realDatabaseProbe). */
+const CALM_DATABASE: Partial<OverloadProbes> = { database: async () => ({ up: true, latencyMs: 1 }) };
 
 /** A loop that never reports a window: the concurrency limit stays where it starts, at MAX_IN_FLIGHT. */
 const QUIET_LOOP: LoopLagSource = { start: () => undefined, stop: () => undefined };
@@ -80,7 +102,7 @@ const TEST_DEFAULTS: Record<string, string> = {
 
 /**
  * The real server app and the real worker processor, in this process, against a real redis-server of
- * the test's own and a temporary file store. `renders` counts PDFs actually drawn.
+ * the test's own, a fresh PostgreSQL database of its own and a temporary file store. `renders` counts PDFs actually drawn.
  * @param clientDir Folder of the built browser client to serve (end-to-end tests pass dist/client).
  * @param options.now The server's clock, milliseconds since the epoch (Date.now by default).
  * @param options.servers Server instances (each with its own Redis connections, as separate processes
@@ -90,19 +112,23 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   /** The server's clock (tests that need expiry pass one they can move). */
   const now = options.now ?? Date.now;
   const redis = await startTestRedis();
+  // A fresh database of its own on the run's PostgreSQL (test-postgres.ts).
+  const database = options.databaseUrl ? existingDatabase(options.databaseUrl) : await createTestDatabase({ own: options.ownPostgres });
+  const connection = database.open(options.database);
+  if (options.databaseUrl) await migrateToLatest(connection.db);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-files-'));
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: redis.url, FILES_DIR: dir, ...TEST_DEFAULTS, ...env });
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: redis.url, DATABASE_URL: database.url, FILES_DIR: dir, ...TEST_DEFAULTS, ...env });
   // Every log line the server writes is kept (and checked for test accounts' secrets at close).
   const logs: string[] = [];
   const logger = createLogger('server', 'debug', { write: (line: string) => logs.push(line) });
   const serverRedis = createFailFastRedis(redis.url);
   serverRedis.on('error', () => undefined);
-  const accounts = createAccountServices({ redis: serverRedis, config, now });
+  const accounts = createAccountServices({ redis: serverRedis, db: connection.db, config, now });
   const store = options.wrapStore ? options.wrapStore(new DirectoryFileStore(dir)) : new DirectoryFileStore(dir);
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const httpDeps = { config, logger, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs };
+  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...(options.realDatabaseProbe ? {} : CALM_DATABASE), ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs };
   const telemetryStops: Array<() => Promise<void>> = [];
   /** A server instance, with its own metrics and telemetry publisher when options.telemetry says so. */
   const createServer = (redis: Redis, queue: PrintQueue): RosetteHttpServer => {
@@ -152,7 +178,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   }
 
   const baseUrl = baseUrls[0]!;
-  /** Makes an account straight in Redis (no invite), its secrets watched for leaks. */
+  /** Makes an account straight in the database (no invite), its secrets watched for leaks. */
   const createAccount = async (options: { role?: 'admin' | 'campaigner'; organisation?: string; email?: string; status?: 'active' | 'invited' } = {}): Promise<TestAccount> => {
     const password = generatePassword();
     const email = options.email ?? `${options.role ?? 'campaigner'}-${crypto.randomBytes(6).toString('hex')}@example.org`;
@@ -178,6 +204,9 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
     /** The admin API's bearer token (ADMIN_TOKEN). */
     adminToken: config.ADMIN_TOKEN!,
     redis,
+    /** The test's PostgreSQL database (its URL) and the servers' connection to it. */
+    database,
+    db: connection.db,
     store,
     stats,
     filesDir: dir,
@@ -206,10 +235,23 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
       serverRedis.disconnect();
       workerRedis.disconnect();
       await redis.cleanup();
+      await connection.close();
+      await database.cleanup();
       fs.rmSync(dir, { recursive: true, force: true });
       const leaks = checkLogLines(logs);
       if (leaks.length > 0) throw new Error(`test accounts' secrets reached the server's log:\n${leaks.join('\n')}`);
     },
+  };
+}
+
+/** A database the test made itself, as startRosette uses its fresh ones (cleanup leaves it). */
+function existingDatabase(url: string): TestDatabase {
+  return {
+    url,
+    serverUrl: databaseUrl(url, 'postgres'),
+    server: null,
+    open: (o = {}) => createDatabase({ url, poolSize: 5, connectTimeoutMs: o.connectTimeoutMs ?? 5_000, statementTimeoutMs: o.statementTimeoutMs ?? 10_000 }),
+    cleanup: async () => undefined,
   };
 }
 

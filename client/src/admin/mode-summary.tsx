@@ -12,6 +12,8 @@ const SIGNALS: Record<string, { label: string; format: (n: number) => string }> 
   rssRatio: { label: 'Memory (of RSS_LIMIT_MB)', format: percent },
   redisDown: { label: 'Redis unreachable', format: (n) => (n >= 1 ? 'yes' : 'no') },
   redisLatencyMs: { label: 'Redis round trip', format: (n) => `${formatNumber(n)} ms` },
+  databaseDown: { label: 'PostgreSQL unreachable', format: (n) => (n >= 1 ? 'yes' : 'no') },
+  databaseLatencyMs: { label: 'PostgreSQL round trip', format: (n) => `${formatNumber(n)} ms` },
   backlogSeconds: { label: 'Print backlog (time to drain)', format: (n) => `${formatNumber(n, 0)} s` },
   noWorkers: { label: 'No worker connected', format: (n) => (n >= 1 ? 'yes' : 'no') },
 };

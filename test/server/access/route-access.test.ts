@@ -101,6 +101,8 @@ const ACCESS: Record<string, RouteCase> = {
   'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },
   'GET /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
   'PUT /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }), body: (f) => ({ json: { design: f.design } }) },
+  'GET /api/designs/:id/versions': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
+  'GET /api/designs/:id/versions/:version': { expected: ownOrg(200), params: (f) => ({ id: f.designId, version: '1' }) },
   'DELETE /api/designs/:id': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignId() }) },
 
   'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: printJobBody(f.design, { copies: 1 }) }) },
@@ -111,6 +113,7 @@ const ACCESS: Record<string, RouteCase> = {
 
   // The organisation's links, of every job: each organisation sees and withdraws only its own.
   'GET /api/share-links': { expected: members(200) },
+  'GET /api/print-history': { expected: members(200) },
   'DELETE /api/share-links/:linkId': { expected: ownOrg(204), params: async (f) => ({ linkId: await f.freshLinkId() }) },
 
   // The volunteer holds the token; everyone else tries one that is not a link (same 404 as revoked).
@@ -130,7 +133,9 @@ beforeAll(async () => {
   const design = ((await (await ownerClient.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
   design.title = 'Riverside private leaflet';
   const saveDesign = async () => ((await (await ownerClient.request('/api/designs', { json: { design } })).json()) as { id: string }).id;
-  const accepted = (await (await ownerClient.request('/api/print-jobs', { json: printJobBody(design, { copies: 3 }) })).json()) as { id: string; statusUrl: string };
+  const acceptedRes = await ownerClient.request('/api/print-jobs', { json: printJobBody(design, { copies: 3 }) });
+  const accepted = (await acceptedRes.json()) as { id: string; statusUrl: string };
+  if (acceptedRes.status !== 202) throw new Error(JSON.stringify(accepted));
   const done = await waitForJob(ownerClient, accepted.statusUrl);
   const newLink = async () => (await (await ownerClient.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { id: string; url: string };
   const link = await newLink();

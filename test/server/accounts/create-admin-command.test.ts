@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { RosetteDatabase } from '../../../server/database/create-database';
 import pino from 'pino';
 import { AccountStore } from '../../../server/accounts/account-store';
 import { runCreateAdmin } from '../../../server/accounts/create-admin-command';
@@ -6,20 +6,21 @@ import { ensureFirstAdmin } from '../../../server/accounts/ensure-first-admin';
 import { OrganisationStore } from '../../../server/accounts/organisation-store';
 import { verifyPassword } from '../../../server/accounts/password-hasher';
 import { AuditLog } from '../../../server/audit/audit-log';
-import { startTestRedis } from '../../support/test-redis';
+import { createTestDatabase, type TestDatabase } from '../../support/test-postgres';
 
-let redisServer: Awaited<ReturnType<typeof startTestRedis>>;
-let redis: Redis;
+let database: TestDatabase;
+let connection: RosetteDatabase;
 let services: { accounts: AccountStore; organisations: OrganisationStore; audit: AuditLog };
 
 beforeAll(async () => {
-  redisServer = await startTestRedis();
-  redis = new Redis(redisServer.url);
-  services = { accounts: new AccountStore(redis, Date.now), organisations: new OrganisationStore(redis), audit: new AuditLog(redis, Date.now) };
+  database = await createTestDatabase();
+  connection = database.open();
+  const db = connection.db;
+  services = { accounts: new AccountStore(db, Date.now), organisations: new OrganisationStore(db, Date.now), audit: new AuditLog(db, Date.now) };
 });
 afterAll(async () => {
-  redis.disconnect();
-  await redisServer.cleanup();
+  await connection.close();
+  await database.cleanup();
 });
 
 function io(stdin = '') {

@@ -26,7 +26,7 @@ describe('saved designs', () => {
     const created = await riverside.request('/api/designs', { json: { design: { ...design, title: 'Bus leaflet' } } });
     expect(created.status).toBe(201);
     const saved = (await created.json()) as { id: string; url: string; title: string; design: { title: string } };
-    expect(Object.keys(saved).sort()).toEqual(['createdAt', 'design', 'id', 'title', 'updatedAt', 'url']);
+    expect(Object.keys(saved).sort()).toEqual(['createdAt', 'design', 'id', 'title', 'updatedAt', 'url', 'version']);
     expect(saved).toMatchObject({ title: 'Bus leaflet', url: `/api/designs/${saved.id}` });
 
     // A colleague in the same organisation sees it in the list and can open it.
@@ -36,7 +36,7 @@ describe('saved designs', () => {
 
     const replaced = await riverside.request(saved.url, { method: 'PUT', json: { design: { ...design, title: 'Bus leaflet v2' } } });
     expect(replaced.status).toBe(200);
-    expect(((await replaced.json()) as { title: string }).title).toBe('Bus leaflet v2');
+    expect(await replaced.json()).toMatchObject({ id: saved.id, title: 'Bus leaflet v2', version: 2 });
 
     expect((await riverside.request(saved.url, { method: 'DELETE' })).status).toBe(204);
     expect((await riverside.request(saved.url)).status).toBe(404);
@@ -49,6 +49,46 @@ describe('saved designs', () => {
     expect((await hillside.request(saved.url, { method: 'PUT', json: { design } })).status).toBe(404);
     // Still there, unchanged.
     expect(((await (await riverside.request(saved.url)).json()) as { title: string }).title).toBe('Private plans');
+  });
+
+  describe('when a design is saved again', () => {
+    it('keeps every version: a save is a new version of the same design, not a new design', async () => {
+      const first = (await (await riverside.request('/api/designs', { json: { design: { ...design, title: 'Canvass card' } } })).json()) as { id: string; url: string; version: number };
+      expect(first.version).toBe(1);
+      for (const title of ['Canvass card, ward 2', 'Canvass card, final']) {
+        expect((await riversideToo.request(first.url, { method: 'PUT', json: { design: { ...design, title } } })).status).toBe(200);
+      }
+      const list = (await (await riverside.request('/api/designs')).json()) as { designs: Array<{ id: string; title: string }> };
+      expect(list.designs.filter((d) => d.id === first.id)).toEqual([expect.objectContaining({ title: 'Canvass card, final' })]);
+
+      const history = (await (await riverside.request(`${first.url}/versions`)).json()) as { versions: Array<{ version: number; title: string; url: string }> };
+      expect(history.versions.map((v) => [v.version, v.title])).toEqual([
+        [3, 'Canvass card, final'],
+        [2, 'Canvass card, ward 2'],
+        [1, 'Canvass card'],
+      ]);
+      const old = (await (await riverside.request(history.versions[2]!.url)).json()) as { version: number; design: { title: string } };
+      expect(old).toMatchObject({ version: 1, design: { title: 'Canvass card' } });
+      expect(((await (await riverside.request(first.url)).json()) as { version: number }).version).toBe(3);
+    });
+
+    it('gives two saves at once consecutive versions, losing neither', async () => {
+      const first = (await (await riverside.request('/api/designs', { json: { design: { ...design, title: 'Race' } } })).json()) as { url: string };
+      const answers = await Promise.all(['Race A', 'Race B'].map(async (title) => (await (await riverside.request(first.url, { method: 'PUT', json: { design: { ...design, title } } })).json()) as { version: number }));
+      expect(answers.map((a) => a.version).sort()).toEqual([2, 3]);
+      const history = (await (await riverside.request(`${first.url}/versions`)).json()) as { versions: Array<{ title: string }> };
+      expect(history.versions.map((v) => v.title).sort()).toEqual(['Race', 'Race A', 'Race B']);
+    });
+
+    it('answers 404 for a version that was never saved, and 400 naming the version for one that cannot be', async () => {
+      const first = (await (await riverside.request('/api/designs', { json: { design } })).json()) as { url: string };
+      expect((await riverside.request(`${first.url}/versions/2`)).status).toBe(404);
+      const bad = await riverside.request(`${first.url}/versions/zero`);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { fields: Array<{ path: string }> } }).error.fields[0]!.path).toBe('version');
+      expect((await hillside.request(`${first.url}/versions`)).status).toBe(404);
+      expect((await hillside.request(`${first.url}/versions/1`)).status).toBe(404);
+    });
   });
 
   it('checks the design with the shared schema, naming the field', async () => {

@@ -28,6 +28,9 @@ const TABLE: Array<[keyof Signals, Exclude<Mode, 'normal'>, number, number]> = [
   ['rssRatio', 'maintenance', 0.95, 0.88],
   ['redisLatencyMs', 'busy', 50, 20],
   ['redisLatencyMs', 'degraded', 250, 100],
+  ['databaseDown', 'busy', 1, 1],
+  ['databaseLatencyMs', 'busy', 100, 50],
+  ['databaseLatencyMs', 'degraded', 500, 250],
   ['eventLoopUtilization', 'busy', 0.9, 0.7],
   ['backlogSeconds', 'busy', 60, 30],
   ['noWorkers', 'busy', 1, 1],
@@ -103,6 +106,6 @@ describe('when a signal holds the current rung', () => {
 
 describe('the calm signals a fresh process starts from', () => {
   it('are all zero', () => {
-    expect(CALM_SIGNALS).toEqual({ eventLoopDelayMs: 0, eventLoopUtilization: 0, heapUsedRatio: 0, rssRatio: 0, redisDown: 0, redisLatencyMs: 0, backlogSeconds: 0, noWorkers: 0 });
+    expect(CALM_SIGNALS).toEqual({ eventLoopDelayMs: 0, eventLoopUtilization: 0, heapUsedRatio: 0, rssRatio: 0, redisDown: 0, redisLatencyMs: 0, databaseDown: 0, databaseLatencyMs: 0, backlogSeconds: 0, noWorkers: 0 });
   });
 });

@@ -1,7 +1,6 @@
 import { Queue } from 'bullmq';
-import { PRINT_QUEUE, QUEUE_PREFIX, jobShareLinksKey, shareLinkKey, shareTokenKey } from '../../../common/queue/names';
+import { PRINT_QUEUE, QUEUE_PREFIX } from '../../../common/queue/names';
 import { randomId, randomToken } from '../../../server/secrets/random-token';
-import { ShareLinkStore } from '../../../server/share-links/share-link-store';
 import { CALM } from '../../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../../support/in-process-rosette';
 import { recordedLeaks } from '../../support/leak-watch';
@@ -236,22 +235,24 @@ describe('share links of a finished print job', () => {
       expect(audit).toContainEqual(expect.objectContaining({ action: 'share-link.withdrawn', actorId: adminAccount.id, targetId: link!.id }));
     });
 
-    it('finds links written before the organisation index once the server has indexed them at start', async () => {
-      // A link as the server before this change wrote it: its hash (no createdBy), its token, its job's set, no organisation set.
+    it('lists and withdraws a link whose maker was not recorded (made before accounts were), of a job the queue has dropped', async () => {
+      // A link as an older installation had it, copied to PostgreSQL (npm run db:import-redis): no createdBy.
       const token = randomToken();
       const id = randomId();
       const digest = rosette.accounts.digester.digest('share', token);
       const pdfHash = gone.download.url.replace('/downloads/', '').replace('.pdf', '');
       const front = JSON.stringify({ geometry: { trim: { width: 105, height: 148 }, bleed: 3 }, items: [] });
-      const old = { id, jobId: gone.id, orgId: campaignerAccount.orgId, tokenDigest: digest, pdfHash, title: 'An old link', pages: '2', bytes: '1000', front, createdAt: String(clock), expiresAt: '0' };
-      await rosette.serverRedis.multi().hset(shareLinkKey(id), old).set(shareTokenKey(digest), id).zadd(jobShareLinksKey(gone.id), Number.MAX_SAFE_INTEGER, id).exec();
+      await rosette.db
+        .insertInto('print_jobs')
+        .values({ id: gone.id, org_id: campaignerAccount.orgId, account_id: null, design_id: null, design_version: null, title: 'An old link', status: 'done', pages: 2, pdf_hash: pdfHash, created_at: new Date(clock), finished_at: new Date(clock) })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      await rosette.db
+        .insertInto('share_links')
+        .values({ id, token_digest: digest, job_id: gone.id, org_id: campaignerAccount.orgId, pdf_hash: pdfHash, title: 'An old link', pages: 2, bytes: 1000, front, created_by: null, created_at: new Date(clock), expires_at: null, withdrawn_at: null })
+        .execute();
       const volunteer = new TestClient(rosette.baseUrl);
       expect((await volunteer.request(`/api/share/${token}`)).status).toBe(200);
-
-      // What server/main.ts runs at every start.
-      const indexed = await new ShareLinkStore(rosette.serverRedis, rosette.accounts.digester, () => clock).indexExistingLinks();
-      expect(indexed).toBeGreaterThan(0);
-      expect(await new ShareLinkStore(rosette.serverRedis, rosette.accounts.digester, () => clock).indexExistingLinks()).toBe(indexed); // idempotent
 
       expect((await orgList(campaigner)).find((l) => l.id === id)).toMatchObject({ title: 'An old link', createdBy: null, expiresAt: null });
       expect((await adminList()).map((l) => l.id)).toContain(id);

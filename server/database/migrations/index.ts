@@ -1,0 +1,22 @@
+import type { Migration } from 'kysely';
+import { organisations } from './0001-organisations';
+import { accounts } from './0002-accounts';
+import { invites } from './0003-invites';
+import { designs } from './0004-designs';
+import { printJobs } from './0005-print-jobs';
+import { shareLinks } from './0006-share-links';
+import { auditLog } from './0007-audit-log';
+
+/**
+ * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
+ * A new one gets the next number; a released one is never edited.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-organisations': organisations,
+  '0002-accounts': accounts,
+  '0003-invites': invites,
+  '0004-designs': designs,
+  '0005-print-jobs': printJobs,
+  '0006-share-links': shareLinks,
+  '0007-audit-log': auditLog,
+};

@@ -1,0 +1,125 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables of Rosette's PostgreSQL database, as Kysely sees them: the only description of the
+ * schema outside the migrations (server/database/migrations/), which must agree with it. Only the
+ * stores (`*-store.ts`) use these names.
+ */
+export interface Database {
+  organisations: OrganisationsTable;
+  accounts: AccountsTable;
+  invites: InvitesTable;
+  designs: DesignsTable;
+  design_versions: DesignVersionsTable;
+  print_jobs: PrintJobsTable;
+  share_links: ShareLinksTable;
+  audit_log: AuditLogTable;
+}
+
+/** A timestamp with time zone: read as a Date (UTC), written as a Date. */
+type Timestamp = ColumnType<Date, Date, Date>;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  /** The name folded (lower case, single spaces): unique, so two requests cannot make two of one party. */
+  name_key: string;
+  created_at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: string;
+  /** Normalised (emailSchema); unique. */
+  email: string;
+  role: string;
+  org_id: string;
+  status: string;
+  /** scrypt hash; empty until the invite is accepted. */
+  password_hash: string;
+  /** Keyed digest of the pending invite token; empty when there is none. */
+  invite_digest: string;
+  created_at: Timestamp;
+}
+
+export interface InvitesTable {
+  /** Keyed digest of the token (the token itself is never stored). */
+  digest: string;
+  /** Unique: one pending invite per account, so a new one replaces the old. */
+  account_id: string;
+  expires_at: Timestamp;
+}
+
+export interface DesignsTable {
+  id: string;
+  org_id: string;
+  created_by: string;
+  title: string;
+  /** Paper size, orientation and page count of the current version (what the list shows). */
+  format_size: string;
+  orientation: string;
+  page_count: number;
+  /** Number of the newest version (design_versions.version). */
+  current_version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** When the organisation deleted it; its versions are kept (print records point at them). */
+  deleted_at: Timestamp | null;
+}
+
+export interface DesignVersionsTable {
+  design_id: string;
+  /** 1, 2, 3 ... per design. */
+  version: number;
+  /** The design document (design-schema.ts), checked again on every read. */
+  design: ColumnType<unknown, string, string>;
+  saved_by: string;
+  saved_at: Timestamp;
+}
+
+export interface PrintJobsTable {
+  /** BullMQ's job id. */
+  id: string;
+  org_id: string;
+  /** The account that sent it; null for jobs copied from an installation that did not record it. */
+  account_id: string | null;
+  /** The saved design and version it printed, when it was sent from one. */
+  design_id: string | null;
+  design_version: number | null;
+  title: string;
+  /** waiting | active | done | failed (PRINT_RECORD_STATUSES). */
+  status: string;
+  pages: number | null;
+  /** sha256 of the PDF, its name in the file store (pdfKey). */
+  pdf_hash: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ShareLinksTable {
+  id: string;
+  token_digest: string;
+  job_id: string;
+  org_id: string;
+  pdf_hash: string;
+  title: string;
+  pages: number;
+  bytes: number;
+  /** FrontPage as JSON text, taken when the link was made. */
+  front: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  /** Null: works until withdrawn. */
+  expires_at: Timestamp | null;
+  /** When it was withdrawn (revoked); the record stays. */
+  withdrawn_at: Timestamp | null;
+  /** Last creation or withdrawal: what the servers' share-link caches follow. */
+  changed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  action: string;
+  actor_id: string | null;
+  target_id: string | null;
+}

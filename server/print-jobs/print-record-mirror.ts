@@ -1,0 +1,78 @@
+import { QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
+import type { PrintQueue } from './print-queue';
+import type { PrintRecordStatus, PrintRecordStore } from './print-record-store';
+
+/** The queue's job states, as print records say them. */
+const STATUS_OF: Record<string, PrintRecordStatus> = {
+  waiting: 'waiting',
+  'waiting-children': 'waiting',
+  prioritized: 'waiting',
+  delayed: 'waiting',
+  active: 'active',
+  completed: 'done',
+  failed: 'failed',
+};
+
+/**
+ * Follows the print queue's events (BullMQ's QueueEvents, a Redis stream) and writes each job's state
+ * to its print record: added, started, done (pages, PDF), failed. Every server runs one; the writes are
+ * idempotent. A write that fails (PostgreSQL away) is logged and the next event of that job, or a share
+ * link made of it, brings the record up to date.
+ */
+export class PrintRecordMirror {
+  private events: QueueEvents | null = null;
+  private connection: Redis | null = null;
+
+  constructor(
+    private readonly deps: { redis: Redis; queue: PrintQueue; records: PrintRecordStore; logger: Logger },
+  ) {}
+
+  start(): void {
+    if (this.events) return;
+    // A blocking reader of its own (XREAD BLOCK), waiting for Redis rather than failing fast.
+    const connection = this.deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+    connection.on('error', () => undefined);
+    const events = new QueueEvents(PRINT_QUEUE, { connection, prefix: QUEUE_PREFIX });
+    events.on('error', () => undefined);
+    for (const name of ['added', 'active', 'completed', 'failed'] as const) {
+      events.on(name, ({ jobId }: { jobId: string }) => void this.mirror(jobId));
+    }
+    this.events = events;
+    this.connection = connection;
+  }
+
+  async stop(): Promise<void> {
+    const events = this.events;
+    this.events = null;
+    if (!events) return;
+    await events.close().catch(() => undefined);
+    this.connection?.disconnect();
+    this.connection = null;
+  }
+
+  /** Writes the job's current state to its record; resolves when done (tests await it). */
+  async mirror(jobId: string): Promise<void> {
+    try {
+      const job = await this.deps.queue.queue.getJob(jobId);
+      if (!job?.id || !job.data.orgId) return;
+      const status = STATUS_OF[await job.getState()] ?? 'waiting';
+      const result = status === 'done' ? job.returnvalue : null;
+      await this.deps.records.save({
+        id: job.id,
+        orgId: job.data.orgId,
+        accountId: job.data.accountId ?? null,
+        title: job.data.design.title,
+        status,
+        pages: result?.pages ?? null,
+        pdfHash: result?.pdfHash ?? null,
+        createdAt: job.data.acceptedAt,
+        finishedAt: status === 'done' || status === 'failed' ? (job.finishedOn ?? Date.now()) : null,
+      });
+    } catch (err) {
+      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), jobId }, 'print record not written now; the next event of the job will');
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database/schema';
+
+/** A print record's states: the queue's, as the organisation's history keeps them. */
+export const PRINT_RECORD_STATUSES = ['waiting', 'active', 'done', 'failed'] as const;
+export type PrintRecordStatus = (typeof PRINT_RECORD_STATUSES)[number];
+
+/** What the organisation's print history keeps of one print job. */
+export interface PrintRecord {
+  /** The print job's id (the queue's). */
+  id: string;
+  orgId: string;
+  /** The account that sent it; null when not recorded (never shown to other accounts). */
+  accountId: string | null;
+  title: string;
+  status: PrintRecordStatus;
+  pages: number | null;
+  /** sha256 of the PDF (its file store name) once done. */
+  pdfHash: string | null;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Milliseconds since the epoch; null until done or failed. */
+  finishedAt: number | null;
+}
+
+const ID = /^[a-f0-9]{32}$/;
+/** Most records one history page shows. */
+export const PRINT_HISTORY_LIMIT = 500;
+
+/**
+ * Print records in PostgreSQL (table `print_jobs`): who sent which job, when, and how it ended,
+ * written from the queue's events (print-record-mirror.ts) so the history outlives the queue's clean-up.
+ */
+export class PrintRecordStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Writes what the queue says of a job. Idempotent, and a done record never changes again (events
+   * of several servers arrive in any order); a failed job an admin retries goes back to waiting.
+   */
+  async save(record: PrintRecord): Promise<void> {
+    await this.db
+      .insertInto('print_jobs')
+      .values({
+        id: record.id,
+        org_id: record.orgId,
+        account_id: record.accountId,
+        design_id: null,
+        design_version: null,
+        title: record.title,
+        status: record.status,
+        pages: record.pages,
+        pdf_hash: record.pdfHash,
+        created_at: new Date(record.createdAt),
+        finished_at: record.finishedAt === null ? null : new Date(record.finishedAt),
+      })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet({
+            status: sql`excluded.status`,
+            pages: sql`coalesce(excluded.pages, print_jobs.pages)`,
+            pdf_hash: sql`coalesce(excluded.pdf_hash, print_jobs.pdf_hash)`,
+            finished_at: sql`excluded.finished_at`,
+            account_id: sql`coalesce(print_jobs.account_id, excluded.account_id)`,
+          })
+          .where(sql<boolean>`print_jobs.status <> 'done'`),
+      )
+      .execute();
+  }
+
+  /** The organisation's print records, newest first. */
+  async listForOrganisation(orgId: string, limit = PRINT_HISTORY_LIMIT): Promise<PrintRecord[]> {
+    if (!ID.test(orgId)) return [];
+    const rows = await this.db.selectFrom('print_jobs').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      accountId: r.account_id,
+      title: r.title,
+      status: r.status as PrintRecordStatus,
+      pages: r.pages,
+      pdfHash: r.pdf_hash,
+      createdAt: r.created_at.getTime(),
+      finishedAt: r.finished_at?.getTime() ?? null,
+    }));
+  }
+}

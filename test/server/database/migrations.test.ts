@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import { createDatabase, type RosetteDatabase } from '../../../server/database/create-database';
+import { migrateToLatest } from '../../../server/database/migrate';
+import { MIGRATIONS } from '../../../server/database/migrations';
+import { adminQuery, createTestDatabase, databaseUrl, type TestDatabase } from '../../support/test-postgres';
+
+const ORG = 'a'.repeat(32);
+const ACCOUNT = 'b'.repeat(32);
+const DESIGN = 'c'.repeat(32);
+const JOB = 'd'.repeat(32);
+const HASH = 'e'.repeat(64);
+const at = new Date('2026-05-01T09:00:00Z');
+
+/**
+ * Each migration runs on a database holding what the migrations before it made, rows included, the
+ * way a real installation meets it; then its rules are tried.
+ */
+describe('the migrations, one at a time on real data', () => {
+  let template: TestDatabase;
+  let empty: RosetteDatabase;
+  const name = `rosette_migrations_${process.pid}`;
+
+  beforeAll(async () => {
+    template = await createTestDatabase();
+    await adminQuery(template.serverUrl, `create database ${name}`);
+    empty = createDatabase({ url: databaseUrl(template.serverUrl, name), poolSize: 2, connectTimeoutMs: 5000, statementTimeoutMs: 10_000 });
+  });
+  afterAll(async () => {
+    await empty.close();
+    await adminQuery(template.serverUrl, `drop database if exists ${name} with (force)`);
+    await template.cleanup();
+  });
+
+  const db = () => empty.db as any;
+  const up = (to: keyof typeof MIGRATIONS) => migrateToLatest(empty.db, to);
+
+  it('0001 makes organisations whose folded name is unique', async () => {
+    expect(await up('0001-organisations')).toEqual(['0001-organisations']);
+    await db().insertInto('organisations').values({ id: ORG, name: 'Riverside Labour', name_key: 'riverside labour', created_at: at }).execute();
+    await expect(db().insertInto('organisations').values({ id: 'f'.repeat(32), name: 'RIVERSIDE labour', name_key: 'riverside labour', created_at: at }).execute()).rejects.toThrow(/unique/);
+  });
+
+  it('0002 makes accounts that belong to an existing organisation, one per address', async () => {
+    expect(await up('0002-accounts')).toEqual(['0002-accounts']);
+    const account = { id: ACCOUNT, email: 'ann@example.org', role: 'campaigner', org_id: ORG, status: 'active', password_hash: 'scrypt$x', created_at: at };
+    await db().insertInto('accounts').values(account).execute();
+    await expect(db().insertInto('accounts').values({ ...account, id: 'f'.repeat(32) }).execute()).rejects.toThrow(/unique/);
+    await expect(db().insertInto('accounts').values({ ...account, id: 'f'.repeat(32), email: 'bob@example.org', org_id: 'f'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
+    await expect(db().insertInto('accounts').values({ ...account, id: 'f'.repeat(32), email: 'bob@example.org', role: 'owner' }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('accounts').values({ ...account, id: 'f'.repeat(32), email: 'bob@example.org', password_hash: '' }).execute()).rejects.toThrow(/active_has_password/);
+  });
+
+  it('0003 makes invites, at most one pending per account', async () => {
+    expect(await up('0003-invites')).toEqual(['0003-invites']);
+    await db().insertInto('invites').values({ digest: 'one', account_id: ACCOUNT, expires_at: at }).execute();
+    await expect(db().insertInto('invites').values({ digest: 'two', account_id: ACCOUNT, expires_at: at }).execute()).rejects.toThrow(/unique/);
+  });
+
+  it('0004 makes designs whose current version exists and belongs to them', async () => {
+    expect(await up('0004-designs')).toEqual(['0004-designs']);
+    await empty.db.transaction().execute(async (trx) => {
+      await (trx as any).insertInto('designs').values({ id: DESIGN, org_id: ORG, created_by: ACCOUNT, title: 'Leaflet', format_size: 'A5', orientation: 'portrait', page_count: 2, current_version: 1, created_at: at, updated_at: at }).execute();
+      await (trx as any).insertInto('design_versions').values({ design_id: DESIGN, version: 1, design: JSON.stringify({ title: 'Leaflet' }), saved_by: ACCOUNT, saved_at: at }).execute();
+    });
+    // A current version that was never saved cannot be committed.
+    await expect(db().updateTable('designs').set({ current_version: 2 }).where('id', '=', DESIGN).execute()).rejects.toThrow(/current_version_exists/);
+    await expect(db().insertInto('design_versions').values({ design_id: 'f'.repeat(32), version: 1, design: '{}', saved_by: ACCOUNT, saved_at: at }).execute()).rejects.toThrow(/foreign key/);
+  });
+
+  it('0005 makes print records that point at a saved version, and a finished one names its PDF', async () => {
+    expect(await up('0005-print-jobs')).toEqual(['0005-print-jobs']);
+    const job = { id: JOB, org_id: ORG, account_id: ACCOUNT, design_id: DESIGN, design_version: 1, title: 'Leaflet', status: 'done', pages: 2, pdf_hash: HASH, created_at: at, finished_at: at };
+    await db().insertInto('print_jobs').values(job).execute();
+    await expect(db().insertInto('print_jobs').values({ ...job, id: 'f'.repeat(32), design_version: 9 }).execute()).rejects.toThrow(/foreign key/);
+    await expect(db().insertInto('print_jobs').values({ ...job, id: 'f'.repeat(32), pdf_hash: null }).execute()).rejects.toThrow(/done_has_pdf/);
+  });
+
+  it('0006 makes share links of existing print records', async () => {
+    expect(await up('0006-share-links')).toEqual(['0006-share-links']);
+    const link = { id: 'f'.repeat(32), token_digest: HASH, job_id: JOB, org_id: ORG, pdf_hash: HASH, title: 'Leaflet', pages: 2, bytes: 1000, front: '[]', created_by: ACCOUNT, created_at: at, expires_at: null, withdrawn_at: null };
+    await db().insertInto('share_links').values(link).execute();
+    await expect(db().insertInto('share_links').values({ ...link, id: '1'.repeat(32), token_digest: '1'.repeat(64), job_id: '1'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
+  });
+
+  it('0007 makes the audit log, whose actors are accounts', async () => {
+    expect(await up('0007-audit-log')).toEqual(['0007-audit-log']);
+    await db().insertInto('audit_log').values({ at, action: 'account.activated', actor_id: ACCOUNT, target_id: ACCOUNT }).execute();
+    await expect(db().insertInto('audit_log').values({ at, action: 'account.activated', actor_id: 'f'.repeat(32), target_id: null }).execute()).rejects.toThrow(/foreign key/);
+  });
+
+  it('runs nothing again once current, and every migration is in the list it walked', async () => {
+    expect(await migrateToLatest(empty.db)).toEqual([]);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);
+    expect(rows[0]!.n).toBe(Object.keys(MIGRATIONS).length);
+  });
+
+  it('lets servers starting together run each migration once (the advisory lock)', async () => {
+    const name2 = `${name}_together`;
+    await adminQuery(template.serverUrl, `create database ${name2}`);
+    const servers = [0, 1, 2].map(() => createDatabase({ url: databaseUrl(template.serverUrl, name2), poolSize: 2, connectTimeoutMs: 5000, statementTimeoutMs: 10_000 }));
+    try {
+      const ran = await Promise.all(servers.map((s) => migrateToLatest(s.db)));
+      expect(ran.flat().sort()).toEqual(Object.keys(MIGRATIONS).sort());
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+      await adminQuery(template.serverUrl, `drop database if exists ${name2} with (force)`);
+    }
+  });
+});
