@@ -1,3 +1,4 @@
+import { printJobBody } from '../support/real-imprint';
 import { CALM } from '../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import { recordedLeaks } from '../support/leak-watch';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   campaigner = await rosette.signedIn(await rosette.createAccount({ organisation: 'Riverside Labour' }));
   const design = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
   designUrl = ((await (await campaigner.request('/api/designs', { json: { design } })).json()) as { url: string }).url;
-  const accepted = (await (await campaigner.request('/api/print-jobs', { json: { design, copies: 1 } })).json()) as { id: string; statusUrl: string };
+  const accepted = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) })).json()) as { id: string; statusUrl: string };
   downloadUrl = (await waitForJob(campaigner, accepted.statusUrl)).download.url as string;
   linkUrl = ((await (await campaigner.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { url: string }).url;
 });

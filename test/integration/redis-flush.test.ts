@@ -1,3 +1,4 @@
+import { printJobBody } from '../support/real-imprint';
 import { CALM } from '../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import { recordedLeaks } from '../support/leak-watch';
@@ -22,7 +23,7 @@ describe('when Redis loses everything (FLUSHALL)', () => {
     expect((await admin.request('/api/admin/accounts', { json: { email: 'new.volunteer@example.org', organisation: 'Riverside Labour', role: 'campaigner' } })).status).toBe(201);
     const design = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
     const saved = (await (await campaigner.request('/api/designs', { json: { design: { ...design, title: 'Flush-proof leaflet' } } })).json()) as { url: string };
-    const accepted = (await (await campaigner.request('/api/print-jobs', { json: { design, copies: 1 } })).json()) as { id: string; statusUrl: string };
+    const accepted = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) })).json()) as { id: string; statusUrl: string };
     await waitForJob(campaigner, accepted.statusUrl);
     const link = (await (await campaigner.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { url: string };
 

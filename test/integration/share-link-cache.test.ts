@@ -1,3 +1,4 @@
+import { printJobBody } from '../support/real-imprint';
 import { CALM } from '../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import { recordedLeaks } from '../support/leak-watch';
@@ -19,7 +20,7 @@ describe('the share-link cache of two servers', () => {
     const [a, b] = rosette.baseUrls as [string, string];
     const campaigner = await rosette.signedIn(await rosette.createAccount());
     const design = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
-    const accepted = (await (await campaigner.request('/api/print-jobs', { json: { design, copies: 1 } })).json()) as { id: string; statusUrl: string };
+    const accepted = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) })).json()) as { id: string; statusUrl: string };
     await waitForJob(campaigner, accepted.statusUrl);
     const link = (await (await campaigner.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { id: string; url: string };
     const pdf = (base: string) => new TestClient(base).request(`${link.url}/leaflet.pdf`).then((r) => r.status);

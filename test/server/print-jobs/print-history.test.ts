@@ -1,3 +1,4 @@
+import { printJobBody } from '../../support/real-imprint';
 import { Queue } from 'bullmq';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../../common/queue/names';
 import { CALM } from '../../support/calm-probes';
@@ -35,7 +36,7 @@ describe('the organisation\'s print history', () => {
   it('records who sent which job and how it ended, and keeps it after the queue has dropped the job', async () => {
     const design = ((await (await riverside.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
     design.title = 'History leaflet';
-    const accepted = (await (await riverside.request('/api/print-jobs', { json: { design, copies: 1 } })).json()) as { id: string; statusUrl: string };
+    const accepted = (await (await riverside.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) })).json()) as { id: string; statusUrl: string };
     const done = await waitForJob(riverside, accepted.statusUrl);
 
     const entry = await waitForValue('the print record says done', async () => (await history(riverside)).find((e) => e.id === accepted.id && e.status === 'done'));
