@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import type { Browser, Page } from 'playwright-core';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { launchChromium, newContext, PHONE, screenshot } from './support/browser';
@@ -13,7 +14,7 @@ let page: Page;
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
   page = await (await newContext(browser)).newPage();
 });
 

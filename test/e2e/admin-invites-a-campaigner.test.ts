@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import type { Browser } from 'playwright-core';
 import { watchAccount } from '../support/leak-watch';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
@@ -13,7 +14,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readPdf } from '../support/read-pdf';
@@ -17,7 +18,7 @@ let errors: string[];
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
   context = await newContext(browser);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: rosette.baseUrl });
   page = await context.newPage();

@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -17,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import type { Browser, Page } from 'playwright-core';
 import { designSchema, type Design, type DesignInput } from '../../common/design/design-schema';
 import { TextMeasurer } from '../../common/layout/font-metrics';
@@ -20,7 +21,7 @@ let page: Page;
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
   page = await (await newContext(browser)).newPage();
   await page.goto(rosette.baseUrl + '/');
   await page.waitForFunction(() => typeof window.__rosette?.layoutDesign === 'function');

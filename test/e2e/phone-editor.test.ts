@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -19,7 +20,7 @@ let errors: string[];
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
   page = await (await newContext(browser, PHONE)).newPage();
   errors = watchForErrors(page);
   await signIn(page, rosette.baseUrl, await rosette.createAccount());

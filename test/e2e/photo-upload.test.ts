@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +20,7 @@ let errors: string[];
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT_BYTES) }, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT_BYTES) }, clientDir, CALM), launchChromium()]);
   page = await (await newContext(browser)).newPage();
   errors = watchForErrors(page, [/status of 413/, /status of 415/, /status of 422/]);
   await signIn(page, rosette.baseUrl, await rosette.createAccount());

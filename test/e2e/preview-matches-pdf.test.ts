@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { designSchema } from '../../common/design/design-schema';
@@ -23,7 +24,7 @@ let page: Page;
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
   page = await (await newContext(browser)).newPage();
   await signIn(page, rosette.baseUrl, await rosette.createAccount({ organisation: 'Riverside Labour' }));
 });
