@@ -9,6 +9,7 @@ import { IMAGE_RESOLUTION_TOO_LOW } from './low-resolution-refusal';
 import { waitReason, type PrintState } from './print-state';
 import { retryDelayMs } from './retry-delay';
 import { wait } from './wait';
+import { useWhenServiceReopens } from '../service-status/use-service-status';
 
 /** Time between status requests while a job is queued or rendering, milliseconds. */
 const POLL_MS = 600;
@@ -43,6 +44,9 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
   }, [update]);
 
   const tryNow = useCallback(() => wake.current?.(), []);
+  // The wait after a maintenance answer follows its Retry-After (the admin's expected return, up to a
+  // day): when the page learns the service is open again (service-status.ts), send at once instead.
+  useWhenServiceReopens(tryNow);
 
   // Send, and while the service answers "not now" (503, 429, or no answer), wait and send again.
   useEffect(() => {
@@ -71,7 +75,7 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
             return;
           }
           const delay = retryDelayMs(attempt, error.retryAfterSeconds);
-          setState({ phase: 'waiting', reason: waitReason(error), retryAt: Date.now() + delay, attempt });
+          setState({ phase: 'waiting', reason: waitReason(error), retryAt: Date.now() + delay, attempt, maintenance: error.maintenance });
           if (!pending.interrupted) update((d) => (d.pendingPrint ? { ...d, pendingPrint: { ...d.pendingPrint, interrupted: true } } : d));
           await wait(delay, ctrl.signal, wake);
           if (ctrl.signal.aborted) return;

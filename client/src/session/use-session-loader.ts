@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getSession, signOut as endSession, type SessionAccount } from '../api/session-api';
+import { forgetAccountCaches } from '../service-status/register-service-worker';
 
 /** Where the page is with the session: asking, nobody signed in, someone signed in, or the server unreachable. */
 export type SessionStatus = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; account: SessionAccount } | { state: 'failed'; message: string };
@@ -20,6 +21,8 @@ export function useSessionLoader() {
   const signedIn = useCallback((account: SessionAccount) => setStatus({ state: 'signed-in', account }), []);
   const signOut = useCallback(async () => {
     await endSession().catch(() => undefined);
+    // The service worker's copies of this organisation's photos go with the session.
+    await forgetAccountCaches();
     setStatus({ state: 'signed-out' });
   }, []);
   return { status, signedIn, signOut };
