@@ -8,7 +8,11 @@ export const ACCOUNT_CACHE = 'rosette-account-v1';
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  const register = () => void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  // After the page has loaded: its install fetches the rest of the shell, which must not compete with
+  // the first page (the files the page already has come from the browser's HTTP cache).
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }
 
 /** Deletes what the service worker keeps for the signed-in account: called on sign-out. */

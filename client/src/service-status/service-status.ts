@@ -59,9 +59,11 @@ function scheduleCheck(): void {
 export async function checkServiceStatus(): Promise<ServiceStatus> {
   try {
     const res = await fetch('/api/service-status', { cache: 'no-store', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    // Read whole either way: an answer whose body is never read stays open in the browser.
+    const text = await res.text();
     if (res.ok) set(OPEN);
     else {
-      const error = errorFromResponse(res.status, await res.text(), res.headers.get('Retry-After'));
+      const error = errorFromResponse(res.status, text, res.headers.get('Retry-After'));
       if (error.maintenance) set({ state: 'maintenance', notice: error.maintenance });
       else if (res.status === 503 && error.code === 'queue_unavailable') set({ state: 'maintenance', notice: { message: null, expectedBackAt: null } });
       else set(OPEN); // busy or rate-limited: open, and the print panel says the rest
