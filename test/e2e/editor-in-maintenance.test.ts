@@ -73,7 +73,7 @@ describe.each([
     expect((await fetch(`${rosette.baseUrl}/manifest.webmanifest`)).status).toBe(200);
 
     // A reload in maintenance: the editor opens from the browser's copy, with the draft and the admin's words.
-    await page.reload();
+    expect((await page.reload())?.fromServiceWorker()).toBe(true);
     const headline = page.getByLabel('Headline text');
     expect(await headline.inputValue()).toBe('Polls open 7am');
     const banner = page.getByRole('status', { name: 'Rosette is closed for now' });
@@ -105,6 +105,40 @@ describe.each([
     expect(await banner.count()).toBe(0);
     await keep(page, `maintenance-sent-${name}`);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('when the browser cannot reach the server at all (the network cut off)', () => {
+  it('opens the editor from the service worker as the remembered account, queues Send, and sends once the network is back', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    const errors = watchForErrors(page, [/ERR_INTERNET_DISCONNECTED/, /Failed to load resource/]);
+    const submissions: number[] = [];
+    page.on('response', (res) => {
+      if (res.request().method() === 'POST' && new URL(res.url()).pathname === '/api/print-jobs') submissions.push(res.status());
+    });
+    await signIn(page, rosette.baseUrl, await rosette.createAccount());
+    await startFromTemplate(page, rosette.baseUrl, 'A6 postcard');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByLabel('Headline text').fill('Polls open 7am, offline');
+
+    // No answer at all, as when the server is stopped: the page, its chunks and the session come from this browser.
+    await context.setOffline(true);
+    expect((await page.reload())?.fromServiceWorker()).toBe(true);
+    const headline = page.getByLabel('Headline text');
+    expect(await headline.inputValue()).toBe('Polls open 7am, offline');
+    await page.getByRole('status', { name: 'Rosette is closed for now' }).getByText('Rosette cannot be reached just now').waitFor();
+    await headline.fill('Polls open 7am to 10pm, offline');
+    await page.locator('svg.preview-page text', { hasText: 'offline' }).first().waitFor();
+    await sendButton(page).click();
+    await page.locator('.notice-wait', { hasText: 'Rosette cannot be reached: your leaflet is queued' }).waitFor();
+    await keep(page, 'offline-queued-desktop');
+
+    await context.setOffline(false);
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(60_000) });
+    expect(submissions.filter((s) => s === 202)).toHaveLength(1);
+    expect(errors.filter((e) => !/print-jobs|service-status|session/.test(e))).toEqual([]);
     await context.close();
   });
 });

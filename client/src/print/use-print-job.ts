@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
+import { hasCsrfToken } from '../api/csrf-token';
 import { getPrintJob, submitPrintJob } from '../api/print-jobs-api';
+import { getSession } from '../api/session-api';
 import type { Draft } from '../drafts/draft';
 import { designKey } from '../drafts/design-key';
 import type { DraftUpdater } from '../drafts/use-draft';
@@ -59,6 +61,8 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
         const design = latest.current.design;
         setState({ phase: 'sending' });
         try {
+          // A page opened while the server could not be reached has no CSRF token yet: ask for the session first.
+          if (!hasCsrfToken()) await getSession();
           const confirm = pending.confirmLowResolutionImages ? { lowResolutionImages: true as const } : undefined;
           const job = await submitPrintJob(design, pending.copies, ctrl.signal, confirm);
           if (ctrl.signal.aborted) return;
