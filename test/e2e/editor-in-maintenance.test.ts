@@ -51,7 +51,7 @@ describe.each([
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ])('on a %s, when the server goes into maintenance while a campaigner edits', (name, viewport) => {
-  it("opens the editor from the service worker, shows the admin's message, queues Send, and sends the job once when Rosette is back", async () => {
+  it("opens the editor from the service worker, shows the admin's message, queues Send, sends the job once when Rosette is back, and keeps nothing per account after sign-out", async () => {
     const context = await newContext(browser, viewport);
     const page = await context.newPage();
     const errors = watchForErrors(page, [/status of 503/]);
@@ -104,6 +104,21 @@ describe.each([
     expect(submissions.filter((s) => s === 202)).toHaveLength(1);
     expect(await banner.count()).toBe(0);
     await keep(page, `maintenance-sent-${name}`);
+
+    // What the service worker keeps: no session, design or print job; and nothing per account after sign-out.
+    const kept = await page.evaluate(async () => {
+      const out: string[] = [];
+      for (const cache of await caches.keys()) for (const r of await (await caches.open(cache)).keys()) out.push(`${cache} ${new URL(r.url).pathname}`);
+      return out;
+    });
+    expect(kept.filter((k) => / \/api\//.test(k) && !/ \/api\/(templates|assets\/[^/]+\/screen$)/.test(k))).toEqual([]);
+    await page.getByRole('link', { name: 'All leaflets' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => caches.has('rosette-account-v1'))).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('rosette.account.v1'))).toBeNull();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

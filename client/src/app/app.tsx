@@ -92,7 +92,8 @@ function SignedInApp() {
     );
   return (
     <SessionContext.Provider value={session}>
-      <MaintenanceBanner />
+      {/* The admin's console shows the mode itself; the banner is for the campaigner's screens. */}
+      {adminScreenOf(window.location.pathname) ? null : <MaintenanceBanner />}
       <ScreenLoading screenKey={screenKey}>
         <Screen route={route} go={go} />
       </ScreenLoading>
