@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { precompressDir } from '../scripts/precompress';
 import { writeWebFonts } from '../scripts/web-fonts';
+import { serviceWorker } from './service-worker/service-worker-plugin';
 
 /** This folder, as a file-system path (the config is run from the repository root by `npm run build:client`). */
 const clientRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
@@ -34,7 +35,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: clientRoot,
   base: '/',
-  plugins: [webFonts(), precompress()],
+  plugins: [webFonts(), serviceWorker(), precompress()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: '../dist/client',

@@ -8,11 +8,20 @@ import type { StoreHealth } from './store-probe';
 /** How long /readyz waits for Redis before saying not ready, milliseconds. */
 const READY_TIMEOUT_MS = 1000;
 
-/** /healthz: the process answers. /readyz: Redis answers and the queue can be read. */
+/**
+ * /healthz: the process answers. /readyz: Redis answers and the queue can be read.
+ * /api/service-status: what the browser client asks to learn whether Rosette is open. Express answers it
+ * only when it is (200); in maintenance the gate answers it like any API read, with the 503 that carries
+ * the admin's message and expected return (shed-answers.ts), and an unreachable server does not answer.
+ * Nothing about anyone in it, so the service worker may see it, though it never keeps it.
+ */
 export function healthRouter(deps: { redis: Redis; queue: PrintQueue; storeHealth?: { readonly current: StoreHealth } }): Router {
   const router = caseSensitiveRouter();
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+  router.get('/api/service-status', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'open' });
   });
   router.get('/readyz', async (_req, res) => {
     const started = Date.now();

@@ -26,8 +26,10 @@ export function routeKindOf(method: string | undefined, url: string | undefined)
     return 'apiWrite';
   }
   if (path.startsWith('/s/') && path.endsWith('/leaflet.pdf')) return 'download';
-  // The browser client's files (content-hashed, cached for a year): the share page needs them.
-  if (path.startsWith('/assets/') || path === '/favicon.svg') return 'clientAsset';
+  // The browser client's files (content-hashed, cached for a year): the share page needs them; and the
+  // service worker and web app manifest, which must be reachable in maintenance so the installed editor
+  // can still update itself and be installed (client/service-worker/).
+  if (path.startsWith('/assets/') || path === '/favicon.svg' || path === '/sw.js' || path === '/manifest.webmanifest') return 'clientAsset';
   // The admin console's page (index.html at a path of its own): never shed, open in maintenance. Reads only.
   if ((method === 'GET' || method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/'))) return 'admin';
   return 'page';

@@ -4,6 +4,14 @@ export interface FieldProblem {
   message: string;
 }
 
+/** What a maintenance answer (503) says the admin wrote: shed-answers.ts's `maintenance` field. */
+export interface MaintenanceNotice {
+  /** The admin's message, or null (maintenance the overload ladder chose, or no message given). */
+  message: string | null;
+  /** ISO 8601, or null when nobody said. */
+  expectedBackAt: string | null;
+}
+
 /**
  * Every failed API call, as the server describes it (`{ error: { code, message, fields } }`), or
  * status 0 with code `network` when the server could not be reached at all.
@@ -16,6 +24,8 @@ export class ApiError extends Error {
     readonly fields: FieldProblem[] = [],
     /** The server's Retry-After, in seconds; null when it sent none. */
     readonly retryAfterSeconds: number | null = null,
+    /** Set when the server is in maintenance (a 503 with the admin's message and expected return). */
+    readonly maintenance: MaintenanceNotice | null = null,
   ) {
     super(message);
     this.name = 'ApiError';

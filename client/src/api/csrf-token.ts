@@ -12,3 +12,8 @@ export function setCsrfToken(token: string | null): void {
 export function csrfHeaders(): Record<string, string> {
   return current ? { 'X-CSRF-Token': current } : {};
 }
+
+/** Whether the page holds a token (not after a start while the server could not be reached). */
+export function hasCsrfToken(): boolean {
+  return current !== null;
+}

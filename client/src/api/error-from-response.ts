@@ -1,8 +1,9 @@
-import { ApiError, type FieldProblem } from './api-error';
+import { ApiError, type FieldProblem, type MaintenanceNotice } from './api-error';
 import { parseRetryAfter } from './retry-after';
 
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown; fields?: unknown };
+  maintenance?: { message?: unknown; expectedBackAt?: unknown };
 }
 
 /** Builds the ApiError for a failed answer from its status, Retry-After and JSON error body (if it has one). */
@@ -17,7 +18,17 @@ export function errorFromResponse(status: number, bodyText: string, retryAfter: 
   const code = typeof e.code === 'string' ? e.code : `http_${status}`;
   const message = typeof e.message === 'string' ? e.message : `the server answered ${status}`;
   const fields = Array.isArray(e.fields) ? e.fields.filter(isFieldProblem) : [];
-  return new ApiError(status, code, message, fields, parseRetryAfter(retryAfter));
+  return new ApiError(status, code, message, fields, parseRetryAfter(retryAfter), status === 503 ? maintenanceOf(body) : null);
+}
+
+/** The admin's message and expected return from a maintenance answer; null when the body has none. */
+export function maintenanceOf(body: ErrorBody): MaintenanceNotice | null {
+  const m = body.maintenance;
+  if (typeof m !== 'object' || m === null) return null;
+  return {
+    message: typeof m.message === 'string' ? m.message : null,
+    expectedBackAt: typeof m.expectedBackAt === 'string' ? m.expectedBackAt : null,
+  };
 }
 
 function isFieldProblem(f: unknown): f is FieldProblem {

@@ -4,6 +4,7 @@ import { useSessionLoader } from '../session/use-session-loader';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { AcceptInvitePage, AccountsPage, ConsolePage, EditorScreen, focusMain, Gallery, ScreenLoading, SharePage } from './lazy-screens';
 import { SkipLink } from './skip-link';
+import { MaintenanceBanner } from '../service-status/maintenance-banner';
 import { useHashRoute, type Route } from './use-hash-route';
 
 /** A volunteer's share page is a real path (`/s/<token>`), served by the server; everything else is one page with hash routes. */
@@ -82,9 +83,17 @@ function SignedInApp() {
       </main>
     );
   }
-  if (!session) return <SignInPage onSignedIn={signedIn} />;
+  if (!session)
+    return (
+      <>
+        <MaintenanceBanner />
+        <SignInPage onSignedIn={signedIn} />
+      </>
+    );
   return (
     <SessionContext.Provider value={session}>
+      {/* The admin's console shows the mode itself; the banner is for the campaigner's screens. */}
+      {adminScreenOf(window.location.pathname) ? null : <MaintenanceBanner />}
       <ScreenLoading screenKey={screenKey}>
         <Screen route={route} go={go} />
       </ScreenLoading>

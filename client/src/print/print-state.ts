@@ -1,4 +1,4 @@
-import type { ApiError } from '../api/api-error';
+import type { ApiError, MaintenanceNotice } from '../api/api-error';
 import type { PrintJob } from '../api/print-jobs-api';
 import type { PendingPrint } from '../drafts/draft';
 
@@ -10,7 +10,7 @@ export type PrintState =
   | { phase: 'idle' }
   | { phase: 'sending' }
   /** The service turned the job away for now; it is sent again by itself at retryAt. */
-  | { phase: 'waiting'; reason: WaitReason; retryAt: number; attempt: number }
+  | { phase: 'waiting'; reason: WaitReason; retryAt: number; attempt: number; maintenance: MaintenanceNotice | null }
   /** The server refused the design itself (it will not be retried). */
   | { phase: 'rejected'; error: ApiError; designKey: string; confirmed: Pick<PendingPrint, 'confirmLowResolutionImages' | 'confirmUnchangedTemplateText'> }
   /** The job is on the queue; `job` is its latest status (null until first heard). */

@@ -8,6 +8,7 @@ import type { PrintState } from './print-state';
 import { TemplateTextNotice } from './template-text-notice';
 import { unchangedPagesOf } from './template-text-refusal';
 import { TROUBLE_MESSAGES, WAIT_MESSAGES } from './wait-message';
+import { ClosedServiceText } from '../service-status/maintenance-notice';
 
 interface PrintStatusProps {
   state: PrintState;
@@ -32,6 +33,25 @@ export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAny
     case 'sending':
       return <p>Sending your leaflet to print…</p>;
     case 'waiting':
+      if (state.maintenance || state.reason === 'offline')
+        return (
+          <div className="notice notice-wait">
+            <p className="notice-title">{state.maintenance ? 'Rosette is in maintenance: your leaflet is queued' : 'Rosette cannot be reached: your leaflet is queued'}</p>
+            <ClosedServiceText status={state.maintenance ? { state: 'maintenance', notice: state.maintenance } : { state: 'unreachable' }} />
+            <p>
+              Your leaflet is saved in this browser and will be sent by itself, once, as soon as Rosette is back. You can keep editing, or close this page and come
+              back later.
+            </p>
+            <div className="button-row">
+              <button type="button" className="button-secondary" onClick={onTryNow}>
+                Try now
+              </button>
+              <button type="button" className="button-quiet" onClick={onStopTrying}>
+                Stop trying
+              </button>
+            </div>
+          </div>
+        );
       return (
         <div className="notice notice-wait">
           <p className="notice-title">Not sent yet</p>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
+import { hasCsrfToken } from '../api/csrf-token';
 import { getPrintJob, submitPrintJob, type PrintConfirmation } from '../api/print-jobs-api';
+import { getSession } from '../api/session-api';
 import type { Draft, PendingPrint } from '../drafts/draft';
 import { designKey } from '../drafts/design-key';
 import type { DraftUpdater } from '../drafts/use-draft';
@@ -8,11 +10,12 @@ import type { Problem } from '../editor/problem';
 import { IMAGE_RESOLUTION_TOO_LOW } from './low-resolution-refusal';
 import { waitReason, type PrintState } from './print-state';
 import { TEMPLATE_TEXT_UNCHANGED } from './template-text-refusal';
+import { retryDelayMs } from './retry-delay';
+import { wait } from './wait';
+import { useWhenServiceReopens } from '../service-status/use-service-status';
 
 /** What a send confirmed, as the draft records it. */
 type Confirmation = Pick<PendingPrint, 'confirmLowResolutionImages' | 'confirmUnchangedTemplateText'>;
-import { retryDelayMs } from './retry-delay';
-import { wait } from './wait';
 
 /** Time between status requests while a job is queued or rendering, milliseconds. */
 const POLL_MS = 600;
@@ -56,6 +59,9 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
   }, [update]);
 
   const tryNow = useCallback(() => wake.current?.(), []);
+  // The wait after a maintenance answer follows its Retry-After (the admin's expected return, up to a
+  // day): when the page learns the service is open again (service-status.ts), send at once instead.
+  useWhenServiceReopens(tryNow);
 
   // Send, and while the service answers "not now" (503, 429, or no answer), wait and send again.
   useEffect(() => {
@@ -68,6 +74,8 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
         const design = latest.current.design;
         setState({ phase: 'sending' });
         try {
+          // A page opened while the server could not be reached has no CSRF token yet: ask for the session first.
+          if (!hasCsrfToken()) await getSession();
           const confirm: PrintConfirmation = {
             ...(pending.confirmLowResolutionImages ? { lowResolutionImages: true as const } : {}),
             ...(pending.confirmUnchangedTemplateText ? { unchangedTemplateText: true as const } : {}),
@@ -91,7 +99,7 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
             return;
           }
           const delay = retryDelayMs(attempt, error.retryAfterSeconds);
-          setState({ phase: 'waiting', reason: waitReason(error), retryAt: Date.now() + delay, attempt });
+          setState({ phase: 'waiting', reason: waitReason(error), retryAt: Date.now() + delay, attempt, maintenance: error.maintenance });
           if (!pending.interrupted) update((d) => (d.pendingPrint ? { ...d, pendingPrint: { ...d.pendingPrint, interrupted: true } } : d));
           await wait(delay, ctrl.signal, wake);
           if (ctrl.signal.aborted) return;

@@ -17,9 +17,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 }
 
-/** A fresh browser profile (empty localStorage) that can download files. */
-export async function newContext(browser: Browser, viewport = LAPTOP): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'en-GB' });
+/**
+ * A fresh browser profile (empty localStorage) that can download files. `serviceWorkers: 'block'` for
+ * a test that must see every request on the network (page.route does not see what Rosette's service
+ * worker answers, nor does the page's DevTools network log count what it fetches for itself).
+ */
+export async function newContext(browser: Browser, viewport = LAPTOP, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'en-GB', serviceWorkers: options.serviceWorkers ?? 'allow' });
   // Playwright's own waits (30 s by default) are safety nets like the others: stretched by TEST_PATIENCE.
   context.setDefaultTimeout(patient(30_000));
   context.setDefaultNavigationTimeout(patient(30_000));

@@ -64,6 +64,7 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /healthz': { expected: all(200) },
   'GET /readyz': { expected: all(200) },
   'GET /api/templates': { expected: all(200) },
+  'GET /api/service-status': { expected: all(200) },
   'GET /api/templates/:id': { expected: all(200), params: () => ({ id: 'a5-flyer' }) },
   // Content-addressed: the 256-bit hash in the URL is the capability (see docs/security.md, "Downloads: who can fetch a PDF").
   'GET /downloads/:name': { expected: all(200), params: (f) => ({ name: f.pdfName }) },

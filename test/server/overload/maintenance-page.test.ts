@@ -5,7 +5,15 @@ describe('the maintenance page', () => {
     const page = maintenancePage({ message: '<script>alert("x")</script> & back at 6', expectedBackAt: '2030-05-01T18:00:00Z', refreshSeconds: 60 });
     expect(page).not.toContain('<script>');
     expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; back at 6');
-    expect(page).toContain('<time datetime="2030-05-01T18:00:00.000Z">Wed, 01 May 2030 18:00:00 GMT</time>');
+    // May is British Summer Time: 18:00 UTC is 19:00 in London, and the page says which zone.
+    expect(page).toContain('<time datetime="2030-05-01T18:00:00.000Z">Wednesday 1 May 2030 at 19:00 BST (UK time)</time>');
+  });
+
+  it("is in Rosette's look, and gives a winter time in GMT", () => {
+    const page = maintenancePage({ message: 'Printer upgrade.', expectedBackAt: '2030-12-02T09:30:00Z', refreshSeconds: 60 });
+    expect(page).toContain('<header>');
+    expect(page).toContain('Rosette is in maintenance');
+    expect(page).toContain('Monday 2 December 2030 at 09:30 GMT (UK time)');
   });
 
   it('has a standard sentence without a message, and no time line without a time', () => {
