@@ -6,7 +6,7 @@ import { startRosette, type RunningRosette } from '../support/in-process-rosette
 import type { TestClient } from '../support/test-client';
 import { launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
-import { sendButton, signIn, startFromTemplate } from './support/editor-page';
+import { fillRealImprint, sendButton, signIn, startFromTemplate } from './support/editor-page';
 import { patient, waitFor } from '../support/wait-for';
 
 jest.setTimeout(patient(180_000));
@@ -64,6 +64,8 @@ describe.each([
     // The service worker has kept the shell and controls the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.getByLabel('Headline text').fill('Polls open 7am');
+    await page.getByLabel('Message paragraph 1').fill('Find your polling station by scanning the code.');
+    await fillRealImprint(page);
 
     const backAt = new Date(Date.now() + 2 * 3_600_000).toISOString();
     await maintenance(true, backAt);
@@ -137,6 +139,8 @@ describe('when the browser cannot reach the server at all (the network cut off)'
     await startFromTemplate(page, rosette.baseUrl, 'A6 postcard');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.getByLabel('Headline text').fill('Polls open 7am, offline');
+    await page.getByLabel('Message paragraph 1').fill('Find your polling station by scanning the code.');
+    await fillRealImprint(page);
 
     // No answer at all, as when the server is stopped: the page, its chunks and the session come from this browser.
     await context.setOffline(true);

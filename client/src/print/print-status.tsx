@@ -42,14 +42,7 @@ export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAny
               Your leaflet is saved in this browser and will be sent by itself, once, as soon as Rosette is back. You can keep editing, or close this page and come
               back later.
             </p>
-            <div className="button-row">
-              <button type="button" className="button-secondary" onClick={onTryNow}>
-                Try now
-              </button>
-              <button type="button" className="button-quiet" onClick={onStopTrying}>
-                Stop trying
-              </button>
-            </div>
+            <RetryButtons onTryNow={onTryNow} onStopTrying={onStopTrying} />
           </div>
         );
       return (
@@ -59,14 +52,7 @@ export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAny
           <p>
             Next try <Countdown at={state.retryAt} />.
           </p>
-          <div className="button-row">
-            <button type="button" className="button-secondary" onClick={onTryNow}>
-              Try now
-            </button>
-            <button type="button" className="button-quiet" onClick={onStopTrying}>
-              Stop trying
-            </button>
-          </div>
+          <RetryButtons onTryNow={onTryNow} onStopTrying={onStopTrying} />
         </div>
       );
     case 'rejected': {
@@ -107,4 +93,18 @@ export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAny
       );
     }
   }
+}
+
+/** What a campaigner can do while a leaflet waits to be sent: try at once, or give up waiting. */
+function RetryButtons({ onTryNow, onStopTrying }: { onTryNow: () => void; onStopTrying: () => void }) {
+  return (
+    <div className="button-row">
+      <button type="button" className="button-secondary" onClick={onTryNow}>
+        Try now
+      </button>
+      <button type="button" className="button-quiet" onClick={onStopTrying}>
+        Stop trying
+      </button>
+    </div>
+  );
 }
