@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../common/node/config';
-import { answeringDatabaseUrl, databaseUrlForPeople } from '../common/node/find-postgres';
+import { answeringDatabaseUrl } from '../common/node/find-postgres';
+import { urlForPeople } from '../common/node/service-url';
 import { createDatabase } from '../server/database/create-database';
 import { migrateToLatest } from '../server/database/migrate';
 import { AccountStore } from '../server/accounts/account-store';
@@ -14,7 +15,7 @@ import { runCreateAdmin } from '../server/accounts/create-admin-command';
  */
 export function noDatabaseMessage(config: { DATABASE_URL: string; DATA_DIR: string }): string {
   return (
-    `admin:create could not reach PostgreSQL at ${databaseUrlForPeople(config.DATABASE_URL)} (DATABASE_URL; npm start's own keeps its password in ${path.join(config.DATA_DIR, 'postgres', 'password')}, under DATA_DIR). ` +
+    `admin:create could not reach PostgreSQL at ${urlForPeople(config.DATABASE_URL)} (DATABASE_URL; npm start's own keeps its password in ${path.join(config.DATA_DIR, 'postgres', 'password')}, under DATA_DIR). ` +
     `Start Rosette first (npm start), or run this with the DATABASE_URL and DATA_DIR Rosette runs with, e.g. DATABASE_URL=postgres://rosette@127.0.0.1:5479/rosette DATA_DIR=/path/to/data npm run admin:create -- --email you@example.org --org "Your organisation".`
   );
 }
@@ -50,7 +51,7 @@ async function main(config: Config): Promise<void> {
 if (require.main === module) {
   const config = loadConfig(process.env);
   main(config).catch((err: unknown) => {
-    console.error(`admin:create failed: ${err instanceof Error ? err.message : String(err)} (PostgreSQL at ${databaseUrlForPeople(config.DATABASE_URL)})`);
+    console.error(`admin:create failed: ${err instanceof Error ? err.message : String(err)} (PostgreSQL at ${urlForPeople(config.DATABASE_URL)})`);
     process.exit(1);
   });
 }

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { answeringRedisUrl } from '../common/node/find-redis';
 import { LocalRedis, REDIS_MISSING } from '../common/node/local-redis';
-import { answersPostgres, LocalPostgres, POSTGRES_MISSING } from '../common/node/local-postgres';
-import { localRedisPassword, REDIS_PASSWORD_FILE, withPassword } from '../common/node/local-redis-password';
+import { answeringDatabaseUrl } from '../common/node/find-postgres';
+import { LocalPostgres, POSTGRES_MISSING } from '../common/node/local-postgres';
+import { localRedisPassword, REDIS_PASSWORD_FILE } from '../common/node/local-redis-password';
+import { isLoopbackUrl } from '../common/node/service-url';
 import pg from 'pg';
 import { ChildProcesses } from './child-processes';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   /** What the children connect to (it may carry the local Redis's password: never print it). */
   let redisUrl = found ?? config.REDIS_URL;
   const url = new URL(config.REDIS_URL);
-  const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
+  const local = isLoopbackUrl(config.REDIS_URL);
   const redisDir = path.resolve(config.DATA_DIR, 'redis');
   if (!found) {
     if (!config.REDIS_AUTOSTART || !local) {
@@ -101,27 +103,12 @@ const POSTGRES_DIR = 'postgres';
  * added when an earlier npm start left its own running), else a local one started here.
  */
 async function ensurePostgres(config: ReturnType<typeof loadConfig>): Promise<{ url: string; server: LocalPostgres | null }> {
+  const found = await answeringDatabaseUrl(config);
+  if (found) return { url: found, server: null };
   const url = new URL(config.DATABASE_URL);
-  const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
   const dir = path.resolve(config.DATA_DIR, POSTGRES_DIR);
   const passwordFile = path.join(dir, REDIS_PASSWORD_FILE);
-  const ours = local && config.DATABASE_AUTOSTART && !url.password;
-  const localPassword = () => {
-    const password = localRedisPassword(dir, 'PostgreSQL');
-    // As root, PostgreSQL runs as `nobody` (local-postgres.ts), who must be able to enter its folder
-    // (the password file in it stays the owner's alone).
-    // DATA_DIR may be owner-only (0700): let others pass through it (0711), not list it.
-    if (process.getuid?.() === 0) {
-      fs.chmodSync(dir, 0o755);
-      const parent = path.dirname(dir);
-      fs.chmodSync(parent, fs.statSync(parent).mode | 0o011);
-    }
-    return password;
-  };
-  if (await answersPostgres(config.DATABASE_URL)) {
-    if (ours && fs.existsSync(passwordFile)) return { url: withPassword(config.DATABASE_URL, localPassword()), server: null };
-    return { url: config.DATABASE_URL, server: null };
-  }
+  const ours = isLoopbackUrl(config.DATABASE_URL) && config.DATABASE_AUTOSTART && !url.password;
   if (!ours) {
     console.error(`Nothing answers at ${url.host}: start PostgreSQL there or set DATABASE_URL to one that runs.`);
     process.exit(1);
@@ -130,7 +117,15 @@ async function ensurePostgres(config: ReturnType<typeof loadConfig>): Promise<{ 
     console.error(POSTGRES_MISSING);
     process.exit(1);
   }
-  const password = localPassword();
+  const password = localRedisPassword(dir, 'PostgreSQL');
+  // As root, PostgreSQL runs as `nobody` (local-postgres.ts), who must be able to enter its folder
+  // (the password file in it stays the owner's alone). DATA_DIR may be owner-only (0700): let others
+  // pass through it (0711), not list it.
+  if (process.getuid?.() === 0) {
+    fs.chmodSync(dir, 0o755);
+    const parent = path.dirname(dir);
+    fs.chmodSync(parent, fs.statSync(parent).mode | 0o011);
+  }
   const user = decodeURIComponent(url.username) || 'rosette';
   const server = new LocalPostgres({ port: Number(url.port || 5432), dataDir: path.join(dir, 'data'), user, password });
   await server.start();

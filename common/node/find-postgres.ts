@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { answersPostgres } from './local-postgres';
 import { REDIS_PASSWORD_FILE, withPassword } from './local-redis-password';
-
-/** Host names that mean this machine. */
-const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+import { isLoopbackUrl } from './service-url';
 
 /**
  * The URL to reach this configuration's PostgreSQL with, within about half a second, or null when
@@ -17,13 +15,6 @@ export async function answeringDatabaseUrl(config: { DATABASE_URL: string; DATA_
   if (!(await answersPostgres(config.DATABASE_URL))) return null;
   const url = new URL(config.DATABASE_URL);
   const file = path.join(path.resolve(config.DATA_DIR, 'postgres'), REDIS_PASSWORD_FILE);
-  if (!LOCAL_HOSTS.includes(url.hostname) || url.password || !fs.existsSync(file)) return config.DATABASE_URL;
+  if (!isLoopbackUrl(config.DATABASE_URL) || url.password || !fs.existsSync(file)) return config.DATABASE_URL;
   return withPassword(config.DATABASE_URL, fs.readFileSync(file, 'utf8').trim());
-}
-
-/** DATABASE_URL without its password, to name in a message. */
-export function databaseUrlForPeople(url: string): string {
-  const shown = new URL(url);
-  if (shown.password) shown.password = '***';
-  return shown.toString().replace(/\/$/, '');
 }

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { answersPing } from './local-redis';
 import { localRedisPassword, REDIS_PASSWORD_FILE, withPassword } from './local-redis-password';
-
-/** Host names that mean this machine. */
-const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+import { isLoopbackUrl } from './service-url';
 
 /**
  * The URL a Redis answers PING at for this configuration, within about a second: REDIS_URL as it is,
@@ -16,14 +14,7 @@ export async function answeringRedisUrl(config: { REDIS_URL: string; DATA_DIR: s
   if (await answersPing(config.REDIS_URL)) return config.REDIS_URL;
   const url = new URL(config.REDIS_URL);
   const redisDir = path.resolve(config.DATA_DIR, 'redis');
-  if (!LOCAL_HOSTS.includes(url.hostname) || url.password || !fs.existsSync(path.join(redisDir, REDIS_PASSWORD_FILE))) return null;
+  if (!isLoopbackUrl(config.REDIS_URL) || url.password || !fs.existsSync(path.join(redisDir, REDIS_PASSWORD_FILE))) return null;
   const authenticated = withPassword(config.REDIS_URL, localRedisPassword(redisDir));
   return (await answersPing(authenticated)) ? authenticated : null;
-}
-
-/** REDIS_URL without its password, to name in a message. */
-export function redisUrlForPeople(url: string): string {
-  const shown = new URL(url);
-  if (shown.password) shown.password = '***';
-  return shown.toString().replace(/\/$/, '');
 }
