@@ -2,6 +2,7 @@ import { LADDER_RULES } from '../../../server/overload/ladder-rules';
 import { OverloadState } from '../../../server/overload/overload-state';
 import type { OverloadProbes, QueueReading } from '../../../server/overload/probes';
 import { SignalSampler, type Sample } from '../../../server/overload/signal-sampler';
+import { waitFor } from '../../support/wait-for';
 
 /** Probes that say whatever the test sets, and a clock the test moves. */
 function fakes() {
@@ -102,6 +103,131 @@ describe('the signal sampler', () => {
         await step();
       }
       expect(state.changes.length).toBeLessThanOrEqual(1);
+    });
+  });
+
+  describe('PostgreSQL', () => {
+    it('reads as up and instant when the process has no database probe', async () => {
+      const { step } = fakes();
+      expect((await step()).signals).toMatchObject({ databaseDown: 0, databaseLatencyMs: 0 });
+    });
+
+    it('says down at once when the probe says so or throws, and keeps the smoothed latency meanwhile', async () => {
+      let answer: () => Promise<{ up: boolean; latencyMs: number | null }> = async () => ({ up: true, latencyMs: 40 });
+      const probes: OverloadProbes = {
+        eventLoop: () => ({ delayMs: 0, utilization: 0 }),
+        memory: () => ({ heapUsedBytes: 1, heapLimitBytes: 10, rssBytes: 1 }),
+        redis: async () => ({ up: true, latencyMs: 1 }),
+        queue: async () => ({ waiting: 0, active: 0, finished: 0, workers: 1 }),
+        database: () => answer(),
+      };
+      let now = 0;
+      const sampler = new SignalSampler({ probes, clock: () => now, rssLimitBytes: 100, onSample: () => undefined, tauMs: 1000 });
+      await sampler.sampleOnce();
+      now += 1000;
+      const up = await sampler.sampleOnce();
+      // One time constant: 1 - 1/e of the way from 0 to 40.
+      expect(up.signals.databaseLatencyMs).toBeCloseTo(40 * (1 - Math.exp(-1)), 5);
+      expect(up.signals.databaseDown).toBe(0);
+      answer = async () => ({ up: false, latencyMs: null });
+      now += 1000;
+      const down = await sampler.sampleOnce();
+      expect(down.signals.databaseDown).toBe(1);
+      expect(down.signals.databaseLatencyMs).toBe(up.signals.databaseLatencyMs);
+      answer = () => Promise.reject(new Error('connection refused'));
+      now += 1000;
+      expect((await sampler.sampleOnce()).signals.databaseDown).toBe(1);
+    });
+  });
+
+  describe('the backlog in seconds', () => {
+    const backlog = async (waiting: number, finishedPerStep: number, workers = 1) => {
+      const { readings, step } = fakes();
+      let finished = 0;
+      readings.queue = { waiting, active: 1, finished, workers };
+      await step();
+      let last: Sample | undefined;
+      for (let i = 0; i < 6; i++) {
+        finished += finishedPerStep;
+        readings.queue = { waiting, active: 1, finished, workers };
+        last = await step(1000);
+      }
+      return last!;
+    };
+
+    it('is the waiting jobs over the measured drain rate', async () => {
+      const sample = await backlog(20, 2);
+      // Smoothed from the assumed 1 job per second per worker towards the 2 measured.
+      expect(sample.queue!.drainPerSecond).toBeGreaterThan(1);
+      expect(sample.queue!.drainPerSecond).toBeLessThan(2);
+      expect(sample.signals.backlogSeconds).toBeCloseTo(20 / sample.queue!.drainPerSecond!, 5);
+    });
+
+    it('is 0 when nothing waits', async () => {
+      expect((await backlog(0, 2)).signals.backlogSeconds).toBe(0);
+    });
+
+    it('is 0 before any rate was measured: no evidence of a slow queue', async () => {
+      const { readings, step } = fakes();
+      readings.queue = { waiting: 50, active: 0, finished: 0, workers: 1 };
+      const sample = await step();
+      expect(sample.queue!.drainPerSecond).toBeNull();
+      expect(sample.signals.backlogSeconds).toBe(0);
+    });
+
+    it('is a day, not infinity, when the queue drains nothing at all', async () => {
+      const sample = await backlog(20, 0, 0); // no worker: nothing assumed, nothing measured
+      expect(sample.queue!.drainPerSecond).toBe(0);
+      expect(sample.signals.backlogSeconds).toBe(86_400);
+    });
+  });
+
+  describe('on its timer', () => {
+    it('samples every interval until stopped, and starting twice starts one timer', async () => {
+      const seen: Sample[] = [];
+      let now = 0;
+      const probes: OverloadProbes = {
+        eventLoop: () => ({ delayMs: 0, utilization: 0 }),
+        memory: () => ({ heapUsedBytes: 1, heapLimitBytes: 10, rssBytes: 1 }),
+        redis: async () => ({ up: true, latencyMs: 1 }),
+        queue: async () => ({ waiting: 0, active: 0, finished: 0, workers: 1 }),
+      };
+      const sampler = new SignalSampler({ probes, clock: () => (now += 1), rssLimitBytes: 100, onSample: (s) => seen.push(s), intervalMs: 5 });
+      sampler.start();
+      sampler.start();
+      await waitFor('three samples', () => seen.length >= 3);
+      sampler.stop();
+      const stoppedAt = seen.length;
+      await new Promise((r) => setTimeout(r, 30));
+      expect(seen.length).toBe(stoppedAt);
+      // Samples come one at a time: the clock is read once per sample, so their times are distinct and rising.
+      expect(seen.map((s) => s.at)).toEqual([...seen.map((s) => s.at)].sort((a, b) => a - b));
+    });
+
+    it('does not start a sample while the previous one is still waiting on Redis', async () => {
+      let pings = 0;
+      let answerPing: (() => void) | null = null;
+      const probes: OverloadProbes = {
+        eventLoop: () => ({ delayMs: 0, utilization: 0 }),
+        memory: () => ({ heapUsedBytes: 1, heapLimitBytes: 10, rssBytes: 1 }),
+        redis: () => {
+          pings += 1;
+          return new Promise((resolve) => (answerPing = () => resolve({ up: true, latencyMs: 1 })));
+        },
+        queue: async () => ({ waiting: 0, active: 0, finished: 0, workers: 1 }),
+      };
+      const seen: Sample[] = [];
+      const sampler = new SignalSampler({ probes, clock: () => 0, rssLimitBytes: 100, onSample: (s) => seen.push(s), intervalMs: 2 });
+      sampler.start();
+      await waitFor('the first PING', () => pings === 1);
+      // Many intervals pass while the PING hangs: no second one is sent.
+      await new Promise((r) => setTimeout(r, 40));
+      expect(pings).toBe(1);
+      answerPing!();
+      await waitFor('the next PING after the answer', () => pings >= 2);
+      sampler.stop();
+      answerPing!();
+      expect(seen.length).toBeGreaterThanOrEqual(1);
     });
   });
 });
