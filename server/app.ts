@@ -15,6 +15,7 @@ import { INVITE_RATE_PREFIX, SIGN_IN_RATE_PREFIX } from '../common/queue/names';
 import type { AccountServices } from './accounts/account-services';
 import { adminAccountsRouter } from './accounts/admin-accounts-router';
 import { invitesRouter } from './accounts/invites-router';
+import { organisationImprintRouter } from './accounts/organisation-imprint-router';
 import { assetsRouter } from './assets/assets-router';
 import { loadClientIndex } from './client-files/client-index';
 import { precompressedStatic } from './client-files/precompressed-static';
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.overload.queueActionsRouter);
   app.use(adminAccountsRouter(services));
   app.use(adminShareLinksRouter({ services, shareLinks }));
+  app.use(organisationImprintRouter(services));
   app.use(designsRouter({ services, designs }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
   app.use(printHistoryRouter({ services, records: deps.printRecords ?? new PrintRecordStore(deps.db) }));

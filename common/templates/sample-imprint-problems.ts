@@ -28,6 +28,11 @@ export interface SampleImprintProblem {
   path: ['imprint', Role, 'name' | 'address'];
   /** Says what the detail is and what to fill in instead. */
   message: string;
+  /**
+   * The same without quoting the detail ("the promoter name is a sample, a placeholder or empty: fill in ..."),
+   * for answers about an organisation's stored imprint, which must not echo a person's details back.
+   */
+  unquoted: string;
 }
 
 /**
@@ -69,7 +74,8 @@ export function sampleImprintProblems(imprint: unknown): SampleImprintProblem[] 
       const text = party?.[field];
       if (!isSampleDetail(text)) return [];
       const shown = typeof text === 'string' && text.trim() ? `"${text.trim()}" is a sample ${WHO[role]} ${field}` : `the ${WHO[role]} ${field} is empty`;
-      return [{ path: ['imprint', role, field], message: `${shown}: fill in ${WHAT_TO_FILL[role][field]}` }];
+      const fill = WHAT_TO_FILL[role][field];
+      return [{ path: ['imprint', role, field], message: `${shown}: fill in ${fill}`, unquoted: `the ${WHO[role]} ${field} is a sample, a placeholder or empty: fill in ${fill}` }];
     });
   });
 }

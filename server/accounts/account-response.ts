@@ -8,13 +8,15 @@ export interface AccountResponse {
   role: Role;
   /** The organisation's name. */
   organisation: string;
+  /** The organisation's id (where its imprint is: /api/organisations/:id/imprint). */
+  organisationId: string;
   status: AccountStatus;
   /** ISO 8601. */
   createdAt: string;
 }
 
 export function accountResponse(account: Account, organisation: string): AccountResponse {
-  return { id: account.id, email: account.email, role: account.role, organisation, status: account.status, createdAt: new Date(account.createdAt).toISOString() };
+  return { id: account.id, email: account.email, role: account.role, organisation, organisationId: account.orgId, status: account.status, createdAt: new Date(account.createdAt).toISOString() };
 }
 
 /** The answer to sign-in, invite acceptance and GET /api/session: who you are and the CSRF token for this session. */

@@ -1,11 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema';
 import { randomId } from '../secrets/random-token';
+import { imprintSchema, type Imprint } from '../../common/design/design-schema';
 import type { Organisation } from './account';
+
+/** An organisation's own legal imprint, as stored. */
+export interface OrganisationImprint {
+  imprint: Imprint;
+  /** The account that set it last. */
+  updatedBy: string;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
 
 const ID = /^[a-f0-9]{32}$/;
 
-/** Organisations in PostgreSQL (table `organisations`), found by id or by name (case and spacing do not matter). */
+/**
+ * Organisations in PostgreSQL (tables `organisations` and `organisation_imprints`), found by id or by
+ * name (case and spacing do not matter), each with its own legal imprint once one is set.
+ */
 export class OrganisationStore {
   constructor(
     private readonly db: Kysely<Database>,
@@ -37,5 +50,30 @@ export class OrganisationStore {
     const rows = unique.length === 0 ? [] : await this.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', unique).execute();
     const found = new Map(rows.map((r) => [r.id, r.name]));
     return new Map([...new Set(ids)].map((id) => [id, found.get(id) ?? '']));
+  }
+
+  /**
+   * The organisation's own imprint, or null when none is set (or the stored one no longer passes the
+   * design schema: it is then as good as unset, and the organisation is asked for it again).
+   */
+  async imprint(orgId: string): Promise<OrganisationImprint | null> {
+    if (!ID.test(orgId)) return null;
+    const row = await this.db.selectFrom('organisation_imprints').select(['imprint', 'updated_by', 'updated_at']).where('org_id', '=', orgId).executeTakeFirst();
+    if (!row) return null;
+    const parsed = imprintSchema.safeParse(row.imprint);
+    return parsed.success ? { imprint: parsed.data, updatedBy: row.updated_by, updatedAt: row.updated_at.getTime() } : null;
+  }
+
+  /** Sets (or replaces) the organisation's imprint, already checked by the caller; null when there is no such organisation. */
+  async setImprint(orgId: string, imprint: Imprint, accountId: string): Promise<OrganisationImprint | null> {
+    if (!ID.test(orgId) || !(await this.find(orgId))) return null;
+    const at = new Date(this.now());
+    const json = JSON.stringify(imprint);
+    await this.db
+      .insertInto('organisation_imprints')
+      .values({ org_id: orgId, imprint: json, updated_by: accountId, updated_at: at })
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ imprint: json, updated_by: accountId, updated_at: at }))
+      .execute();
+    return { imprint, updatedBy: accountId, updatedAt: at.getTime() };
   }
 }

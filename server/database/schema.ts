@@ -7,6 +7,7 @@ import type { ColumnType, Generated } from 'kysely';
  */
 export interface Database {
   organisations: OrganisationsTable;
+  organisation_imprints: OrganisationImprintsTable;
   accounts: AccountsTable;
   invites: InvitesTable;
   designs: DesignsTable;
@@ -25,6 +26,16 @@ export interface OrganisationsTable {
   /** The name folded (lower case, single spaces): unique, so two requests cannot make two of one party. */
   name_key: string;
   created_at: Timestamp;
+}
+
+/** An organisation's own legal imprint (at most one per organisation). */
+export interface OrganisationImprintsTable {
+  org_id: string;
+  /** The imprint (imprintSchema of common/design), checked again on every read. */
+  imprint: ColumnType<unknown, string, string>;
+  /** The account that set it last. */
+  updated_by: string;
+  updated_at: Timestamp;
 }
 
 export interface AccountsTable {

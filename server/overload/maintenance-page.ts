@@ -28,14 +28,14 @@ export interface MaintenancePageContent {
   message: string | null;
   /** ISO 8601, or null when nobody said. */
   expectedBackAt: string | null;
-  /** Seconds after which the browser loads the page again. */
-  refreshSeconds: number;
 }
 
 /**
  * The HTML maintenance page, in Rosette's look: the admin's message and the expected return in UK time
  * (the zone said). Everything the admin typed is escaped. A campaigner whose browser has the editor
  * installed (the service worker) does not see it: the editor opens from the browser's copy instead.
+ * It does not reload itself (a timed refresh moves a screen reader's reading back to the top, and
+ * axe-core counts it a critical failure, WCAG 2.2.1): a link loads it again when the reader chooses.
  */
 export function maintenancePage(content: MaintenancePageContent): string {
   const message = content.message ?? 'Rosette is taking a short break to cope with a rush. Please try again in a few minutes.';
@@ -48,7 +48,6 @@ export function maintenancePage(content: MaintenancePageContent): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="theme-color" content="#a50d23">
-<meta http-equiv="refresh" content="${Math.max(5, Math.round(content.refreshSeconds))}">
 <title>Rosette: back soon</title>
 <style>${STYLE}</style>
 </head>
@@ -58,6 +57,7 @@ export function maintenancePage(content: MaintenancePageContent): string {
 <h1>Rosette is in maintenance</h1>
 <p>${escapeHtml(message)}</p>
 ${backLine}
+<p><a href="">Try again now</a></p>
 <p class="note">Print jobs we have already accepted are safe and will be printed. Links to finished PDFs keep working. If you have opened the editor in this browser before, it opens as usual and you can keep editing: a leaflet you send is kept in this browser and sent when Rosette is back.</p>
 </main>
 </body>

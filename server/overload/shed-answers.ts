@@ -56,7 +56,7 @@ export function buildShedAnswers(state: OverloadState, now: number): ShedAnswers
   const queueWaiting = state.waiting + state.admittedSinceSample;
   return {
     maintenanceJson: json(503, maintenance, retryAfter),
-    maintenanceHtml: html(503, maintenancePage({ message, expectedBackAt, refreshSeconds: Math.min(retryAfter, 300) }), retryAfter),
+    maintenanceHtml: html(503, maintenancePage({ message, expectedBackAt }), retryAfter),
     printJobsPaused: json(
       503,
       { error: { code: 'print_jobs_paused', message: `Rosette is very busy and is not taking new print jobs just now; jobs already accepted are safe; please send yours again in ${RETRY_AFTER_S.printJobsPaused} seconds`, fields: [] } },

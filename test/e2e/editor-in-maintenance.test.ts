@@ -126,6 +126,84 @@ describe.each([
   });
 });
 
+describe("a leaflet still carrying the template's words, sent in maintenance", () => {
+  let context: Awaited<ReturnType<typeof newContext>>;
+  let page: Page;
+  let errors: string[];
+  const submissions: number[] = [];
+
+  beforeAll(async () => {
+    context = await newContext(browser, DESKTOP);
+    page = await context.newPage();
+    // The 422 is the last test's, on purpose; the 503s are maintenance's.
+    errors = watchForErrors(page, [/status of 503/, /status of 422/]);
+    page.on('response', (res) => {
+      if (res.request().method() === 'POST' && new URL(res.url()).pathname === '/api/print-jobs') submissions.push(res.status());
+    });
+    await signIn(page, rosette.baseUrl, await rosette.createAccount());
+    await startFromTemplate(page, rosette.baseUrl, 'A5 two-sided flyer');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await fillRealImprint(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('is asked about the template words before it is queued, and the queued job carries the answer and is accepted on return', async () => {
+    await maintenance(true);
+    await sendButton(page).click();
+    const question = page.locator('#template-text-notice');
+    await question.getByText('Rosette is closed just now, so it asks before your leaflet is queued').waitFor();
+    expect(await question.textContent()).toContain('Page 2 (back): 1 heading and 2 paragraphs unchanged from the template');
+    await question.scrollIntoViewIfNeeded();
+    await keep(page, 'maintenance-template-words-asked-desktop');
+
+    await page.getByRole('button', { name: 'Print as it is' }).click();
+    await page.locator('.notice-wait', { hasText: 'Rosette is in maintenance: your leaflet is queued' }).waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rosette.draft.v1.')).map((k) => JSON.parse(localStorage.getItem(k)!).pendingPrint))).toEqual([
+      expect.objectContaining({ confirmUnchangedTemplateText: true }),
+    ]);
+
+    await maintenance(false);
+    await page.getByText('The print service is back: your leaflet was sent automatically.').waitFor({ timeout: patient(60_000) });
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(60_000) });
+    expect(submissions.filter((s) => s !== 503)).toEqual([202]);
+  });
+
+  it('says so at the top of the editor, after a reload and in the list of leaflets, when Rosette refuses a queued print on its return', async () => {
+    // A print queued without the answer (as the editor queued them before it asked): Rosette refuses it on return.
+    const draftId = new URL(page.url()).hash.replace('#/draft/', '');
+    await page.evaluate((id) => {
+      const key = `rosette.draft.v1.${id}`;
+      const draft = JSON.parse(localStorage.getItem(key)!);
+      localStorage.setItem(key, JSON.stringify({ ...draft, sentPrint: null, pendingPrint: { requestedAt: Date.now(), interrupted: true } }));
+    }, draftId);
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Your leaflet was not printed.' });
+    await alert.waitFor({ timeout: patient(60_000) });
+    expect(submissions.at(-1)).toBe(422);
+    await keep(page, 'queued-print-refused-desktop');
+
+    // Still said after a reload (the refusal is kept with the draft), and in the gallery.
+    await page.reload();
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'See why and what to do' }).click();
+    const details = page.locator('#queued-print-refused');
+    await details.getByText('Your queued leaflet was not printed.').waitFor();
+    await details.locator('#template-text-notice').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Edit the words on page [12]$/);
+    await page.goto(rosette.baseUrl + '/');
+    await page.getByText('not printed: Rosette refused the print you queued, open it to see why').waitFor();
+
+    // The campaigner answers, and it prints; the message goes.
+    await page.goto(`${rosette.baseUrl}/#/draft/${draftId}`);
+    await page.getByRole('button', { name: 'Print as it is' }).click();
+    await page.getByText('Your print-ready PDF is ready').waitFor({ timeout: patient(60_000) });
+    expect(await alert.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('when the browser cannot reach the server at all (the network cut off)', () => {
   it('opens the editor from the service worker as the remembered account, queues Send, and sends once the network is back', async () => {
     const context = await newContext(browser, DESKTOP);

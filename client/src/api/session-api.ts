@@ -7,6 +7,8 @@ export interface SessionAccount {
   email: string;
   role: 'admin' | 'campaigner';
   organisation: string;
+  /** The organisation's id: where its imprint is (/api/organisations/:id/imprint). */
+  organisationId: string;
   status: string;
 }
 

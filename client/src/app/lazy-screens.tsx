@@ -9,6 +9,7 @@ export const Gallery = lazy(() => import('../gallery/gallery').then((m) => ({ de
 export const EditorScreen = lazy(() => import('../editor/editor-screen').then((m) => ({ default: m.EditorScreen })));
 export const ConsolePage = lazy(() => import('../admin/console-page').then((m) => ({ default: m.ConsolePage })));
 export const AccountsPage = lazy(() => import('../admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
+export const ImprintPage = lazy(() => import('../organisation/imprint-page').then((m) => ({ default: m.ImprintPage })));
 export const SharePage = lazy(() => import('../share/share-page').then((m) => ({ default: m.SharePage })));
 export const AcceptInvitePage = lazy(() => import('../invites/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })));
 

@@ -55,6 +55,7 @@ function parseDraft(text: string | null): Draft | null {
       page: typeof value.page === 'number' ? value.page : 0,
       pendingPrint: value.pendingPrint ?? null,
       sentPrint: value.sentPrint ?? null,
+      ...(value.refusedPrint && typeof value.refusedPrint.code === 'string' ? { refusedPrint: value.refusedPrint } : {}),
       savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
       ...(typeof value.savedDesignId === 'string' ? { savedDesignId: value.savedDesignId } : {}),
     };

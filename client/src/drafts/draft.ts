@@ -13,6 +13,25 @@ export interface PendingPrint {
   confirmUnchangedTemplateText?: boolean;
 }
 
+/**
+ * A print queued while Rosette was closed (maintenance, overload, no network) that the server refused
+ * when it was finally sent: kept with the draft, so the campaigner is told even if they were away, or
+ * reloaded, when it happened. Cleared by the next Send, or when they dismiss it.
+ */
+export interface RefusedPrint {
+  /** When it was refused, milliseconds since the epoch. */
+  at: number;
+  /** The server's answer: status, stable code, sentence and fields (as ApiError has them). */
+  status: number;
+  code: string;
+  message: string;
+  fields: Array<{ path: string; message: string }>;
+  /** designKey() of the design as it was sent. */
+  designKey: string;
+  /** What that send had confirmed, kept for the next. */
+  confirmed: Pick<PendingPrint, 'confirmLowResolutionImages' | 'confirmUnchangedTemplateText'>;
+}
+
 /** The print job last sent for this draft, so its progress and download survive a reload. */
 export interface SentPrint {
   statusUrl: string;
@@ -34,6 +53,8 @@ export interface Draft {
   page: number;
   pendingPrint: PendingPrint | null;
   sentPrint: SentPrint | null;
+  /** A queued print the server refused when it was sent; absent or null when there is none. */
+  refusedPrint?: RefusedPrint | null;
   /** Milliseconds since the epoch. */
   savedAt: number;
   /** The id of the organisation's saved design this draft was opened from or saved as (server-side); absent if none. */

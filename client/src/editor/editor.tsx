@@ -6,6 +6,7 @@ import type { Draft } from '../drafts/draft';
 import { useDraft } from '../drafts/use-draft';
 import { useAssetSizes } from '../preview/use-asset-sizes';
 import { PrintPanel } from '../print/print-panel';
+import { QueuedPrintAlert } from '../print/queued-print-alert';
 import { usePrintJob } from '../print/use-print-job';
 import { checkDesign } from './check-design';
 import { EditorHeader } from './editor-header';
@@ -67,6 +68,7 @@ export function Editor({ initial }: { initial: Draft }) {
             <SaveDesignButton draft={draft} update={update} />
           </>
         } />
+      <QueuedPrintAlert state={print.state} />
       <main id="main" tabIndex={-1} className="editor-layout">
         <section className={largePreview ? 'editor-preview preview-large' : 'editor-preview'} aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="visually-hidden">

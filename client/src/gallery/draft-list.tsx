@@ -20,6 +20,7 @@ export function DraftList({ drafts, onChange }: { drafts: Draft[]; onChange: () 
             <span className="draft-meta">
               saved {when.format(d.savedAt)}
               {d.pendingPrint ? ' · waiting to be sent to print' : ''}
+              {d.refusedPrint ? ' · not printed: Rosette refused the print you queued, open it to see why' : ''}
             </span>
             {confirming === d.id ? (
               <span className="draft-confirm">

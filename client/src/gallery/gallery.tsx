@@ -5,6 +5,8 @@ import { listDrafts, saveDraft } from '../drafts/draft-store';
 import { AccountBar } from '../session/account-bar';
 import { DraftList } from './draft-list';
 import { newDraft } from './new-draft';
+import { OrganisationImprintNotice } from './organisation-imprint-notice';
+import { useOrganisationImprint } from '../organisation/use-organisation-imprint';
 import { TemplateCard } from './template-card';
 import { useTemplates } from './use-templates';
 import './gallery.css';
@@ -14,8 +16,9 @@ export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) 
   const templates = useTemplates();
   const [drafts, setDrafts] = useState(() => listDrafts());
   const [saveFailed, setSaveFailed] = useState(false);
+  const imprint = useOrganisationImprint();
   const start = (template: TemplateDetail) => {
-    const draft = newDraft(template);
+    const draft = newDraft(template, Date.now(), imprint.status === 'set' ? imprint.imprint : undefined);
     try {
       saveDraft(draft);
     } catch {
@@ -37,6 +40,7 @@ export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) 
         <h1>Make a leaflet</h1>
         <p className="lead">Pick a template, change the words, pictures and colours, fill in the imprint, and send it to print. You get a print-ready PDF to download and share.</p>
         {saveFailed ? <p className="notice notice-error">This browser refused to save a draft (storage full or turned off), so the editor cannot keep your work. Free some space or allow site storage, then try again.</p> : null}
+        <OrganisationImprintNotice state={imprint} />
         <SavedDesignList onOpenDraft={onOpenDraft} />
         <DraftList drafts={drafts} onChange={() => setDrafts(listDrafts())} />
         <section aria-labelledby="templates-heading">

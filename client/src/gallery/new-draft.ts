@@ -4,9 +4,10 @@ import type { Draft } from '../drafts/draft';
 import { newDraftId } from '../drafts/draft-store';
 
 /**
- * A fresh draft from a template: the template's design, nothing sent yet. Its imprint is the template's
- * sample, which the editor flags and Rosette never prints, unless `imprint` is given: the seam for the
- * organisation's own imprint (promoter, on behalf of, usual printer), once organisations keep one.
+ * A fresh draft from a template: the template's design, nothing sent yet, starting from the
+ * organisation's own imprint (promoter, on behalf of, usual printer) when it keeps one (the gallery
+ * passes it; a copy, so the draft's edits stay the draft's). Without one, the imprint is the
+ * template's sample, which the editor flags and Rosette never prints.
  */
 export function newDraft(template: TemplateDetail, now: number = Date.now(), imprint?: DesignInput['imprint']): Draft {
   const design = structuredClone(template.design);

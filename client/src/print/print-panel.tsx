@@ -64,6 +64,7 @@ export function PrintPanel({ draft, problems, print, preview, onGoToField }: Pri
           canPrintTemplateText={print.canPrintTemplateText}
           onPrintTemplateText={print.printTemplateText}
           onGoToField={onGoToField}
+          onDismissRefusal={print.dismissRefusal}
         />
       </div>
     </section>

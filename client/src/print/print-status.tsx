@@ -23,10 +23,12 @@ interface PrintStatusProps {
   canPrintTemplateText: boolean;
   onPrintTemplateText: () => void;
   onGoToField: (path: string) => void;
+  /** The campaigner has read why their queued print was refused. */
+  onDismissRefusal: () => void;
 }
 
 /** Where the print is: sending, waiting for the service, queued, rendering, ready, or why it failed. */
-export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAnyway, onPrintAnyway, canPrintTemplateText, onPrintTemplateText, onGoToField }: PrintStatusProps) {
+export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAnyway, onPrintAnyway, canPrintTemplateText, onPrintTemplateText, onGoToField, onDismissRefusal }: PrintStatusProps) {
   switch (state.phase) {
     case 'idle':
       return null;
@@ -57,14 +59,30 @@ export function PrintStatus({ state, onTryNow, onStopTrying, design, canPrintAny
       );
     case 'rejected': {
       const coarse = coarseImagesOf(state.error, design);
-      if (coarse) return <LowResolutionNotice images={coarse} canPrintAnyway={canPrintAnyway} onPrintAnyway={onPrintAnyway} onGoToField={onGoToField} />;
       const unchanged = unchangedPagesOf(state.error);
-      if (unchanged) return <TemplateTextNotice pages={unchanged} canPrintAsItIs={canPrintTemplateText} onPrintAsItIs={onPrintTemplateText} onGoToField={onGoToField} />;
-      return (
+      const why = coarse ? (
+        <LowResolutionNotice images={coarse} canPrintAnyway={canPrintAnyway} onPrintAnyway={onPrintAnyway} onGoToField={onGoToField} />
+      ) : unchanged ? (
+        <TemplateTextNotice pages={unchanged} canPrintAsItIs={canPrintTemplateText} onPrintAsItIs={onPrintTemplateText} onGoToField={onGoToField} queueing={state.beforeQueueing} />
+      ) : (
         <div className="notice notice-error">
           <p className="notice-title">The leaflet was not accepted</p>
           <p>{state.error.message}</p>
           {state.error.fields.length > 0 ? <p>The fields concerned are marked above.</p> : null}
+        </div>
+      );
+      if (!state.queued) return why;
+      return (
+        <div className="queued-refusal" id="queued-print-refused">
+          <p className="notice notice-error">
+            <strong>Your queued leaflet was not printed.</strong> It waited in this browser while Rosette was closed, and Rosette refused it when it was sent. Here is why:
+          </p>
+          {why}
+          <div className="button-row">
+            <button type="button" className="button-quiet" onClick={onDismissRefusal}>
+              Hide this message
+            </button>
+          </div>
         </div>
       );
     }

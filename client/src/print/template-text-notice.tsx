@@ -6,10 +6,12 @@ interface TemplateTextNoticeProps {
   canPrintAsItIs: boolean;
   onPrintAsItIs: () => void;
   onGoToField: (path: string) => void;
+  /** Rosette is closed just now: the answer queues the leaflet in this browser rather than sending it. */
+  queueing?: boolean;
 }
 
 /** The server would not print the template's own words unasked: where they are, and the choice to change them or print them. */
-export function TemplateTextNotice({ pages, canPrintAsItIs, onPrintAsItIs, onGoToField }: TemplateTextNoticeProps) {
+export function TemplateTextNotice({ pages, canPrintAsItIs, onPrintAsItIs, onGoToField, queueing = false }: TemplateTextNoticeProps) {
   return (
     <div className="notice notice-wait" id="template-text-notice">
       <p className="notice-title">Some words are still the template&rsquo;s</p>
@@ -26,6 +28,12 @@ export function TemplateTextNotice({ pages, canPrintAsItIs, onPrintAsItIs, onGoT
       {canPrintAsItIs ? (
         <>
           <p>Write your own words there, or print them as they are if you mean to.</p>
+          {queueing ? (
+            <p>
+              Rosette is closed just now, so it asks before your leaflet is queued: once you choose, it waits in this browser and is sent by itself, as you chose, when
+              Rosette is back.
+            </p>
+          ) : null}
           <div className="button-row">
             <button type="button" className="button-secondary" onClick={onPrintAsItIs}>
               Print as it is

@@ -3,19 +3,25 @@ import { ApiError } from '../api/api-error';
 import { hasCsrfToken } from '../api/csrf-token';
 import { getPrintJob, submitPrintJob, type PrintConfirmation } from '../api/print-jobs-api';
 import { getSession } from '../api/session-api';
-import type { Draft, PendingPrint } from '../drafts/draft';
+import type { Draft, PendingPrint, RefusedPrint } from '../drafts/draft';
 import { designKey } from '../drafts/design-key';
 import type { DraftUpdater } from '../drafts/use-draft';
 import type { Problem } from '../editor/problem';
 import { IMAGE_RESOLUTION_TOO_LOW } from './low-resolution-refusal';
 import { waitReason, type PrintState } from './print-state';
-import { TEMPLATE_TEXT_UNCHANGED } from './template-text-refusal';
+import { TEMPLATE_TEXT_UNCHANGED, templateTextRefusalOf } from './template-text-refusal';
 import { retryDelayMs } from './retry-delay';
 import { wait } from './wait';
 import { useWhenServiceReopens } from '../service-status/use-service-status';
 
 /** What a send confirmed, as the draft records it. */
 type Confirmation = Pick<PendingPrint, 'confirmLowResolutionImages' | 'confirmUnchangedTemplateText'>;
+
+/** The refused queued print as the panel shows it after a reload. */
+function rejectedFrom(refused: RefusedPrint): PrintState {
+  const error = new ApiError(refused.status, refused.code, refused.message, refused.fields);
+  return { phase: 'rejected', error, designKey: refused.designKey, confirmed: refused.confirmed, queued: true };
+}
 
 /** Time between status requests while a job is queued or rendering, milliseconds. */
 const POLL_MS = 600;
@@ -27,7 +33,13 @@ const POLL_MS = 600;
  */
 export function usePrintJob(draft: Draft, update: DraftUpdater) {
   const [state, setState] = useState<PrintState>(() =>
-    draft.pendingPrint ? { phase: 'sending' } : draft.sentPrint ? { phase: 'tracking', job: null, afterOutage: draft.sentPrint.afterOutage, trouble: null } : { phase: 'idle' },
+    draft.pendingPrint
+      ? { phase: 'sending' }
+      : draft.sentPrint
+        ? { phase: 'tracking', job: null, afterOutage: draft.sentPrint.afterOutage, trouble: null }
+        : draft.refusedPrint
+          ? rejectedFrom(draft.refusedPrint)
+          : { phase: 'idle' },
   );
   const latest = useRef(draft);
   latest.current = draft;
@@ -36,7 +48,7 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
   const statusUrl = draft.sentPrint?.statusUrl;
 
   const send = useCallback(() => {
-    update((d) => ({ ...d, pendingPrint: { requestedAt: Date.now() }, sentPrint: null }));
+    update((d) => ({ ...d, pendingPrint: { requestedAt: Date.now() }, sentPrint: null, refusedPrint: null }));
   }, [update]);
 
   /**
@@ -46,12 +58,18 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
   const confirmAndSend = useCallback(
     (confirmation: Confirmation) => {
       const before = state.phase === 'rejected' ? state.confirmed : {};
-      update((d) => ({ ...d, pendingPrint: { requestedAt: Date.now(), ...before, ...confirmation }, sentPrint: null }));
+      update((d) => ({ ...d, pendingPrint: { requestedAt: Date.now(), ...before, ...confirmation }, sentPrint: null, refusedPrint: null }));
     },
     [update, state],
   );
   const printAnyway = useCallback(() => confirmAndSend({ confirmLowResolutionImages: true }), [confirmAndSend]);
   const printTemplateText = useCallback(() => confirmAndSend({ confirmUnchangedTemplateText: true }), [confirmAndSend]);
+
+  /** The campaigner has read why their queued print was refused. */
+  const dismissRefusal = useCallback(() => {
+    update((d) => ({ ...d, refusedPrint: null }));
+    setState({ phase: 'idle' });
+  }, [update]);
 
   const stopTrying = useCallback(() => {
     update((d) => ({ ...d, pendingPrint: null }));
@@ -89,12 +107,24 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
         } catch (err) {
           if (ctrl.signal.aborted) return;
           const error = err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
+          const confirmed: Confirmation = {
+            ...(pending.confirmLowResolutionImages ? { confirmLowResolutionImages: true } : {}),
+            ...(pending.confirmUnchangedTemplateText ? { confirmUnchangedTemplateText: true } : {}),
+          };
           if (!error.isTemporary) {
-            const confirmed: Confirmation = {
-              ...(pending.confirmLowResolutionImages ? { confirmLowResolutionImages: true } : {}),
-              ...(pending.confirmUnchangedTemplateText ? { confirmUnchangedTemplateText: true } : {}),
-            };
-            setState({ phase: 'rejected', error, designKey: designKey(design), confirmed });
+            // Queued while Rosette was closed: the campaigner may be elsewhere, so the refusal is kept with the draft.
+            const queued = attempt > 0 || pending.interrupted === true;
+            const key = designKey(design);
+            setState({ phase: 'rejected', error, designKey: key, confirmed, queued });
+            const refused: RefusedPrint | null = queued ? { at: Date.now(), status: error.status, code: error.code, message: error.message, fields: error.fields, designKey: key, confirmed } : null;
+            update((d) => ({ ...d, pendingPrint: null, refusedPrint: refused }));
+            return;
+          }
+          // About to queue it in this browser: ask now what the server would refuse unasked on its return
+          // (the template's own words), rather than when the campaigner may have gone.
+          const templateText = pending.confirmUnchangedTemplateText ? null : templateTextRefusalOf(design);
+          if (templateText) {
+            setState({ phase: 'rejected', error: templateText, designKey: designKey(design), confirmed, beforeQueueing: true });
             update((d) => ({ ...d, pendingPrint: null }));
             return;
           }
@@ -155,5 +185,5 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
     state.phase === 'rejected' && state.designKey === current && state.error.code !== IMAGE_RESOLUTION_TOO_LOW && state.error.code !== TEMPLATE_TEXT_UNCHANGED
       ? state.error.fields.map((f) => ({ path: f.path.replace(/^design\.?/, ''), message: f.message, source: 'server' }))
       : [];
-  return { state, send, printAnyway, canPrintAnyway, printTemplateText, canPrintTemplateText, stopTrying, tryNow, stale, serverProblems };
+  return { state, send, printAnyway, canPrintAnyway, printTemplateText, canPrintTemplateText, stopTrying, dismissRefusal, tryNow, stale, serverProblems };
 }

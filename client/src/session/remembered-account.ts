@@ -29,7 +29,7 @@ export function recallAccount(): SessionAccount | null {
   try {
     const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<SessionAccount> | null;
     if (!value || typeof value.id !== 'string' || typeof value.email !== 'string' || (value.role !== 'admin' && value.role !== 'campaigner')) return null;
-    return { id: value.id, email: value.email, role: value.role, organisation: String(value.organisation ?? ''), status: String(value.status ?? '') };
+    return { id: value.id, email: value.email, role: value.role, organisation: String(value.organisation ?? ''), organisationId: String(value.organisationId ?? ''), status: String(value.status ?? '') };
   } catch {
     return null;
   }

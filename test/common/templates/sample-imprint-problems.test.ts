@@ -25,10 +25,14 @@ describe('sampleImprintProblems', () => {
 
   it('says what the sample detail is and what to fill in', () => {
     expect(sampleImprintProblems({ ...REAL, promoter: { ...REAL.promoter, name: 'Alex Example' } })).toEqual([
-      { path: ['imprint', 'promoter', 'name'], message: '"Alex Example" is a sample promoter name: fill in the name of the person responsible for this leaflet (often the agent)' },
+      {
+        path: ['imprint', 'promoter', 'name'],
+        message: '"Alex Example" is a sample promoter name: fill in the name of the person responsible for this leaflet (often the agent)',
+        unquoted: 'the promoter name is a sample, a placeholder or empty: fill in the name of the person responsible for this leaflet (often the agent)',
+      },
     ]);
     expect(sampleImprintProblems({ ...REAL, printer: { ...REAL.printer, address: '' } })).toEqual([
-      { path: ['imprint', 'printer', 'address'], message: "the printer address is empty: fill in the printer's own postal address" },
+      { path: ['imprint', 'printer', 'address'], message: "the printer address is empty: fill in the printer's own postal address", unquoted: "the printer address is a sample, a placeholder or empty: fill in the printer's own postal address" },
     ]);
   });
 

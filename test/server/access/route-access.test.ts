@@ -6,7 +6,7 @@ import { recordedLeaks } from '../../support/leak-watch';
 import { listRoutes } from '../../support/route-list';
 import { TestClient, type TestAccount } from '../../support/test-client';
 import { patient } from '../../support/wait-for';
-import { printJobBody } from '../../support/real-imprint';
+import { printJobBody, REAL_IMPRINT } from '../../support/real-imprint';
 
 /**
  * Who asks. `owner` is a campaigner of the organisation that owns the design, job and share link
@@ -24,6 +24,8 @@ const all = (status: number): Expected => ({ anonymous: status, volunteer: statu
 const members = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: status, admin: status, owner: status });
 /** Only the owning organisation may; other accounts are told it does not exist (404). */
 const ownOrg = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 404, owner: status });
+/** The owning organisation and admins (who run the site) may; other accounts are told it does not exist (404). */
+const ownOrgOrAdmin = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: status, owner: status });
 /** Only admins may (403 for other accounts). */
 const admins = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: status, owner: 403 });
 /** Only the share link's holder may. */
@@ -97,6 +99,10 @@ const ACCESS: Record<string, RouteCase> = {
   'POST /api/admin/queue/failed/retry-all': { expected: admins(200) },
   'POST /api/admin/queue/failed/:id/retry': { expected: admins(200), params: async (f, actor) => ({ id: actor === 'admin' ? await f.freshFailedJobId() : 'a'.repeat(32) }) },
   'DELETE /api/admin/queue/failed/:id': { expected: admins(200), params: async (f, actor) => ({ id: actor === 'admin' ? await f.freshFailedJobId() : 'a'.repeat(32) }) },
+
+  // The organisation's own legal imprint, which new designs start from.
+  'GET /api/organisations/:orgId/imprint': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'PUT /api/organisations/:orgId/imprint': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { imprint: REAL_IMPRINT } }) },
 
   'GET /api/designs': { expected: members(200) },
   'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },

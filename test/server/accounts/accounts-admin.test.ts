@@ -146,7 +146,7 @@ describe('the accounts page and audit log', () => {
   it('lists accounts field by field, and records who did what by id only', async () => {
     const list = (await (await adminClient.request('/api/admin/accounts')).json()) as { accounts: Array<Record<string, unknown>> };
     expect(list.accounts.length).toBeGreaterThan(3);
-    for (const a of list.accounts) expect(Object.keys(a).sort()).toEqual(['createdAt', 'email', 'id', 'organisation', 'role', 'status']);
+    for (const a of list.accounts) expect(Object.keys(a).sort()).toEqual(['createdAt', 'email', 'id', 'organisation', 'organisationId', 'role', 'status']);
     const audit = (await (await adminClient.request('/api/admin/audit')).json()) as { entries: Array<{ action: string; actorId: string | null }> };
     expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['account.invited', 'account.activated', 'account.disabled', 'account.access-reset']));
     expect(JSON.stringify(audit)).not.toMatch(/@/);

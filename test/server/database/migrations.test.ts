@@ -88,6 +88,21 @@ describe('the migrations, one at a time on real data', () => {
     await expect(db().insertInto('audit_log').values({ at, action: 'account.activated', actor_id: 'f'.repeat(32), target_id: null }).execute()).rejects.toThrow(/foreign key/);
   });
 
+  it('0012 keeps at most one imprint per existing organisation, set by an account', async () => {
+    expect(await up('0012-organisation-imprints')).toContain('0012-organisation-imprints');
+    const imprint = JSON.stringify({ promoter: { name: 'Jo Bloggs', address: '5 New Street' }, printer: { name: 'Riverside Print Works', address: '14 Dock Street' } });
+    const row = { org_id: ORG, imprint, updated_by: ACCOUNT, updated_at: at };
+    await db().insertInto('organisation_imprints').values(row).execute();
+    const { rows } = await sql<{ name: string }>`select imprint->'promoter'->>'name' as name from organisation_imprints where org_id = ${ORG}`.execute(empty.db);
+    expect(rows).toEqual([{ name: 'Jo Bloggs' }]);
+    await expect(db().insertInto('organisation_imprints').values(row).execute()).rejects.toThrow(/duplicate key|unique/);
+    await expect(db().insertInto('organisation_imprints').values({ ...row, org_id: 'f'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
+    const other = '1'.repeat(32);
+    await db().insertInto('organisations').values({ id: other, name: 'Hillside Greens', name_key: 'hillside greens', created_at: at }).execute();
+    await expect(db().insertInto('organisation_imprints').values({ ...row, org_id: other, updated_by: 'f'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
+    await expect(db().insertInto('organisation_imprints').values({ ...row, org_id: other, imprint: '"Jo Bloggs"' }).execute()).rejects.toThrow(/check/);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);

@@ -34,7 +34,7 @@ describe('signing in', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as Record<string, any>;
     expect(Object.keys(body).sort()).toEqual(['account', 'csrfToken']);
-    expect(Object.keys(body.account).sort()).toEqual(['createdAt', 'email', 'id', 'organisation', 'role', 'status']);
+    expect(Object.keys(body.account).sort()).toEqual(['createdAt', 'email', 'id', 'organisation', 'organisationId', 'role', 'status']);
     expect(body.account).toMatchObject({ email: campaigner.email, role: 'campaigner', organisation: 'Riverside Labour', status: 'active' });
     expect((await client.request('/api/session')).status).toBe(200);
   });
