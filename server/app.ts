@@ -42,6 +42,9 @@ import { adminShareLinksRouter } from './share-links/admin-share-links-router';
 import { shareLinksRouter } from './share-links/share-links-router';
 import { sharedLeafletRouter } from './share-links/shared-leaflet-router';
 import { templatesRouter } from './templates/templates-router';
+import { SignOffDesk } from './sign-off/sign-off-desk';
+import { signOffRouter } from './sign-off/sign-off-router';
+import { SignOffStore } from './sign-off/sign-off-store';
 
 /** Memory for the facts of uploaded images (about 150 bytes each), bytes. */
 const ASSET_INFO_CACHE_BYTES = 2 * 1024 * 1024;
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps): Express {
   const member = [signedIn(services), csrfProtection];
   const shareLinks = deps.shareLinks ?? new ShareLinkStore(deps.db, services.digester, deps.now);
   const designs = new DesignStore(deps.db, deps.now);
+  const signOffs = new SignOffStore(deps.db, deps.now);
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
@@ -143,9 +147,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(organisationImprintRouter(services));
   app.use(designsRouter({ services, designs }));
-  app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, now: deps.now }));
+  const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
+  app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print }) }));
+  app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printHistoryRouter({ services, records: deps.printRecords ?? new PrintRecordStore(deps.db) }));
-  app.use(printJobsRouter({ ...deps, store, services, storeHealth: deps.storeHealth, print: { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE }, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
+  app.use(printJobsRouter({ ...deps, store, services, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {
     const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);

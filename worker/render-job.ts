@@ -44,7 +44,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     const first = parsed.error.issues[0];
     throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the design is not valid (${first?.path.join('.')}: ${first?.message})`);
   }
-  const { design, pdfHash, print } = parsed.data;
+  const { design, pdfHash, print, proof } = parsed.data;
   // The server refuses these (422 sample_imprint); a job queued before it did, or by anything else, is refused here.
   const sample = sampleImprintProblems(design.imprint);
   if (sample.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the imprint still has sample details (${sample.map((p) => p.path.join('.')).join(', ')}); fill in the real promoter and printer`);
@@ -83,7 +83,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     lastProgressAt = deps.clock();
     void job.updateProgress(10 + Math.round(p * 0.8)).catch(() => undefined);
   };
-  const pdf = await deps.render({ layout, title: design.title, images }, onProgress).catch((err: unknown) => {
+  const pdf = await deps.render({ layout, title: design.title, images, ...(proof && { proof: true }) }, onProgress).catch((err: unknown) => {
     if (err instanceof RenderTimeoutError && job.failedReason?.startsWith(RENDER_TIMEOUT_REASON)) {
       const seconds = Math.round(err.timeoutMs / 100) / 10;
       throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}this design took longer than ${seconds} s to draw, twice; use fewer or smaller images, or less text`);

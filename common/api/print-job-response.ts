@@ -29,4 +29,6 @@ export interface PrintJobResponse {
    * printed when printing resumes, but nobody can say when.
    */
   printingPaused: boolean;
+  /** A proof for sign-off, marked "PROOF — NOT APPROVED" across every page: never the file to print or share. */
+  proof: boolean;
 }

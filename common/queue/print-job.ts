@@ -14,6 +14,9 @@ export const RENDERER_VERSION = '3';
  */
 export const RENDERER_RELEASED = new Date('2026-12-05T00:00:00Z');
 
+/** The words drawn across every page of a proof, so it can never pass for the final file. */
+export const PROOF_MARK = 'PROOF — NOT APPROVED';
+
 /** Most copies one print job may order. */
 export const MAX_COPIES = 100_000;
 
@@ -37,6 +40,11 @@ export const printJobDataSchema = z.object({
   orgId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
   /** The account that sent it, for the organisation's print records (PostgreSQL); the worker ignores it. */
   accountId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+  /**
+   * A proof for the agent's sign-off: the worker draws PROOF_MARK across every page, and the PDF's hash
+   * and the job's id differ from the final file's. Absent (or false) on a final print.
+   */
+  proof: z.boolean().optional(),
 });
 /** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
 export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };

@@ -1,4 +1,4 @@
-import type { Role } from '../../common/accounts/roles';
+import type { OrganisationRole, Role } from '../../common/accounts/roles';
 import type { AuditLog } from '../audit/audit-log';
 import { AppError } from '../http/app-error';
 import type { SessionStore } from '../sessions/session-store';
@@ -56,6 +56,19 @@ export class AccountAdmin {
     await this.deps.sessions.destroyAll(target.id);
     await this.deps.audit.record('account.access-reset', actor.id, target.id);
     return { account, invite };
+  }
+
+  /**
+   * Makes an account of an organisation its agent, or a campaigner again. An admin's role is not changed
+   * here (an admin runs the site; making one an agent would quietly take that away).
+   */
+  async setRole(actor: Account, accountId: string, role: OrganisationRole): Promise<Account> {
+    const target = await this.target(actor, accountId, 'change the role of');
+    if (target.role === 'admin') throw new AppError(409, 'admin_role', "an admin's role is not changed here: an admin runs the site; invite a separate account as the agent", [{ path: 'role', message: 'an admin stays an admin' }]);
+    if (target.role === role) return target;
+    const account = (await this.deps.accounts.update(target.id, { role }))!;
+    await this.deps.audit.record('account.role-changed', actor.id, target.id);
+    return account;
   }
 
   private async issueInvite(account: Account): Promise<IssuedInvite & { digest: string }> {

@@ -2,7 +2,7 @@ import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { type Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { emailSchema } from '../../common/accounts/email-address';
-import { ROLES } from '../../common/accounts/roles';
+import { ORGANISATION_ROLES, ROLES } from '../../common/accounts/roles';
 import type { AuditEntry } from '../audit/audit-log';
 import { routeParam } from '../http/route-param';
 import { AppError } from '../http/app-error';
@@ -19,8 +19,11 @@ import type { AccountServices } from './account-services';
 const inviteSchema = z.object({
   email: emailSchema,
   organisation: z.string({ error: 'must be the name of the organisation' }).trim().min(1, 'must be the name of the organisation').max(120, 'must be at most 120 characters'),
-  role: z.enum(ROLES, { error: 'must be "campaigner" or "admin"' }).default('campaigner'),
+  role: z.enum(ROLES, { error: 'must be "campaigner", "agent" or "admin"' }).default('campaigner'),
 });
+
+/** The body of POST /api/admin/accounts/:id/role. */
+const roleSchema = z.object({ role: z.enum(ORGANISATION_ROLES, { error: 'must be "agent" or "campaigner"' }) }, { error: 'must be an object such as { "role": "agent" }' });
 
 const ACCOUNT_ID = /^[a-f0-9]{32}$/;
 
@@ -41,7 +44,7 @@ interface OrganisationResponse {
   accounts: number;
 }
 
-/** The admin's accounts API: list, invite, disable, reset access, and the audit log. Admins only. */
+/** The admin's accounts API: list, invite, disable, reset access, make an agent or a campaigner, and the audit log. Admins only. */
 export function adminAccountsRouter(services: AccountServices): Router {
   const router = caseSensitiveRouter();
   const admin: RequestHandler[] = [signedIn(services), csrfProtection, adminOnly];
@@ -77,6 +80,12 @@ export function adminAccountsRouter(services: AccountServices): Router {
     const { account, invite } = await services.admin.resetAccess(authOf(res).account, accountId(routeParam(req, 'id')));
     const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: inviteResponse(invite.token, invite.expiresAt) };
     res.json(body);
+  });
+
+  router.post('/api/admin/accounts/:id/role', ...admin, async (req, res) => {
+    const id = accountId(routeParam(req, 'id'));
+    const { role } = parseWith(roleSchema, req.body);
+    res.json({ account: await respond(await services.admin.setRole(authOf(res).account, id, role)) });
   });
 
   // The organisations that have accounts, for the admin's share-link view (an organisation is made with its first invite).

@@ -76,4 +76,18 @@ export class OrganisationStore {
       .execute();
     return { imprint, updatedBy: accountId, updatedAt: at.getTime() };
   }
+
+  /** Whether the organisation requires its agent's sign-off before a print is shared; null when there is no such organisation. */
+  async signOffRequired(orgId: string): Promise<boolean | null> {
+    if (!ID.test(orgId)) return null;
+    const row = await this.db.selectFrom('organisations').select('sign_off_required').where('id', '=', orgId).executeTakeFirst();
+    return row ? row.sign_off_required : null;
+  }
+
+  /** Sets whether sign-off is required; false when there is no such organisation. */
+  async setSignOffRequired(orgId: string, required: boolean): Promise<boolean> {
+    if (!ID.test(orgId)) return false;
+    const result = await this.db.updateTable('organisations').set({ sign_off_required: required }).where('id', '=', orgId).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database/schema';
 
 /**
@@ -10,6 +10,12 @@ import type { Database } from '../database/schema';
  * trail in Redis, shown in the status, also keeps the reason and message).
  * `organisation.imprint-set`: an account of the organisation, or an admin, set its imprint (the target is
  * the organisation's id; the imprint's details are never in the log).
+ * `account.role-changed`: an admin made an account an agent or a campaigner (the target is the account).
+ * `organisation.sign-off-required` / `.sign-off-optional`: an agent or admin set whether the organisation
+ * requires sign-off (the target is the organisation).
+ * `sign-off.submitted` / `.resubmitted` / `.approved` / `.returned` / `.superseded`: a move of a sign-off
+ * request (the target is the request's id), written in the same transaction as the move's row in
+ * `sign_off_transitions`, which keeps its from, to and comment (the comment never enters this log).
  */
 export type AuditAction =
   | 'account.invited'
@@ -27,7 +33,15 @@ export type AuditAction =
   | 'maintenance.on'
   | 'maintenance.off'
   | 'maintenance.auto'
-  | 'organisation.imprint-set';
+  | 'organisation.imprint-set'
+  | 'account.role-changed'
+  | 'organisation.sign-off-required'
+  | 'organisation.sign-off-optional'
+  | 'sign-off.submitted'
+  | 'sign-off.resubmitted'
+  | 'sign-off.approved'
+  | 'sign-off.returned'
+  | 'sign-off.superseded';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
@@ -47,7 +61,7 @@ export class AuditLog {
   ) {}
 
   async record(action: AuditAction, actorId: string | null, targetId: string | null): Promise<void> {
-    await this.db.insertInto('audit_log').values({ at: new Date(this.now()), action, actor_id: actorId, target_id: targetId }).execute();
+    await recordAudit(this.db, new Date(this.now()), action, actorId, targetId);
   }
 
   /** The newest entries, newest first. */
@@ -61,4 +75,9 @@ export class AuditLog {
       .execute();
     return rows.map((r) => ({ at: r.at.getTime(), action: r.action as AuditAction, actorId: r.actor_id, targetId: r.target_id }));
   }
+}
+
+/** Appends one entry, inside the caller's transaction when given one (so a change and its entry are written together). */
+export async function recordAudit(db: Kysely<Database> | Transaction<Database>, at: Date, action: AuditAction, actorId: string | null, targetId: string | null): Promise<void> {
+  await db.insertInto('audit_log').values({ at, action, actor_id: actorId, target_id: targetId }).execute();
 }

@@ -15,6 +15,8 @@ export interface Database {
   print_jobs: PrintJobsTable;
   share_links: ShareLinksTable;
   audit_log: AuditLogTable;
+  sign_off_requests: SignOffRequestsTable;
+  sign_off_transitions: SignOffTransitionsTable;
 }
 
 /** A timestamp with time zone: read as a Date (UTC), written as a Date. */
@@ -26,6 +28,8 @@ export interface OrganisationsTable {
   /** The name folded (lower case, single spaces): unique, so two requests cannot make two of one party. */
   name_key: string;
   created_at: Timestamp;
+  /** Whether a print must be of a version the agent approved before it is shared (migration 0016). */
+  sign_off_required: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** An organisation's own legal imprint (at most one per organisation). */
@@ -133,4 +137,33 @@ export interface AuditLogTable {
   action: string;
   actor_id: string | null;
   target_id: string | null;
+}
+
+/** A frozen design version sent to the organisation's agent for sign-off (migration 0015). */
+export interface SignOffRequestsTable {
+  id: string;
+  org_id: string;
+  design_id: string;
+  design_version: number;
+  /** sha256 of the version's design document (contentHash), matched against a print job's design. */
+  design_hash: string;
+  /** pending | approved | returned | superseded (SIGN_OFF_STATUSES). */
+  status: string;
+  submitted_by: string;
+  /** The proof print job queued for the agent; null if none could be queued. */
+  proof_job_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One move of a sign-off request from a status to another (from null: its creation). */
+export interface SignOffTransitionsTable {
+  id: Generated<string>;
+  request_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string;
+  at: Timestamp;
+  /** The agent's comment or the campaigner's note; empty when none was given. */
+  comment: string;
 }

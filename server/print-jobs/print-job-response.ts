@@ -24,5 +24,6 @@ export function printJobResponse(view: PrintJobView, outlook: QueueOutlook = { e
     failure: view.failure,
     estimatedWaitSeconds: view.position !== null ? outlook.estimatedWaitSeconds : null,
     printingPaused: view.status === 'queued' && outlook.printingPaused,
+    proof: view.proof,
   };
 }

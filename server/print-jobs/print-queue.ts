@@ -31,6 +31,8 @@ export interface PrintJobView {
   attemptsMade: number;
   /** The organisation that sent it; null for jobs from before accounts existed (nobody sees those). */
   orgId: string | null;
+  /** A proof (marked across every page), not a final file. */
+  proof: boolean;
 }
 
 /** The server's side of the print queue: enqueue idempotently, read status and queue position. */
@@ -101,6 +103,7 @@ export class PrintQueue {
       failure: status === 'failed' ? failureMessage(job) : null,
       attemptsMade: job.attemptsMade,
       orgId: job.data.orgId ?? null,
+      proof: job.data.proof === true,
     };
   }
 

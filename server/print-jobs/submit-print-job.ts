@@ -8,7 +8,7 @@ import { contentHash } from '../../common/node/content-hash';
 import { withTimeout } from '../../common/node/with-timeout';
 import type { FileStore } from '../../common/node/file-store';
 import { readAssetInfo } from '../../common/node/asset-info';
-import { MAX_COPIES, RENDERER_VERSION, type PrintJobData } from '../../common/queue/print-job';
+import { MAX_COPIES, PROOF_MARK, RENDERER_VERSION, type PrintJobData } from '../../common/queue/print-job';
 import { sampleImprintProblems } from '../../common/templates/sample-imprint-problems';
 import { unchangedTemplateText, unchangedTextSummaries } from '../../common/templates/unchanged-template-text';
 import { AppError, formatPath } from '../http/app-error';
@@ -34,6 +34,11 @@ export const submitPrintJobSchema = z.object({
    * template_text_unchanged). Not part of the job id: an unconfirmed request is refused before the queue
    * is asked, even when a confirmed job already exists.
    */
+  /**
+   * A proof (for the agent's sign-off, or to check before asking): marked "PROOF — NOT APPROVED" across
+   * every page, with a PDF hash and job id of its own. Proofs can always be made; a proof cannot be shared.
+   */
+  proof: z.boolean({ error: 'must be true or false' }).default(false),
   confirm: z
     .strictObject(
       {
@@ -55,8 +60,9 @@ const LAYOUT_ERROR_CODES: Record<LayoutError['code'], string> = {
 };
 
 /** The hash a PDF is stored under: the design, how its colours become inks, and the renderer that draws it. */
-export function pdfHashOf(design: Design, print: PrintSettings = DEFAULT_PRINT_SETTINGS): string {
-  return contentHash({ design, print, renderer: RENDERER_VERSION });
+export function pdfHashOf(design: Design, print: PrintSettings = DEFAULT_PRINT_SETTINGS, proof = false): string {
+  // A final file's hash is as it always was; a proof's includes the mark, so the two never share a name.
+  return contentHash(proof ? { design, print, renderer: RENDERER_VERSION, proof: PROOF_MARK } : { design, print, renderer: RENDERER_VERSION });
 }
 
 /**
@@ -64,13 +70,14 @@ export function pdfHashOf(design: Design, print: PrintSettings = DEFAULT_PRINT_S
  * organisation is one job; two organisations ordering the same leaflet have a job each, and neither
  * sees the other's, while the PDF is still rendered once).
  */
-export function jobIdOf(design: Design, copies: number, orgId?: string, print: PrintSettings = DEFAULT_PRINT_SETTINGS): string {
-  return contentHash(orgId === undefined ? { design, copies, print, renderer: RENDERER_VERSION } : { design, copies, print, renderer: RENDERER_VERSION, orgId }).slice(0, 32);
+export function jobIdOf(design: Design, copies: number, orgId?: string, print: PrintSettings = DEFAULT_PRINT_SETTINGS, proof = false): string {
+  const key = orgId === undefined ? { design, copies, print, renderer: RENDERER_VERSION } : { design, copies, print, renderer: RENDERER_VERSION, orgId };
+  return contentHash(proof ? { ...key, proof: PROOF_MARK } : key).slice(0, 32);
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
 export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }, accountId?: string): Promise<PrintJobView> {
-  const { design, copies, confirm } = parseWith(submitPrintJobSchema, body);
+  const { design, copies, confirm, proof } = parseWith(submitPrintJobSchema, body);
   refuseSampleImprint(design);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
@@ -99,11 +106,11 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
     const message = `${summaries.map((s) => s.message).join('; ')}: replace the template's words, or send confirm.unchangedTemplateText: true to print them as they are`;
     throw new AppError(422, 'template_text_unchanged', message, fields);
   }
-  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }) };
+  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print, proof), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }), ...(proof && { proof }) };
   // A frozen Redis (SIGSTOP, a long fork) answers nothing: give up after PRODUCER_TIMEOUT_MS with 503
   // (error-middleware maps "Command timed out"). Should the add still land later, the same job id makes
   // the campaigner's retry find it rather than add a second one.
-  return withTimeout(deps.queue.enqueue(jobIdOf(design, copies, orgId, print), data), PRODUCER_TIMEOUT_MS, `Command timed out: the print queue did not answer within ${PRODUCER_TIMEOUT_MS} ms`);
+  return withTimeout(deps.queue.enqueue(jobIdOf(design, copies, orgId, print, proof), data), PRODUCER_TIMEOUT_MS, `Command timed out: the print queue did not answer within ${PRODUCER_TIMEOUT_MS} ms`);
 }
 
 /**

@@ -12,6 +12,8 @@ import type { PrintQueue } from '../print-jobs/print-queue';
 import { loadAssetInfos, refuseSampleImprint } from '../print-jobs/submit-print-job';
 import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
+import { designHashOf } from '../sign-off/sign-off-desk';
+import type { SignOffStore } from '../sign-off/sign-off-store';
 import { frontPageOf } from './front-page';
 import { createShareLinkSchema, MAX_LINKS_PER_JOB } from './share-link';
 import { createdShareLinkResponse, organisationShareLinkResponse, shareLinkResponse } from './share-link-response';
@@ -26,7 +28,7 @@ const JOB_ID = /^[a-f0-9]{32}$/;
  * one needs the job; listing and withdrawing do not (links are records of their own, and outlive the
  * job in the queue), so a link can be withdrawn for its whole life.
  */
-export function shareLinksRouter(deps: { services: AccountServices; queue: PrintQueue; store: FileStore; shareLinks: ShareLinkStore; now: () => number }): Router {
+export function shareLinksRouter(deps: { services: AccountServices; queue: PrintQueue; store: FileStore; shareLinks: ShareLinkStore; signOffs: SignOffStore; now: () => number }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const ownJob = async (id: string, orgId: string) => {
@@ -43,6 +45,11 @@ export function shareLinksRouter(deps: { services: AccountServices; queue: Print
     if (view.status !== 'done' || !view.result || !design) throw new AppError(409, 'job_not_done', 'a share link can be made once the PDF is ready');
     // A PDF printed before sample imprints were refused must not be handed to volunteers either.
     refuseSampleImprint(design);
+    // A proof is for the agent; volunteers get the final file.
+    if (view.proof) throw new AppError(422, 'proof_not_shareable', 'this PDF is a proof marked "PROOF — NOT APPROVED": print the design without proof to share it');
+    if ((await deps.services.organisations.signOffRequired(orgId)) && !(await deps.signOffs.isApproved(orgId, designHashOf(design)))) {
+      throw new AppError(422, 'sign_off_required', 'your organisation requires sign-off before sharing, and an agent has not approved this version of the design: send it for sign-off, then share the print of the approved version');
+    }
     const front = frontPageOf(layoutDesign(design, await loadAssetInfos(design, deps.store)));
     const expiresAt = expiresInDays === null ? null : deps.now() + expiresInDays * DAY_MS;
     const job = { jobId: view.id, orgId, pdfHash: view.result.pdfHash, title: design.title, pages: view.result.pages, bytes: view.result.bytes, front };

@@ -31,6 +31,7 @@ import { createTestDatabase, databaseUrl, type TestDatabase } from './test-postg
 import { createDatabase } from '../../server/database/create-database';
 import { migrateToLatest } from '../../server/database/migrate';
 import { waitForValue } from './wait-for';
+import type { Role } from '../../common/accounts/roles';
 
 export interface StartRosetteOptions {
   /** The server's clock, milliseconds since the epoch (Date.now by default). */
@@ -179,7 +180,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
 
   const baseUrl = baseUrls[0]!;
   /** Makes an account straight in the database (no invite), its secrets watched for leaks. */
-  const createAccount = async (options: { role?: 'admin' | 'campaigner'; organisation?: string; email?: string; status?: 'active' | 'invited' } = {}): Promise<TestAccount> => {
+  const createAccount = async (options: { role?: Role; organisation?: string; email?: string; status?: 'active' | 'invited' } = {}): Promise<TestAccount> => {
     const password = generatePassword();
     const email = options.email ?? `${options.role ?? 'campaigner'}-${crypto.randomBytes(6).toString('hex')}@example.org`;
     watchAccount({ email, password });

@@ -1,3 +1,4 @@
+import type { Role } from '../../common/accounts/roles';
 import { checkAnswer } from './leak-watch';
 
 /** A test account with its secrets (passwords and emails are watched for leaks: see leak-watch.ts). */
@@ -6,7 +7,7 @@ export interface TestAccount {
   email: string;
   password: string;
   orgId: string;
-  role: 'admin' | 'campaigner';
+  role: Role;
 }
 
 export interface RequestOptions {

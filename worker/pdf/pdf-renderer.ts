@@ -9,6 +9,8 @@ export interface RenderRequest {
   title: string;
   /** Image bytes by asset id. */
   images: ReadonlyMap<string, Buffer>;
+  /** Draw PROOF_MARK across every page (a proof for sign-off). */
+  proof?: boolean;
 }
 
 /**

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
-import { RENDERER_RELEASED } from '../../common/queue/print-job';
+import { PROOF_MARK, RENDERER_RELEASED } from '../../common/queue/print-job';
 import { drawItem } from './draw-items';
 import type { FontCache } from './font-cache';
 import { drawCropMarks, mediaSize, setPageBoxes } from './page-boxes';
 import { groupByElement, structureTag } from './page-structure';
 import { makePdfX } from './pdf-x';
 import { preparePrintImages } from './prepare-print-images';
+import { drawProofMark } from './proof-mark';
 
 export interface RenderedPdf {
   data: Buffer;
@@ -23,6 +24,8 @@ export interface RenderInput {
   /** Image bytes by asset id. */
   images: ReadonlyMap<string, Buffer>;
   fonts: FontCache;
+  /** Draw PROOF_MARK across every page, and say it in the title (a proof for sign-off). */
+  proof?: boolean;
   /** Called with 0-100 as pages are drawn. */
   onProgress?: (percent: number) => void | Promise<void>;
 }
@@ -32,11 +35,12 @@ export interface RenderInput {
  * profile's printing condition (pdf-x.ts), solid black text overprinting, tagged for screen readers (the
  * design's language, its elements in reading order, pictures with their descriptions). The page is the
  * trim plus 3 mm bleed on each side (plus a slug for crop marks when asked for), with TrimBox and BleedBox
- * in every page dictionary. The bytes depend only on the layout, the title and the images. Between pages
+ * in every page dictionary. A proof carries PROOF_MARK across every page and in its title (proof-mark.ts). The bytes depend only on the layout, the title and the images. Between pages
  * it yields to the event loop so that BullMQ's lock renewal is never starved by a long render.
  */
-export async function renderPdf({ layout, title, images, fonts, onProgress }: RenderInput): Promise<RenderedPdf> {
+export async function renderPdf({ layout, title: designTitle, images, fonts, proof = false, onProgress }: RenderInput): Promise<RenderedPdf> {
   const g = layout.geometry;
+  const title = proof ? `${PROOF_MARK}: ${designTitle}` : designTitle;
   const { prepared, warnings } = await preparePrintImages(layout, images);
 
   const doc = new PDFDocument({
@@ -81,6 +85,7 @@ export async function renderPdf({ layout, title, images, fonts, onProgress }: Re
         doc.endMarkedContent();
       }
     }
+    if (proof) drawProofMark(doc, g);
     if (g.cropMarks) {
       doc.markContent('Artifact', { type: 'Page' });
       drawCropMarks(doc, g);

@@ -61,7 +61,7 @@ export class RenderPool {
   readonly render: PdfRenderer = (request: RenderRequest, onProgress) =>
     new Promise<RenderedPdf>((resolve, reject) => {
       if (this.closed) return reject(new Error('the render pool is closed'));
-      const message: RenderThreadRequest = { id: this.nextId++, layout: request.layout, title: request.title, images: [...request.images] };
+      const message: RenderThreadRequest = { id: this.nextId++, layout: request.layout, title: request.title, images: [...request.images], ...(request.proof && { proof: true }) };
       this.queue.push({ message, resolve, reject, onProgress });
       this.dispatch();
     });

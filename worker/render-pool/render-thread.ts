@@ -14,7 +14,7 @@ const reply = (message: RenderThreadReply, transfer: ArrayBuffer[] = []) => port
 
 port.on('message', (request: RenderThreadRequest) => {
   const images = new Map(request.images.map(([id, bytes]) => [id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
-  renderPdf({ layout: request.layout, title: request.title, images, fonts, onProgress: (percent) => reply({ id: request.id, type: 'progress', percent }) }).then(
+  renderPdf({ layout: request.layout, title: request.title, proof: request.proof === true, images, fonts, onProgress: (percent) => reply({ id: request.id, type: 'progress', percent }) }).then(
     ({ data, pages, warnings }) => {
       // Hand the bytes over without a copy when the Buffer owns its whole ArrayBuffer (large ones do).
       const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;

@@ -6,6 +6,8 @@ export interface RenderThreadRequest {
   id: number;
   layout: LaidOutDesign;
   title: string;
+  /** Draw the proof mark across every page. */
+  proof?: boolean;
   /** Image bytes by asset id (copied into the thread). */
   images: Array<[string, Uint8Array]>;
 }

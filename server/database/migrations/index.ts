@@ -7,6 +7,9 @@ import { printJobs } from './0005-print-jobs';
 import { shareLinks } from './0006-share-links';
 import { auditLog } from './0007-audit-log';
 import { organisationImprints } from './0012-organisation-imprints';
+import { agentRole } from './0014-agent-role';
+import { signOff } from './0015-sign-off';
+import { signOffSetting } from './0016-sign-off-setting';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -21,4 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-share-links': shareLinks,
   '0007-audit-log': auditLog,
   '0012-organisation-imprints': organisationImprints,
+  '0014-agent-role': agentRole,
+  '0015-sign-off': signOff,
+  '0016-sign-off-setting': signOffSetting,
 };

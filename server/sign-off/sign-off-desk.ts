@@ -1,0 +1,104 @@
+import type { PrintSettings } from '../../common/colour/print-settings';
+import type { Design } from '../../common/design/design-schema';
+import { contentHash } from '../../common/node/content-hash';
+import type { FileStore } from '../../common/node/file-store';
+import { diffDesigns, type DesignDiff } from '../../common/sign-off/design-diff';
+import { SIGN_OFF_ACTOR, type SignOffStatus } from '../../common/sign-off/sign-off-workflow';
+import type { Account } from '../accounts/account';
+import type { DesignStore } from '../designs/design-store';
+import { AppError } from '../http/app-error';
+import type { PrintQueue } from '../print-jobs/print-queue';
+import { submitPrintJob } from '../print-jobs/submit-print-job';
+import { IllegalTransitionError, SignOffExistsError, type SignOffRecord, type SignOffStore, type SignOffTransition } from './sign-off-store';
+
+/** The hash a design document is matched by: a print job of exactly this document is a print of this version. */
+export const designHashOf = (design: Design): string => contentHash(design);
+
+export interface SignOffDeskDeps {
+  signOffs: SignOffStore;
+  designs: DesignStore;
+  queue: PrintQueue;
+  store: FileStore;
+  now: () => number;
+  print?: PrintSettings;
+}
+
+/** A request with what the agent needs to decide: the version's document, the last approved version and the difference. */
+export interface SignOffCase {
+  request: SignOffRecord;
+  design: Design;
+  approvedVersion: number | null;
+  diff: DesignDiff | null;
+  history: SignOffTransition[];
+}
+
+/** Words for a status, in refusals. */
+const STATUS_WORDS: Record<SignOffStatus, string> = { pending: 'waiting for the agent', approved: 'approved', returned: 'returned', superseded: 'superseded by a newer version' };
+
+/**
+ * The sign-off workflow's rules about people, on top of the store's table of transitions: campaigners
+ * send frozen versions (each with a proof queued for the agent), only an agent of the organisation
+ * approves or returns, never their own request, and a return says why.
+ */
+export class SignOffDesk {
+  constructor(private readonly deps: SignOffDeskDeps) {}
+
+  /**
+   * Sends a saved version for sign-off. A returned version sent again goes back to the agent; a newer
+   * version supersedes the design's open request. The proof is queued first: a design that cannot print
+   * (a sample imprint, text that does not fit) is refused here as it would be at print time.
+   */
+  async submit(actor: Account, input: { designId: string; version: number; note: string }): Promise<{ request: SignOffRecord; created: boolean }> {
+    const saved = await this.deps.designs.getVersion(actor.orgId, input.designId, input.version);
+    if (!saved) throw AppError.notFound('this version of the design');
+    const proof = await submitPrintJob({ design: saved.design, proof: true, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, this.deps, actor.id);
+    try {
+      const { request } = await this.deps.signOffs.create({ orgId: actor.orgId, designId: saved.id, version: saved.version, designHash: designHashOf(saved.design), accountId: actor.id, note: input.note });
+      await this.deps.signOffs.setProofJob(request.id, proof.id);
+      return { request: { ...request, proofJobId: proof.id }, created: true };
+    } catch (err) {
+      if (!(err instanceof SignOffExistsError)) throw err;
+      if (err.existing.status !== 'returned') throw new AppError(409, 'already_sent', `version ${input.version} of this design was sent for sign-off already and is ${STATUS_WORDS[err.existing.status]}; edit and save it to send a new version`);
+      const request = await this.move(actor, err.existing.id, 'pending', input.note);
+      return { request, created: false };
+    }
+  }
+
+  /** An agent's decision: approve (a comment is optional) or return (a comment saying why is required). */
+  async decide(actor: Account, id: string, to: 'approved' | 'returned', comment: string): Promise<SignOffRecord> {
+    if (actor.role !== 'agent') throw new AppError(403, 'agent_only', "only your organisation's agent can approve or return a design");
+    if (to === 'returned' && comment.trim() === '') throw AppError.validation([{ path: 'comment', message: 'say what needs to change before the design can be approved' }]);
+    return this.move(actor, id, to, comment);
+  }
+
+  /** Sends a returned version back to the agent as it is (with a note, such as why nothing needed changing). */
+  async resubmit(actor: Account, id: string, note: string): Promise<SignOffRecord> {
+    return this.move(actor, id, 'pending', note);
+  }
+
+  /** The request with its document, the difference from the last approved version and its trail. */
+  async open(actor: Account, id: string): Promise<SignOffCase> {
+    const request = await this.deps.signOffs.find(actor.orgId, id);
+    if (!request) throw notFound();
+    const saved = await this.deps.designs.getVersion(actor.orgId, request.designId, request.version);
+    if (!saved) throw notFound();
+    const approvedVersion = await this.deps.signOffs.approvedBefore(actor.orgId, request.designId, request.version);
+    const approved = approvedVersion === null ? null : await this.deps.designs.getVersion(actor.orgId, request.designId, approvedVersion);
+    return { request, design: saved.design, approvedVersion: approved ? approvedVersion : null, diff: approved ? diffDesigns(approved.design, saved.design) : null, history: await this.deps.signOffs.history(request.id) };
+  }
+
+  private async move(actor: Account, id: string, to: SignOffStatus, comment: string): Promise<SignOffRecord> {
+    try {
+      const moved = await this.deps.signOffs.move(actor.orgId, id, to, actor.id, comment.trim(), (request) => {
+        if (SIGN_OFF_ACTOR[to] === 'agent' && request.submittedBy === actor.id) throw new AppError(403, 'own_request', 'you sent this design for sign-off: another agent of your organisation must decide on it');
+      });
+      if (!moved) throw notFound();
+      return moved;
+    } catch (err) {
+      if (err instanceof IllegalTransitionError) throw new AppError(409, 'illegal_transition', `this request is ${STATUS_WORDS[err.from]}: it cannot be ${to === 'pending' ? 'sent again' : to} now`);
+      throw err;
+    }
+  }
+}
+
+const notFound = () => AppError.notFound('this sign-off request');
