@@ -26,9 +26,10 @@ export function drawProofMark(doc: PDFKit.PDFDocument, g: PageGeometry): void {
   const diagonal = Math.hypot(w, h);
   const unit = doc.font(font, 10).widthOfString(PROOF_MARK) / 10;
   const size = Math.min((diagonal * 0.8) / unit, Math.min(w, h) / 4);
-  doc.fillColor(MARK_INK).fillOpacity(DIAGONAL_OPACITY);
+  // Outlined in paper white, so it stands out on a magenta or red background too.
+  doc.fillColor(MARK_INK).fillOpacity(DIAGONAL_OPACITY).strokeColor([0, 0, 0, 0]).strokeOpacity(0.9).lineWidth(Math.max(1, size / 25));
   doc.rotate(angle, { origin: [w / 2, h / 2] });
-  doc.font(font, size).text(PROOF_MARK, w / 2 - (unit * size) / 2, h / 2 - size / 2, { lineBreak: false });
+  doc.font(font, size).text(PROOF_MARK, w / 2 - (unit * size) / 2, h / 2 - size / 2, { lineBreak: false, fill: true, stroke: true });
   doc.restore();
   // The bands: solid ink, the words knocked out in white paper.
   const inset = mmToPt(g.slug + g.bleed);
