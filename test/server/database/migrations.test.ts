@@ -103,6 +103,14 @@ describe('the migrations, one at a time on real data', () => {
     await expect(db().insertInto('organisation_imprints').values({ ...row, org_id: other, imprint: '"Jo Bloggs"' }).execute()).rejects.toThrow(/check/);
   });
 
+  it('0014-0016 (sign-off) run on these rows: an account becomes an agent, a version is sent, the setting is off (their rules: sign-off-migrations.test.ts)', async () => {
+    expect(await up('0016-sign-off-setting')).toEqual(['0014-agent-role', '0015-sign-off', '0016-sign-off-setting']);
+    await db().updateTable('accounts').set({ role: 'agent' }).where('id', '=', ACCOUNT).execute();
+    await db().insertInto('sign_off_requests').values({ id: JOB, org_id: ORG, design_id: DESIGN, design_version: 1, design_hash: HASH, status: 'approved', submitted_by: ACCOUNT, proof_job_id: null, created_at: at, updated_at: at }).execute();
+    const { rows } = await sql<{ sign_off_required: boolean }>`select sign_off_required from organisations where id = ${ORG}`.execute(empty.db);
+    expect(rows).toEqual([{ sign_off_required: false }]);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);
