@@ -6,7 +6,7 @@ import { recordedLeaks } from '../../support/leak-watch';
 import { listRoutes } from '../../support/route-list';
 import { TestClient, type TestAccount } from '../../support/test-client';
 import { patient } from '../../support/wait-for';
-import { printJobBody, REAL_IMPRINT } from '../../support/real-imprint';
+import { printJobBody, REAL_IMPRINT, withRealImprint } from '../../support/real-imprint';
 
 /**
  * Who asks. `owner` is a campaigner of the organisation that owns the design, job and share link
@@ -28,6 +28,8 @@ const ownOrg = (status: number): Expected => ({ anonymous: 401, volunteer: 401, 
 const ownOrgOrAdmin = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: status, owner: status });
 /** Only admins may (403 for other accounts). */
 const admins = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: status, owner: 403 });
+/** Only an agent of the owning organisation may (none of these actors is one: campaigners and admins get 403, whatever the request). */
+const agents = (): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: 403, owner: 403 });
 /** Only the share link's holder may. */
 const holder = (status: number): Expected => ({ anonymous: 404, volunteer: status, disabled: 404, outsider: 404, admin: 404, owner: 404 });
 
@@ -44,6 +46,12 @@ interface Fixture {
   freshDesignId(): Promise<string>;
   freshLinkId(): Promise<string>;
   freshAccountId(): Promise<string>;
+  /** A sign-off request of the owner's organisation, waiting for its agent. */
+  signOffId: string;
+  /** One its agent returned, which the owner may send again (once). */
+  returnedSignOffId: string;
+  /** A saved design not yet sent for sign-off (version 1 is sent once, by the owner). */
+  unsentDesignId: string;
   /** A print job the worker failed (for the admin's retry and remove). */
   freshFailedJobId(): Promise<string>;
 }
@@ -104,6 +112,18 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /api/organisations/:orgId/imprint': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
   'PUT /api/organisations/:orgId/imprint': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { imprint: REAL_IMPRINT } }) },
 
+  'POST /api/admin/accounts/:id/role': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }), body: () => ({ json: { role: 'agent' } }) },
+
+  // Sign-off: the organisation's accounts send and follow; its agents decide; its agents or an admin set whether it is required.
+  'POST /api/sign-off-requests': { expected: ownOrg(201), body: (f) => ({ json: { designId: f.unsentDesignId, version: 1 } }) },
+  'GET /api/sign-off-requests': { expected: members(200) },
+  'GET /api/sign-off-requests/:id': { expected: ownOrg(200), params: (f) => ({ id: f.signOffId }) },
+  'POST /api/sign-off-requests/:id/approve': { expected: agents(), params: (f) => ({ id: f.signOffId }), body: () => ({ json: {} }) },
+  'POST /api/sign-off-requests/:id/return': { expected: agents(), params: (f) => ({ id: f.signOffId }), body: () => ({ json: { comment: 'Change it' } }) },
+  'POST /api/sign-off-requests/:id/resubmit': { expected: ownOrg(200), params: (f) => ({ id: f.returnedSignOffId }), body: () => ({ json: {} }) },
+  'GET /api/organisations/:orgId/sign-off': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'PUT /api/organisations/:orgId/sign-off': { expected: { anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 200, owner: 403 }, params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { required: false } }) },
+
   'GET /api/designs': { expected: members(200) },
   'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },
   'GET /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
@@ -146,6 +166,13 @@ beforeAll(async () => {
   const done = await waitForJob(ownerClient, accepted.statusUrl);
   const newLink = async () => (await (await ownerClient.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { id: string; url: string };
   const link = await newLink();
+  const agentClient = await rosette.signedIn(await rosette.createAccount({ organisation: 'Riverside Labour', role: 'agent' }));
+  // Only a printable design can be sent (its proof is queued): the real imprint, not the template's sample.
+  const savePrintable = async () => ((await (await ownerClient.request('/api/designs', { json: { design: withRealImprint(design) } })).json()) as { id: string }).id;
+  const sendForSignOff = async () => ((await (await ownerClient.request('/api/sign-off-requests', { json: { designId: await savePrintable(), version: 1 } })).json()) as { id: string }).id;
+  const signOffId = await sendForSignOff();
+  const returnedSignOffId = await sendForSignOff();
+  expect((await agentClient.request(`/api/sign-off-requests/${returnedSignOffId}/return`, { json: { comment: 'Say which routes' } })).status).toBe(200);
   const assetId = design.pages[0].elements.find((e: { kind: string }) => e.kind === 'image').assetId as string;
   fixture = {
     owner,
@@ -161,6 +188,9 @@ beforeAll(async () => {
     freshLinkId: async () => (await newLink()).id,
     freshAccountId: async () => (await rosette.createAccount({ organisation: 'Sacrificial' })).id,
     freshFailedJobId: () => failedPrintJob(rosette),
+    signOffId,
+    returnedSignOffId,
+    unsentDesignId: await savePrintable(),
   };
 
   const outsider = await rosette.createAccount({ organisation: 'Hillside Greens' });
