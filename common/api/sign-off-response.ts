@@ -30,7 +30,7 @@ export interface SignOffTransitionResponse {
   to: SignOffStatus;
   /** ISO 8601, UTC. */
   at: string;
-  /** The role of the account that made it when it was made, and whether it was the one asking. */
+  /** The role the account that made it has now (accounts are not named), and whether it is the one asking. */
   byRole: 'agent' | 'campaigner' | 'admin';
   byYou: boolean;
   comment: string;

@@ -1,6 +1,7 @@
+import { ROLES, type Role } from '../../../common/accounts/roles';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorSentence } from '../api/error-sentence';
-import { disableAccount, inviteAccount, listAccounts, resetAccess, type AdminAccount, type Invite } from '../api/admin-api';
+import { disableAccount, inviteAccount, listAccounts, resetAccess, setAccountRole, type AdminAccount, type Invite } from '../api/admin-api';
 import { AccountBar } from '../session/account-bar';
 import { useSession } from '../session/session-context';
 import { CopyField } from '../app/copy-field';
@@ -9,7 +10,10 @@ import './admin.css';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The admin's accounts page: invite a campaigner, disable an account, reset someone's access, withdraw an organisation's share links. */
+/** How each role is shown in the table. */
+const ROLE_NAMES: Record<Role, string> = { admin: 'admin', agent: 'agent', campaigner: 'campaigner' };
+
+/** The admin's accounts page: invite a campaigner or an agent, make an account its organisation's agent (or a campaigner again), disable an account, reset someone's access, withdraw an organisation's share links. */
 export function AccountsPage() {
   const { account: me } = useSession();
   const [accounts, setAccounts] = useState<AdminAccount[] | null>(null);
@@ -85,7 +89,7 @@ export function AccountsPage() {
                   <tr key={a.id}>
                     <td>{a.email}</td>
                     <td>{a.organisation}</td>
-                    <td>{a.role}</td>
+                    <td>{ROLE_NAMES[a.role]}</td>
                     <td>{a.status}</td>
                     <td>
                       {a.id === me.id ? (
@@ -95,6 +99,11 @@ export function AccountsPage() {
                           {a.status !== 'disabled' ? (
                             <button type="button" className="button-quiet button-danger" aria-label={`Disable ${a.email}`} onClick={() => void act(() => disableAccount(a.id))}>
                               Disable
+                            </button>
+                          ) : null}
+                          {a.role !== 'admin' ? (
+                            <button type="button" className="button-quiet" aria-label={a.role === 'agent' ? `Make ${a.email} a campaigner` : `Make ${a.email} an agent`} onClick={() => void act(() => setAccountRole(a.id, a.role === 'agent' ? 'campaigner' : 'agent'))}>
+                              {a.role === 'agent' ? 'Make campaigner' : 'Make agent'}
                             </button>
                           ) : null}
                           <button type="button" className="button-quiet" aria-label={`Reset access for ${a.email}`} onClick={() => void act(() => resetAccess(a.id))}>
@@ -115,10 +124,10 @@ export function AccountsPage() {
   );
 }
 
-function InviteForm({ onInvite }: { onInvite: (email: string, organisation: string, role: 'campaigner' | 'admin') => Promise<void> }) {
+function InviteForm({ onInvite }: { onInvite: (email: string, organisation: string, role: Role) => Promise<void> }) {
   const [email, setEmail] = useState('');
   const [organisation, setOrganisation] = useState('');
-  const [role, setRole] = useState<'campaigner' | 'admin'>('campaigner');
+  const [role, setRole] = useState<Role>('campaigner');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await onInvite(email, organisation, role);
@@ -138,8 +147,9 @@ function InviteForm({ onInvite }: { onInvite: (email: string, organisation: stri
         </div>
         <div className="field">
           <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value === 'admin' ? 'admin' : 'campaigner')}>
+          <select id="invite-role" value={role} onChange={(e) => setRole(ROLES.find((r) => r === e.target.value) ?? 'campaigner')}>
             <option value="campaigner">Campaigner</option>
+            <option value="agent">Agent (signs off designs)</option>
             <option value="admin">Admin</option>
           </select>
         </div>

@@ -1,3 +1,4 @@
+import type { OrganisationRole, Role } from '../../../common/accounts/roles';
 import { fetchJson } from './fetch-json';
 import type { SessionAccount } from './session-api';
 
@@ -17,12 +18,17 @@ export async function listAccounts(): Promise<AdminAccount[]> {
   return (await fetchJson<{ accounts: AdminAccount[] }>('/api/admin/accounts', { cache: 'no-store' })).accounts;
 }
 
-export function inviteAccount(email: string, organisation: string, role: 'campaigner' | 'admin'): Promise<{ account: AdminAccount; invite: Invite }> {
+export function inviteAccount(email: string, organisation: string, role: Role): Promise<{ account: AdminAccount; invite: Invite }> {
   return fetchJson('/api/admin/accounts', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, organisation, role }) });
 }
 
 export function disableAccount(id: string): Promise<{ account: AdminAccount }> {
   return fetchJson(`/api/admin/accounts/${encodeURIComponent(id)}/disable`, { method: 'POST' });
+}
+
+/** Makes an organisation's account its agent (who signs off designs), or a campaigner again. */
+export function setAccountRole(id: string, role: OrganisationRole): Promise<{ account: AdminAccount }> {
+  return fetchJson(`/api/admin/accounts/${encodeURIComponent(id)}/role`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role }) });
 }
 
 export function resetAccess(id: string): Promise<{ account: AdminAccount; invite: Invite }> {

@@ -1,3 +1,4 @@
+import type { Role } from '../../../common/accounts/roles';
 import { setCsrfToken } from './csrf-token';
 import { fetchJson } from './fetch-json';
 
@@ -5,7 +6,7 @@ import { fetchJson } from './fetch-json';
 export interface SessionAccount {
   id: string;
   email: string;
-  role: 'admin' | 'campaigner';
+  role: Role;
   organisation: string;
   /** The organisation's id: where its imprint is (/api/organisations/:id/imprint). */
   organisationId: string;

@@ -2,6 +2,7 @@ import { LanguageField } from './language-field';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { AssetInfo } from '../../../common/layout/layout-design';
 import { SaveDesignButton } from '../designs/save-design-button';
+import { SendForSignOff } from '../sign-off/send-for-sign-off';
 import type { Draft } from '../drafts/draft';
 import { useDraft } from '../drafts/use-draft';
 import { useAssetSizes } from '../preview/use-asset-sizes';
@@ -66,6 +67,7 @@ export function Editor({ initial }: { initial: Draft }) {
           <>
             <HistoryButtons history={history} />
             <SaveDesignButton draft={draft} update={update} />
+            <SendForSignOff draft={draft} update={update} />
           </>
         } />
       <QueuedPrintAlert state={print.state} />

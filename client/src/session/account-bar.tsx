@@ -14,6 +14,11 @@ export function AccountBar() {
       <span className="account-name">
         {account.email} · {account.organisation}
       </span>
+      <nav className="header-links" aria-label="Sign-off">
+        <a className="header-link" href="#/sign-off" aria-current={window.location.hash.startsWith('#/sign-off') ? 'page' : undefined}>
+          Sign-off
+        </a>
+      </nav>
       {account.role === 'admin' ? (
         <nav className="header-links" aria-label="Admin">
           <a className="header-link" href="/admin" aria-current={here('/admin')}>

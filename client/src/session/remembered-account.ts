@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '../../../common/accounts/roles';
 import type { SessionAccount } from '../api/session-api';
 
 /** localStorage key of the signed-in account, for opening the editor while the server cannot be reached. */
@@ -28,8 +29,8 @@ export function forgetAccount(): void {
 export function recallAccount(): SessionAccount | null {
   try {
     const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<SessionAccount> | null;
-    if (!value || typeof value.id !== 'string' || typeof value.email !== 'string' || (value.role !== 'admin' && value.role !== 'campaigner')) return null;
-    return { id: value.id, email: value.email, role: value.role, organisation: String(value.organisation ?? ''), organisationId: String(value.organisationId ?? ''), status: String(value.status ?? '') };
+    if (!value || typeof value.id !== 'string' || typeof value.email !== 'string' || !(ROLES as readonly unknown[]).includes(value.role)) return null;
+    return { id: value.id, email: value.email, role: value.role as Role, organisation: String(value.organisation ?? ''), organisationId: String(value.organisationId ?? ''), status: String(value.status ?? '') };
   } catch {
     return null;
   }
