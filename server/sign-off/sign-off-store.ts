@@ -118,7 +118,8 @@ export class SignOffStore {
     let query = this.db.selectFrom('sign_off_requests').selectAll().where('org_id', '=', orgId);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.designId) query = query.where('design_id', '=', filter.designId);
-    const rows = await query.orderBy('updated_at', 'desc').orderBy('id').limit(limit).execute();
+    // A new version and the request it supersedes move at the same moment: the newer version comes first.
+    const rows = await query.orderBy('updated_at', 'desc').orderBy('design_version', 'desc').orderBy('id').limit(limit).execute();
     return rows.map(toRecord);
   }
 

@@ -193,11 +193,15 @@ function RequiredSetting({ orgId }: { orgId: string }) {
     getSignOffSetting(orgId).then((s) => setRequired(s.required), () => setMessage('The setting could not be loaded.'));
   }, [orgId]);
   const change = async (next: boolean) => {
+    const before = required;
+    // Shown at once; put back if the server refuses.
+    setRequired(next);
     setMessage('');
     try {
       setRequired((await setSignOffSetting(orgId, next)).required);
       setMessage(next ? 'Saved: prints can be shared only once you have approved the version.' : 'Saved: prints can be shared without sign-off.');
     } catch {
+      setRequired(before);
       setMessage('The setting could not be saved; try again.');
     }
   };
