@@ -129,6 +129,20 @@ describe('sign-off before sharing, on a desktop', () => {
     await screenshot(campaigner, 'sign-off-shared-desktop');
   });
 
+  it('shows the agent, for a later edit, what changed since the approved version, word by word', async () => {
+    await campaigner.getByLabel('Headline text').fill('Buses every five minutes on routes 4 and 7');
+    await campaigner.getByRole('button', { name: 'Send for sign-off' }).click();
+    await status(campaigner).getByText('Version 3: Waiting for sign-off').waitFor();
+    await openQueue();
+    await agent.getByRole('link', { name: /version 3$/ }).click();
+    await agent.getByText('Since version 2, the last one approved:').waitFor();
+    const change = agent.locator('.diff-list li', { hasText: 'Heading on the front' });
+    expect(await change.locator('del').allTextContents()).toEqual(['ten ']);
+    expect(await change.locator('ins').allTextContents()).toEqual(['five ']);
+    await change.scrollIntoViewIfNeeded();
+    await screenshot(agent, 'sign-off-diff-desktop');
+  });
+
   it('raised no unexpected errors', () => {
     expect(errors).toEqual([]);
   });
