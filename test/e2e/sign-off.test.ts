@@ -5,6 +5,7 @@ import { readPdf } from '../support/read-pdf';
 import { REAL_IMPRINT } from '../support/real-imprint';
 import { patient } from '../support/wait-for';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
+import { seriousAxeViolations } from './support/axe';
 import { buildClientIfStale } from './support/build-client';
 import { printAsItIs, sendButton, signIn } from './support/editor-page';
 
@@ -141,6 +142,12 @@ describe('sign-off before sharing, on a desktop', () => {
     expect(await change.locator('ins').allTextContents()).toEqual(['five ']);
     await change.scrollIntoViewIfNeeded();
     await screenshot(agent, 'sign-off-diff-desktop');
+  });
+
+  it('passes axe-core on the Sign-off screen with a request open, and in the editor with its status', async () => {
+    await agent.evaluate(() => document.fonts.ready.then(() => undefined));
+    expect(await seriousAxeViolations(agent, 'sign-off screen, a request open (desktop)')).toEqual([]);
+    expect(await seriousAxeViolations(campaigner, 'editor with the sign-off status (desktop)')).toEqual([]);
   });
 
   it('raised no unexpected errors', () => {
