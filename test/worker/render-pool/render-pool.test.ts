@@ -60,6 +60,18 @@ describe('RenderPool', () => {
     }
   });
 
+  it('draws a proof, marked on every page, when the request asks for one', async () => {
+    const pool = new RenderPool({ size: 1, timeoutMs: 10_000, threadFile });
+    try {
+      const pdf = await pool.render({ ...(await requestFor(lightFlyer('Pooled proof'))), proof: true });
+      const facts = await readPdf(pdf.data);
+      expect(facts.info.Title).toBe('PROOF — NOT APPROVED: Pooled proof');
+      for (const page of facts.text.split('\f').filter((p) => p.trim())) expect(page).toContain('PROOF — NOT APPROVED');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('terminates a render that runs past the timeout, replaces the thread and keeps rendering', async () => {
     const lost: string[] = [];
     // The limit is read per render: 300 ms for the heavy poster, then a generous one for the render on the
