@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
 import type { PrintQueue } from './print-queue';
 import type { PrintRecordStatus, PrintRecordStore } from './print-record-store';
+import { PROOF_MARK } from '../../common/queue/print-job';
 
 /** The queue's job states, as print records say them. */
 const STATUS_OF: Record<string, PrintRecordStatus> = {
@@ -64,7 +65,8 @@ export class PrintRecordMirror {
         id: job.id,
         orgId: job.data.orgId,
         accountId: job.data.accountId ?? null,
-        title: job.data.design.title,
+        // A proof is named as one in the history too, as in its PDF's title: never taken for the final file.
+        title: job.data.proof ? `${PROOF_MARK}: ${job.data.design.title}` : job.data.design.title,
         status,
         pages: result?.pages ?? null,
         pdfHash: result?.pdfHash ?? null,

@@ -6,6 +6,7 @@ import { recordedLeaks } from '../../support/leak-watch';
 import { readPdf } from '../../support/read-pdf';
 import { withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
+import { waitForValue } from '../../support/wait-for';
 
 type Json = Record<string, any>;
 
@@ -295,5 +296,13 @@ describe("the organisation's sign-off setting and share links", () => {
     expect([proof.proof, final.proof]).toEqual([true, false]);
     const refused = await share(proof.id);
     expect([refused.status, refused.body.error.code]).toEqual([422, 'proof_not_shareable']);
+    // The organisation's print history names it as a proof.
+    const history = await waitForValue('the proof in the print history', async () => {
+      const jobs = (await call(campaigner, '/api/print-history')).body.printJobs as Json[];
+      const found = jobs.find((j) => j.id === proof.id);
+      return found?.status === 'done' ? jobs : null;
+    });
+    expect(history.find((j) => j.id === proof.id)!.title).toBe(`${PROOF_MARK}: Proof only`);
+    expect(history.find((j) => j.id === final.id)!.title).toBe('Proof only');
   });
 });
