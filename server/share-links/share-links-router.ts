@@ -26,7 +26,8 @@ const JOB_ID = /^[a-f0-9]{32}$/;
 /**
  * A campaigner's share links of their organisation's finished print jobs: make, list, revoke. Making
  * one needs the job; listing and withdrawing do not (links are records of their own, and outlive the
- * job in the queue), so a link can be withdrawn for its whole life.
+ * job in the queue), so a link can be withdrawn for its whole life. A proof is never shared, and while
+ * the organisation requires sign-off, only a print of exactly a version an agent approved is.
  */
 export function shareLinksRouter(deps: { services: AccountServices; queue: PrintQueue; store: FileStore; shareLinks: ShareLinkStore; signOffs: SignOffStore; now: () => number }): Router {
   const router = caseSensitiveRouter();
