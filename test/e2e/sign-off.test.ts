@@ -3,6 +3,7 @@ import { CALM } from '../support/calm-probes';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { readPdf } from '../support/read-pdf';
 import { REAL_IMPRINT } from '../support/real-imprint';
+import type { TestAccount } from '../support/test-client';
 import { patient } from '../support/wait-for';
 import { launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
 import { seriousAxeViolations } from './support/axe';
@@ -22,12 +23,17 @@ let agentContext: BrowserContext;
 let campaigner: Page;
 let agent: Page;
 let errors: string[];
+let agentErrors: string[];
+let agentAccount: TestAccount;
+let adminAccount: TestAccount;
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
   [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
   const campaignerAccount = await rosette.createAccount({ organisation: 'Riverside Labour' });
-  const agentAccount = await rosette.createAccount({ organisation: 'Riverside Labour', role: 'agent' });
+  // A campaigner whom the admin makes the organisation's agent, below.
+  agentAccount = await rosette.createAccount({ organisation: 'Riverside Labour' });
+  adminAccount = await rosette.createAccount({ role: 'admin', organisation: 'Rosette' });
   // The organisation's imprint, so new designs can print (set by its agent, as the imprint test does in the browser).
   const api = await rosette.signedIn(agentAccount);
   expect((await api.request(`/api/organisations/${agentAccount.orgId}/imprint`, { method: 'PUT', json: { imprint: REAL_IMPRINT } })).status).toBe(200);
@@ -35,9 +41,10 @@ beforeAll(async () => {
   campaigner = await campaignerContext.newPage();
   agent = await agentContext.newPage();
   // The 422s are the template-words question and the share link refused before approval.
-  errors = [...watchForErrors(campaigner, [/status of 422/]), ...watchForErrors(agent)];
+  // Two lists, read at the end: watchForErrors fills the array it returned.
+  errors = watchForErrors(campaigner, [/status of 422/]);
+  agentErrors = watchForErrors(agent);
   await signIn(campaigner, rosette.baseUrl, campaignerAccount);
-  await signIn(agent, rosette.baseUrl, agentAccount);
 });
 afterAll(async () => {
   await campaignerContext?.close();
@@ -55,6 +62,26 @@ const openQueue = async () => {
 };
 
 describe('sign-off before sharing, on a desktop', () => {
+  it('lets an admin make an account its organisation\'s agent on the accounts page', async () => {
+    const adminContext = await newContext(browser, DESKTOP);
+    try {
+      const admin = await adminContext.newPage();
+      const adminErrors = watchForErrors(admin);
+      await admin.goto(`${rosette.baseUrl}/`);
+      await admin.getByLabel('Email address').fill(adminAccount.email);
+      await admin.getByLabel('Password').fill(adminAccount.password);
+      await admin.getByRole('button', { name: 'Sign in' }).click();
+      await admin.getByRole('link', { name: 'Accounts' }).click();
+      await admin.getByRole('button', { name: `Make ${agentAccount.email} an agent` }).click();
+      await admin.getByRole('button', { name: `Make ${agentAccount.email} a campaigner` }).waitFor();
+      expect(await admin.getByRole('row', { name: new RegExp(agentAccount.email) }).getByRole('cell', { name: 'agent', exact: true }).count()).toBe(1);
+      expect(adminErrors).toEqual([]);
+    } finally {
+      await adminContext.close();
+    }
+    await signIn(agent, rosette.baseUrl, agentAccount);
+  });
+
   it("lets the agent require sign-off for the organisation", async () => {
     await openQueue();
     const box = agent.getByLabel('Require sign-off before a print is shared with volunteers');
@@ -152,5 +179,6 @@ describe('sign-off before sharing, on a desktop', () => {
 
   it('raised no unexpected errors', () => {
     expect(errors).toEqual([]);
+    expect(agentErrors).toEqual([]);
   });
 });
