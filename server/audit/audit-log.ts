@@ -8,6 +8,8 @@ import type { Database } from '../database/schema';
  * `share-link.withdrawn`: an admin withdrew an organisation's share link (the target is the link's id).
  * `maintenance.on` / `.off` / `.auto`: an admin set the maintenance switch (no target; the switch's own
  * trail in Redis, shown in the status, also keeps the reason and message).
+ * `design.renamed` / `.duplicated` / `.deleted`: a member renamed, copied or deleted one of their
+ * organisation's saved designs (the target is the design; for a copy, the new one).
  */
 export type AuditAction =
   | 'account.invited'
@@ -24,7 +26,10 @@ export type AuditAction =
   | 'share-link.withdrawn'
   | 'maintenance.on'
   | 'maintenance.off'
-  | 'maintenance.auto';
+  | 'maintenance.auto'
+  | 'design.renamed'
+  | 'design.duplicated'
+  | 'design.deleted';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
@@ -32,7 +37,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** The account that did it; null for the system (start-up, command line). */
   actorId: string | null;
-  /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`; null when there is none. */
+  /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`, the design for `design.*`; null when there is none. */
   targetId: string | null;
 }
 
