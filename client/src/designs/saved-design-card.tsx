@@ -42,6 +42,11 @@ export function SavedDesignCard({ design, onOpen, onChanged }: { design: SavedDe
     event.preventDefault();
     if (mode.mode !== 'renaming') return;
     const next = mode.title;
+    // The server says the same (400 naming the title); no need to ask it.
+    if (next.trim() === '') {
+      setProblem('A title must not be empty.');
+      return;
+    }
     setProblem(null);
     void (async () => {
       try {
@@ -69,7 +74,7 @@ export function SavedDesignCard({ design, onOpen, onChanged }: { design: SavedDe
           <form className="rename-form" onSubmit={rename}>
             <span className="field">
               <label htmlFor={inputId}>New title</label>
-              <input id={inputId} value={mode.title} maxLength={120} onChange={(e) => setMode({ mode: 'renaming', title: e.target.value })} aria-invalid={problem ? true : undefined} autoFocus />
+              <input id={inputId} value={mode.title} maxLength={120} onChange={(e) => (setMode({ mode: 'renaming', title: e.target.value }), setProblem(null))} aria-invalid={problem ? true : undefined} autoFocus />
             </span>
             <span className="button-row">
               <button type="submit" className="button-primary button">
