@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readPdf } from '../support/read-pdf';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
-import { LAPTOP, launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
+import { LAPTOP, launchChromium, newContext, PHONE, screenshot, SCREENSHOTS, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { fillRealImprint, printAsItIs, sendButton, signIn, startFromTemplate } from './support/editor-page';
 import { patient } from '../support/wait-for';
@@ -133,6 +133,7 @@ describe.each([
     // One design, however many times it was saved and printed.
     expect(await designs.getByRole('article').count()).toBe(1);
     await screenshot(page, `designs-list-${device}`, true);
+    await designs.screenshot({ path: `${SCREENSHOTS}/designs-region-${device}.png` });
     await expectNoSidewaysScroll(page);
   });
 

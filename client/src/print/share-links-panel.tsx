@@ -43,8 +43,14 @@ export function ShareLinksPanel({ jobId, title }: { jobId: string; title?: strin
   };
   const create = () =>
     run(async () => {
-      const link = await createShareLink(jobId, EXPIRY_CHOICES[expiry]![1]);
-      setMade(new URL(link.url, window.location.origin).href);
+      try {
+        const link = await createShareLink(jobId, EXPIRY_CHOICES[expiry]![1]);
+        setMade(new URL(link.url, window.location.origin).href);
+      } catch (err) {
+        // The queue keeps a finished job 30 days; its links outlive it, but a new one needs it.
+        if (err instanceof ApiError && err.status === 404) throw new ApiError(404, err.code, 'a new share link can be made only in the 30 days after printing; print it again for a new one');
+        throw err;
+      }
     });
 
   return (
