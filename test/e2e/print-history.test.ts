@@ -176,6 +176,22 @@ describe.each([
     expect(await page.locator('.history-item').count()).toBe(1);
   });
 
+  it('is "Another member" to a colleague, in the print history and the designs list, never named', async () => {
+    const colleague = await newContext(browser, viewport);
+    const other = await colleague.newPage();
+    const account = await rosette.createAccount({ organisation: `Riverside Labour (${device})` });
+    await signIn(other, rosette.baseUrl, account);
+    const card = other.getByRole('region', { name: 'My organisation’s designs' }).getByRole('article', { name: `${TITLE} (final)` });
+    expect(await card.locator('.design-meta').innerText()).toMatch(/^By Another member · last edited /);
+    await other.getByRole('link', { name: 'Print history' }).click();
+    const job = other.getByRole('article', { name: TITLE });
+    expect(await job.locator('.history-facts').innerText()).toMatch(/Sent by\s+Another member\s/);
+    const me = await page.evaluate(() => document.querySelector('.account-name')?.textContent ?? '');
+    expect(me).toContain('@');
+    expect(await other.locator('main').innerText()).not.toContain(me.split(' · ')[0]!);
+    await colleague.close();
+  });
+
   it('raised no script errors and no Content-Security-Policy violations', () => {
     expect(errors).toEqual([]);
   });
