@@ -5,6 +5,9 @@ import { PrintHistoryItem } from './print-history-item';
 import '../gallery/gallery.css';
 import './print-history.css';
 
+/** How often the history is read again while a job is unfinished, milliseconds. */
+const REREAD_MS = 3000;
+
 type State = { state: 'loading' } | { state: 'ready'; jobs: PrintHistoryEntry[] } | { state: 'failed' };
 
 /**
@@ -14,13 +17,25 @@ type State = { state: 'loading' } | { state: 'ready'; jobs: PrintHistoryEntry[] 
  */
 export function PrintHistoryScreen({ onOpenDraft }: { onOpenDraft: (id: string) => void }) {
   const [state, setState] = useState<State>({ state: 'loading' });
+  const [reads, setReads] = useState(0);
   useEffect(() => {
     document.title = 'Print history: Rosette';
-    listPrintHistory().then(
-      (jobs) => setState({ state: 'ready', jobs }),
-      () => setState({ state: 'failed' }),
-    );
   }, []);
+  useEffect(() => {
+    let live = true;
+    listPrintHistory().then(
+      (jobs) => live && setState({ state: 'ready', jobs }),
+      () => live && setState((s) => (s.state === 'ready' ? s : { state: 'failed' })),
+    );
+    return () => void (live = false);
+  }, [reads]);
+  // While a job is still waiting or printing, read again now and then, so it turns Ready by itself.
+  const unfinished = state.state === 'ready' && state.jobs.some((j) => j.status === 'waiting' || j.status === 'active');
+  useEffect(() => {
+    if (!unfinished) return;
+    const timer = setTimeout(() => setReads((n) => n + 1), REREAD_MS);
+    return () => clearTimeout(timer);
+  }, [unfinished, reads, state]);
   return (
     <>
       <header className="site-header">
