@@ -9,6 +9,8 @@ export interface PrintHistoryEntry {
   status: 'waiting' | 'active' | 'done' | 'failed';
   /** Pages of the PDF; null until done. */
   pages: number | null;
+  /** Size of the PDF, bytes; null until done (and for jobs printed before sizes were kept). */
+  bytes: number | null;
   /**
    * Whether the account asking sent it. Accounts are never named to each other (docs/security.md):
    * the history says "You" or "Another member".

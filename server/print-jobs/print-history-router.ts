@@ -27,6 +27,7 @@ export function printHistoryEntry(r: PrintRecord & { designDeleted: boolean }, v
     title: r.title,
     status: r.status,
     pages: r.pages,
+    bytes: done ? r.bytes : null,
     sentByYou: r.accountId === viewerId,
     sentAt: new Date(r.createdAt).toISOString(),
     finishedAt: r.finishedAt === null ? null : new Date(r.finishedAt).toISOString(),

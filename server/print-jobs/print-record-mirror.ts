@@ -68,6 +68,7 @@ export class PrintRecordMirror {
         design: job.data.savedDesign ?? null,
         status,
         pages: result?.pages ?? null,
+        bytes: result?.bytes ?? null,
         // Known from the moment the job is queued: a download is named after the title from then on.
         pdfHash: result?.pdfHash ?? job.data.pdfHash,
         createdAt: job.data.acceptedAt,

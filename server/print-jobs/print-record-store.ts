@@ -17,6 +17,8 @@ export interface PrintRecord {
   design: { id: string; version: number } | null;
   status: PrintRecordStatus;
   pages: number | null;
+  /** Size of the PDF, bytes; null until done (and for records kept before sizes were). */
+  bytes: number | null;
   /** sha256 of the PDF (its file store name): the one it makes, known when it is queued; the file exists once done. */
   pdfHash: string | null;
   /** Milliseconds since the epoch. */
@@ -52,6 +54,7 @@ export class PrintRecordStore {
         title: record.title,
         status: record.status,
         pages: record.pages,
+        bytes: record.bytes,
         pdf_hash: record.pdfHash,
         created_at: new Date(record.createdAt),
         finished_at: record.finishedAt === null ? null : new Date(record.finishedAt),
@@ -62,6 +65,7 @@ export class PrintRecordStore {
           .doUpdateSet({
             status: sql`excluded.status`,
             pages: sql`coalesce(excluded.pages, print_jobs.pages)`,
+            bytes: sql`coalesce(excluded.bytes, print_jobs.bytes)`,
             pdf_hash: sql`coalesce(excluded.pdf_hash, print_jobs.pdf_hash)`,
             finished_at: sql`excluded.finished_at`,
             account_id: sql`coalesce(print_jobs.account_id, excluded.account_id)`,
@@ -99,6 +103,7 @@ export class PrintRecordStore {
       designDeleted: r.design_id !== null && r.design_deleted,
       status: r.status as PrintRecordStatus,
       pages: r.pages,
+      bytes: r.bytes,
       pdfHash: r.pdf_hash,
       createdAt: r.created_at.getTime(),
       finishedAt: r.finished_at?.getTime() ?? null,

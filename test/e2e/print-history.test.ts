@@ -73,7 +73,7 @@ describe.each([
   it('sees the job: its design, "You", when in UK time, its status and pages, and downloads the PDF under the design\'s name', async () => {
     const job = page.getByRole('article', { name: TITLE });
     await expectVisible(job);
-    expect(await job.locator('.history-facts').innerText()).toMatch(new RegExp(`Sent by\\s+You\\s+Sent\\s+\\w{3}, \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} (GMT|BST)\\s+Status\\s+Ready\\s+Pages\\s+2`));
+    expect(await job.locator('.history-facts').innerText()).toMatch(new RegExp(`Sent by\\s+You\\s+Sent\\s+\\w{3}, \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} (GMT|BST)\\s+Status\\s+Ready\\s+Pages\\s+2\\s+PDF\\s+\\d+ KB`));
     await screenshot(page, `print-history-${device}`, true);
     await expectNoSidewaysScroll(page);
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { formatUkDateTime } from '../admin/london-time';
 import { getDesignVersion } from '../api/designs-api';
+import { formatBytes } from '../app/format-bytes';
 import type { PrintHistoryEntry } from '../api/print-history-api';
 import { draftFromSaved } from '../designs/draft-from-saved';
 import { saveDraft } from '../drafts/draft-store';
@@ -60,6 +61,12 @@ export function PrintHistoryItem({ job, onOpenDraft }: { job: PrintHistoryEntry;
             <dt>Pages</dt>
             <dd>{job.pages ?? '–'}</dd>
           </div>
+          {job.bytes !== null ? (
+            <div>
+              <dt>PDF</dt>
+              <dd>{formatBytes(job.bytes)}</dd>
+            </div>
+          ) : null}
         </dl>
         <div className="button-row">
           {job.downloadUrl ? (

@@ -7,6 +7,7 @@ import { printJobs } from './0005-print-jobs';
 import { shareLinks } from './0006-share-links';
 import { auditLog } from './0007-audit-log';
 import { printJobsByPdf } from './0010-print-jobs-by-pdf';
+import { printJobsBytes } from './0011-print-jobs-bytes';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-share-links': shareLinks,
   '0007-audit-log': auditLog,
   '0010-print-jobs-by-pdf': printJobsByPdf,
+  '0011-print-jobs-bytes': printJobsBytes,
 };

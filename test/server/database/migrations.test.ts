@@ -102,6 +102,14 @@ describe('the migrations, one at a time on real data', () => {
     expect(await db().selectFrom('print_jobs').select('title').where('pdf_hash', '=', HASH).execute()).toEqual([{ title: 'Leaflet' }]);
   });
 
+  it('0011 keeps the size of a print record\'s PDF, empty for the records before it', async () => {
+    expect(await up('0011-print-jobs-bytes')).toContain('0011-print-jobs-bytes');
+    expect(await db().selectFrom('print_jobs').select(['id', 'bytes']).execute()).toEqual([{ id: JOB, bytes: null }]);
+    await db().updateTable('print_jobs').set({ bytes: 310_000 }).where('id', '=', JOB).execute();
+    expect(await db().selectFrom('print_jobs').select('bytes').where('id', '=', JOB).executeTakeFirst()).toEqual({ bytes: 310_000 });
+    await expect(db().updateTable('print_jobs').set({ bytes: 0 }).where('id', '=', JOB).execute()).rejects.toThrow(/check/);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);

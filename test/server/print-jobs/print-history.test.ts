@@ -48,7 +48,7 @@ describe('the organisation\'s print history', () => {
     const done = await waitForJob(riverside, accepted.statusUrl);
 
     const entry = await waitForValue('the print record says done', async () => (await history(riverside)).find((e) => e.id === accepted.id && e.status === 'done'));
-    expect(entry).toMatchObject({ title: 'History leaflet', pages: done.download.pages, downloadUrl: done.download.url });
+    expect(entry).toMatchObject({ title: 'History leaflet', pages: done.download.pages, bytes: done.download.bytes, downloadUrl: done.download.url });
     const row = await rosette.db.selectFrom('print_jobs').select(['account_id', 'org_id']).where('id', '=', accepted.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ account_id: campaigner.id, org_id: campaigner.orgId });
 
