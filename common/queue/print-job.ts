@@ -37,6 +37,12 @@ export const printJobDataSchema = z.object({
   orgId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
   /** The account that sent it, for the organisation's print records (PostgreSQL); the worker ignores it. */
   accountId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+  /**
+   * The organisation's saved design and the version of it this job printed (the version whose document
+   * equals the printed design: see POST /api/print-jobs in docs/api.md), for the print records; absent
+   * when it was not sent from a saved design. The worker ignores it.
+   */
+  savedDesign: z.object({ id: z.string().regex(/^[a-f0-9]{32}$/), version: z.number().int().min(1) }).optional(),
 });
 /** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
 export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };

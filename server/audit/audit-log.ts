@@ -10,6 +10,8 @@ import type { Database } from '../database/schema';
  * trail in Redis, shown in the status, also keeps the reason and message).
  * `organisation.imprint-set`: an account of the organisation, or an admin, set its imprint (the target is
  * the organisation's id; the imprint's details are never in the log).
+ * `design.renamed` / `.duplicated` / `.deleted`: a member renamed, copied or deleted one of their
+ * organisation's saved designs (the target is the design; for a copy, the new one).
  */
 export type AuditAction =
   | 'account.invited'
@@ -27,7 +29,10 @@ export type AuditAction =
   | 'maintenance.on'
   | 'maintenance.off'
   | 'maintenance.auto'
-  | 'organisation.imprint-set';
+  | 'organisation.imprint-set'
+  | 'design.renamed'
+  | 'design.duplicated'
+  | 'design.deleted';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
@@ -35,7 +40,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** The account that did it; null for the system (start-up, command line). */
   actorId: string | null;
-  /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`, the organisation for `organisation.*`; null when there is none. */
+  /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`, the organisation for `organisation.*`, the design for `design.*`; null when there is none. */
   targetId: string | null;
 }
 

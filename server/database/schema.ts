@@ -102,6 +102,8 @@ export interface PrintJobsTable {
   pages: number | null;
   /** sha256 of the PDF, its name in the file store (pdfKey). */
   pdf_hash: string | null;
+  /** Size of the PDF, bytes; null until done, and for records from before migration 0011. */
+  bytes: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   finished_at: Timestamp | null;
 }

@@ -65,9 +65,12 @@ export class PrintRecordMirror {
         orgId: job.data.orgId,
         accountId: job.data.accountId ?? null,
         title: job.data.design.title,
+        design: job.data.savedDesign ?? null,
         status,
         pages: result?.pages ?? null,
-        pdfHash: result?.pdfHash ?? null,
+        bytes: result?.bytes ?? null,
+        // Known from the moment the job is queued: a download is named after the title from then on.
+        pdfHash: result?.pdfHash ?? job.data.pdfHash,
         createdAt: job.data.acceptedAt,
         finishedAt: status === 'done' || status === 'failed' ? (job.finishedOn ?? Date.now()) : null,
       });

@@ -33,17 +33,21 @@ describe('when PostgreSQL stops with campaigners signed in and volunteers downlo
     await rosette.database.server!.stop('immediate');
   });
 
-  it('keeps finished PDFs downloading', async () => {
+  it('keeps finished PDFs downloading, named by their hash while their title cannot be read', async () => {
     const volunteer = new TestClient(rosette.baseUrl);
     const res = await volunteer.request(downloadUrl);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
+    // Nobody downloaded it before the outage, so no server holds its title (print records, PostgreSQL).
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="leaflet-${downloadUrl.slice('/downloads/'.length, '/downloads/'.length + 12)}.pdf"`);
   });
 
   it('keeps live share links working, from the servers\' cache', async () => {
     const volunteer = new TestClient(rosette.baseUrl);
     expect((await volunteer.request(`/api/share/${token()}`)).status).toBe(200);
-    expect((await volunteer.request(`${linkUrl}/leaflet.pdf`)).status).toBe(200);
+    const pdf = await volunteer.request(`${linkUrl}/leaflet.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="A5-flyer.pdf"');
     expect((await volunteer.request(linkUrl)).status).toBe(200);
   });
 
@@ -74,6 +78,8 @@ describe('when PostgreSQL stops with campaigners signed in and volunteers downlo
       const list = (await (await campaigner.request('/api/designs')).json()) as { designs: Array<{ url: string }> };
       expect(list.designs.map((d) => d.url)).toEqual([designUrl]);
       expect((await campaigner.request('/api/share-links')).status).toBe(200);
+      // The download is named after its design again.
+      expect((await campaigner.request(downloadUrl)).headers.get('content-disposition')).toBe('attachment; filename="A5-flyer.pdf"');
       await waitForValue('the ladder back to normal', () => rosette.servers[0]!.overload.mode === 'normal' || undefined, { timeoutMs: 20_000 });
     });
   });

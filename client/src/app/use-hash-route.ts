@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 
 /**
- * Which screen the address shows: the gallery (#/), a draft's editor (#/draft/<id>), the admin's
- * accounts page (#/admin/accounts), the organisation's imprint (#/imprint), or the set-password page of an invite (#/invite/<token>: the
+ * Which screen the address shows: the gallery (#/), a draft's editor (#/draft/<id>), the
+ * organisation's print history (#/history), the organisation's imprint (#/imprint), the admin's
+ * accounts page (#/admin/accounts), or the set-password page of an invite (#/invite/<token>: the
  * token stays in the fragment, which browsers never send to a server).
  */
-export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string } | { screen: 'accounts' } | { screen: 'imprint' } | { screen: 'invite'; token: string };
+export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string } | { screen: 'history' } | { screen: 'accounts' } | { screen: 'imprint' } | { screen: 'invite'; token: string };
+
+/** The address of the organisation's print history. */
+export const HISTORY_HASH = '#/history';
 
 export function parseRoute(hash: string): Route {
   const draft = /^#\/draft\/([A-Za-z0-9]{1,64})$/.exec(hash);
@@ -14,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (invite) return { screen: 'invite', token: invite[1]! };
   if (hash === '#/admin/accounts') return { screen: 'accounts' };
   if (hash === '#/imprint') return { screen: 'imprint' };
+  if (hash === HISTORY_HASH) return { screen: 'history' };
   return { screen: 'gallery' };
 }
 

@@ -88,6 +88,28 @@ describe('the migrations, one at a time on real data', () => {
     await expect(db().insertInto('audit_log').values({ at, action: 'account.activated', actor_id: 'f'.repeat(32), target_id: null }).execute()).rejects.toThrow(/foreign key/);
   });
 
+  it('0010 finds print records by their PDF, through an index', async () => {
+    expect(await up('0010-print-jobs-by-pdf')).toContain('0010-print-jobs-by-pdf');
+    const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'print_jobs_by_pdf'`.execute(empty.db);
+    expect(rows[0]?.indexdef).toMatch(/\(pdf_hash\) WHERE \(pdf_hash IS NOT NULL\)/);
+    // The row written before the index exists is found through it.
+    const plan = await empty.db.transaction().execute(async (trx) => {
+      // One row: without this the planner rightly prefers reading the table.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return sql<{ 'QUERY PLAN': string }>`explain select title from print_jobs where pdf_hash = ${HASH}`.execute(trx);
+    });
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/print_jobs_by_pdf/);
+    expect(await db().selectFrom('print_jobs').select('title').where('pdf_hash', '=', HASH).execute()).toEqual([{ title: 'Leaflet' }]);
+  });
+
+  it('0011 keeps the size of a print record\'s PDF, empty for the records before it', async () => {
+    expect(await up('0011-print-jobs-bytes')).toContain('0011-print-jobs-bytes');
+    expect(await db().selectFrom('print_jobs').select(['id', 'bytes']).execute()).toEqual([{ id: JOB, bytes: null }]);
+    await db().updateTable('print_jobs').set({ bytes: 310_000 }).where('id', '=', JOB).execute();
+    expect(await db().selectFrom('print_jobs').select('bytes').where('id', '=', JOB).executeTakeFirst()).toEqual({ bytes: 310_000 });
+    await expect(db().updateTable('print_jobs').set({ bytes: 0 }).where('id', '=', JOB).execute()).rejects.toThrow(/check/);
+  });
+
   it('0012 keeps at most one imprint per existing organisation, set by an account', async () => {
     expect(await up('0012-organisation-imprints')).toContain('0012-organisation-imprints');
     const imprint = JSON.stringify({ promoter: { name: 'Jo Bloggs', address: '5 New Street' }, printer: { name: 'Riverside Print Works', address: '14 Dock Street' } });
