@@ -33,6 +33,16 @@ describe('when PostgreSQL stops with campaigners signed in and volunteers downlo
     await rosette.database.server!.stop('immediate');
   });
 
+  it('says not ready in /readyz, naming PostgreSQL and nothing secret, while /healthz stays alive', async () => {
+    const res = await fetch(`${rosette.baseUrl}/readyz`);
+    const body = (await res.json()) as { status: string; reason: string };
+    expect([res.status, res.headers.get('retry-after'), body.status]).toEqual([503, '5', 'not ready']);
+    expect(body.reason).toMatch(/^PostgreSQL is not reachable \([A-Za-z0-9_]+\)$/);
+    const url = new URL(rosette.database.url);
+    for (const secret of [url.host, url.username, url.password, url.pathname.slice(1)].filter(Boolean)) expect(body.reason).not.toContain(secret);
+    expect((await fetch(`${rosette.baseUrl}/healthz`)).status).toBe(200);
+  });
+
   it('keeps finished PDFs downloading', async () => {
     const volunteer = new TestClient(rosette.baseUrl);
     const res = await volunteer.request(downloadUrl);
@@ -74,6 +84,8 @@ describe('when PostgreSQL stops with campaigners signed in and volunteers downlo
       const list = (await (await campaigner.request('/api/designs')).json()) as { designs: Array<{ url: string }> };
       expect(list.designs.map((d) => d.url)).toEqual([designUrl]);
       expect((await campaigner.request('/api/share-links')).status).toBe(200);
+      const ready = (await (await fetch(`${rosette.baseUrl}/readyz`)).json()) as { status: string; databaseMs: number };
+      expect(ready).toMatchObject({ status: 'ready', databaseMs: expect.any(Number) });
       await waitForValue('the ladder back to normal', () => rosette.servers[0]!.overload.mode === 'normal' || undefined, { timeoutMs: 20_000 });
     });
   });
