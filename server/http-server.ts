@@ -10,6 +10,7 @@ import { adminTokenFrom, type AdminToken } from './admin/admin-token';
 import { requireAdmin, type AdminSessionAuth } from './admin/require-admin';
 import { SwitchFollower } from './admin/switch-follower';
 import { SwitchStore } from './admin/switch-store';
+import { SwitchTrail } from './admin/switch-trail';
 import { QueueActions } from './admin/queue-actions';
 import { queueActionsRouter } from './admin/queue-actions-router';
 import { createApp, type AppDeps } from './app';
@@ -162,7 +163,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       state,
       limits,
       adminRouter: caseSensitiveRouter().use(
-        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, people: accountPeople(deps.accounts.accounts), audit: deps.accounts.audit, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
+        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, people: accountPeople(deps.accounts.accounts), trail: new SwitchTrail(deps.accounts.audit), inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
         // The console's charts: the same guard as the status (an admin account, or the read-only token).
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
       ),

@@ -122,4 +122,6 @@ export interface AuditLogTable {
   action: string;
   actor_id: string | null;
   target_id: string | null;
+  /** A JSON object of the entry's particulars (AuditDetails), written as JSON text; null when there are none. */
+  details: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }

@@ -6,6 +6,7 @@ import { designs } from './0004-designs';
 import { printJobs } from './0005-print-jobs';
 import { shareLinks } from './0006-share-links';
 import { auditLog } from './0007-audit-log';
+import { auditDetails } from './0008-audit-details';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-print-jobs': printJobs,
   '0006-share-links': shareLinks,
   '0007-audit-log': auditLog,
+  '0008-audit-details': auditDetails,
 };

@@ -88,6 +88,16 @@ describe('the migrations, one at a time on real data', () => {
     await expect(db().insertInto('audit_log').values({ at, action: 'account.activated', actor_id: 'f'.repeat(32), target_id: null }).execute()).rejects.toThrow(/foreign key/);
   });
 
+  it('0008 lets audit entries carry details (a JSON object), keeping the entries already there', async () => {
+    expect(await up('0008-audit-details')).toEqual(['0008-audit-details']);
+    const before = await db().selectFrom('audit_log').select(['action', 'details']).execute();
+    expect(before).toEqual([{ action: 'account.activated', details: null }]);
+    await db().insertInto('audit_log').values({ at, action: 'maintenance.on', actor_id: ACCOUNT, target_id: null, details: JSON.stringify({ from: 'auto', reason: 'moving servers' }) }).execute();
+    const row = await db().selectFrom('audit_log').select('details').where('action', '=', 'maintenance.on').executeTakeFirstOrThrow();
+    expect(row.details).toEqual({ from: 'auto', reason: 'moving servers' });
+    await expect(db().insertInto('audit_log').values({ at, action: 'maintenance.on', actor_id: ACCOUNT, target_id: null, details: '["not", "an object"]' }).execute()).rejects.toThrow(/details_is_object/);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);
