@@ -34,6 +34,7 @@ import { TelemetryStore } from './telemetry/telemetry-store';
 import { telemetryRouter } from './telemetry/telemetry-router';
 import { ShareLinkStore } from './share-links/share-link-store';
 import { PrintRecordMirror } from './print-jobs/print-record-mirror';
+import { PrintRecordCatchUp } from './print-jobs/print-record-catch-up';
 import { databaseProbe } from './database/database-probe';
 import { PrintRecordStore } from './print-jobs/print-record-store';
 
@@ -65,6 +66,8 @@ export interface HttpServerDeps extends Omit<AppDeps, 'overload'> {
   storeProbeMs?: number;
   /** Milliseconds between the share-link cache's reads of what changed (SHARE_LINK_POLL_MS by default). */
   shareLinkPollMs?: number;
+  /** Milliseconds between the print records' catch-up passes (PRINT_RECORD_CATCH_UP_MS by default). */
+  printRecordCatchUpMs?: number;
 }
 
 /** A server process's HTTP side: the overload gate in front of the Express app. */
@@ -77,6 +80,8 @@ export interface RosetteHttpServer {
   limit: ConcurrencyLimit;
   sampler: SignalSampler;
   admin: AdminToken;
+  /** The print history's feeders: the queue's events, and the catch-up for events missed. */
+  printRecords: { mirror: PrintRecordMirror; catchUp: PrintRecordCatchUp };
   /** The second listener (PRIORITY_PORT), once listenPriority() has been called. */
   priorityServer: Server | null;
   /** Takes the first sample and starts sampling and following the switch; listen() calls it. */
@@ -154,6 +159,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   // The organisation's print history, written from the queue's events.
   const printRecords = new PrintRecordStore(deps.db);
   const mirror = new PrintRecordMirror({ redis: deps.redis, queue: deps.queue, records: printRecords, logger });
+  const catchUp = new PrintRecordCatchUp({ queue: deps.queue, records: printRecords, mirror, logger, intervalMs: deps.printRecordCatchUpMs });
   const app = buildApp({
     ...deps,
     shareLinks,
@@ -196,6 +202,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       storeProbe.start();
       shareLinks.cache.start();
       mirror.start();
+      catchUp.start();
       loopLag.start((worstLagMs, utilization) => limit.update(worstLagMs, utilization, gate.inFlight));
     })();
     return started;
@@ -208,6 +215,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     limit,
     sampler,
     admin,
+    printRecords: { mirror, catchUp },
     start,
     get priorityServer() {
       return priorityServer;
@@ -230,6 +238,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       storeProbe.stop();
       shareLinks.cache.stop();
       await mirror.stop();
+      await catchUp.stop();
       loopLag.stop();
       real.stop();
       follower.stop();

@@ -86,7 +86,7 @@ export interface PrintJobsTable {
   design_id: string | null;
   design_version: number | null;
   title: string;
-  /** waiting | active | done | failed (PRINT_RECORD_STATUSES). */
+  /** waiting | active | done | failed | unknown (PRINT_RECORD_STATUSES). */
   status: string;
   pages: number | null;
   /** sha256 of the PDF, its name in the file store (pdfKey). */

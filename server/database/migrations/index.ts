@@ -7,6 +7,7 @@ import { printJobs } from './0005-print-jobs';
 import { shareLinks } from './0006-share-links';
 import { auditLog } from './0007-audit-log';
 import { auditDetails } from './0008-audit-details';
+import { printJobsUnknown } from './0009-print-jobs-unknown';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-share-links': shareLinks,
   '0007-audit-log': auditLog,
   '0008-audit-details': auditDetails,
+  '0009-print-jobs-unknown': printJobsUnknown,
 };

@@ -98,6 +98,15 @@ describe('the migrations, one at a time on real data', () => {
     await expect(db().insertInto('audit_log').values({ at, action: 'maintenance.on', actor_id: ACCOUNT, target_id: null, details: '["not", "an object"]' }).execute()).rejects.toThrow(/details_is_object/);
   });
 
+  it('0009 lets a print record end unknown, keeping the records there, and no other status', async () => {
+    expect(await up('0009-print-jobs-unknown')).toEqual(['0009-print-jobs-unknown']);
+    expect(await db().selectFrom('print_jobs').select(['id', 'status']).execute()).toEqual([{ id: JOB, status: 'done' }]);
+    const waiting = { id: '9'.repeat(32), org_id: ORG, account_id: ACCOUNT, design_id: null, design_version: null, title: 'Leaflet', status: 'waiting', pages: null, pdf_hash: null, created_at: at, finished_at: null };
+    await db().insertInto('print_jobs').values(waiting).execute();
+    await db().updateTable('print_jobs').set({ status: 'unknown' }).where('id', '=', waiting.id).execute();
+    await expect(db().updateTable('print_jobs').set({ status: 'lost' }).where('id', '=', waiting.id).execute()).rejects.toThrow(/print_jobs_status_check/);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);
