@@ -155,7 +155,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   const storeProbe = new StoreProbe({ store: deps.store, now: deps.now, logger, intervalMs: deps.storeProbeMs });
   const queueActions = new QueueActions({ queue: deps.queue.queue, audit: deps.accounts.audit, logger, onPausedChange: (paused) => state.applyPaused(paused) });
   // Live share links in memory, following the table: volunteers' links work while PostgreSQL is away.
-  const shareLinks = new ShareLinkStore(deps.db, deps.accounts.digester, deps.now, { pollMs: deps.shareLinkPollMs });
+  const shareLinks = new ShareLinkStore(deps.db, deps.accounts.digester, deps.now, { pollMs: deps.shareLinkPollMs, cacheEntries: config.SHARE_LINK_CACHE_ENTRIES });
   // The organisation's print history, written from the queue's events.
   const printRecords = new PrintRecordStore(deps.db);
   const mirror = new PrintRecordMirror({ redis: deps.redis, queue: deps.queue, records: printRecords, logger });
