@@ -7,6 +7,7 @@ import { waitFor, waitForValue } from '../support/wait-for';
 
 let rosette: RunningRosette;
 let campaigner: TestClient;
+let admin: TestClient;
 let downloadUrl: string;
 let linkUrl: string;
 let designUrl: string;
@@ -15,6 +16,7 @@ beforeAll(async () => {
   // A PostgreSQL of this test's own, which it stops; short pool timeouts, so a refused write is quick.
   rosette = await startRosette({}, undefined, { ...CALM, ownPostgres: true, realDatabaseProbe: true, database: { connectTimeoutMs: 500, statementTimeoutMs: 1000 } });
   campaigner = await rosette.signedIn(await rosette.createAccount({ organisation: 'Riverside Labour' }));
+  admin = await rosette.signedIn(await rosette.createAccount({ role: 'admin', organisation: 'Riverside Labour' }));
   const design = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
   designUrl = ((await (await campaigner.request('/api/designs', { json: { design } })).json()) as { url: string }).url;
   const accepted = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) })).json()) as { id: string; statusUrl: string };
@@ -69,6 +71,12 @@ describe('when PostgreSQL stops with campaigners signed in and volunteers downlo
     }
   });
 
+  it('refuses to move the maintenance switch with 503 (an admin is checked in PostgreSQL), leaving the switch as it was', async () => {
+    const res = await admin.request('/api/admin/maintenance', { json: { mode: 'on', reason: 'during the outage' } });
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([503, 'database_unavailable']);
+    expect(rosette.servers[0]!.overload.adminSwitch.mode).toBe('auto');
+  });
+
   it('steps the overload ladder up for the outage, with PostgreSQL as the reason', async () => {
     await waitForValue('the ladder names PostgreSQL', () => rosette.servers[0]!.overload.cause()?.reason === 'database_unavailable' || undefined, { timeoutMs: 10_000 });
     expect(rosette.servers[0]!.overload.mode).toBe('busy');
@@ -84,6 +92,9 @@ describe('when PostgreSQL stops with campaigners signed in and volunteers downlo
       const list = (await (await campaigner.request('/api/designs')).json()) as { designs: Array<{ url: string }> };
       expect(list.designs.map((d) => d.url)).toEqual([designUrl]);
       expect((await campaigner.request('/api/share-links')).status).toBe(200);
+      expect((await admin.request('/api/admin/maintenance', { json: { mode: 'auto', reason: 'after the outage' } })).status).toBe(200);
+      const trail = ((await (await admin.request('/api/admin/status')).json()) as { audit: Array<{ reason: string }> }).audit;
+      expect(trail.map((e) => e.reason)).toEqual(['after the outage']);
       const ready = (await (await fetch(`${rosette.baseUrl}/readyz`)).json()) as { status: string; databaseMs: number };
       expect(ready).toMatchObject({ status: 'ready', databaseMs: expect.any(Number) });
       await waitForValue('the ladder back to normal', () => rosette.servers[0]!.overload.mode === 'normal' || undefined, { timeoutMs: 20_000 });
