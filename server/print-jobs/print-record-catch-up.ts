@@ -5,8 +5,12 @@ import type { PrintRecordStore } from './print-record-store';
 
 /** How often every server checks the unfinished print records against the queue, milliseconds. */
 export const PRINT_RECORD_CATCH_UP_MS = 60_000;
-/** Records read from PostgreSQL at a time. */
+/** Records read from PostgreSQL at a time, and the newest jobs of each queue state a pass looks for records of. */
 const PAGE = 200;
+/** Job ids read from the queue at a time when it is looked through whole. */
+const DEEP_PAGE = 1000;
+/** The queue's states whose jobs should each have a print record. */
+const JOB_STATES = ['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'] as const;
 
 /** What one pass did. */
 export interface CatchUpPass {
@@ -16,6 +20,8 @@ export interface CatchUpPass {
   updated: number;
   /** Records whose job the queue no longer holds, now `unknown`. */
   unknown: number;
+  /** Jobs of the queue that had no record at all (every event of theirs missed), now recorded. */
+  added: number;
 }
 
 /**
@@ -27,12 +33,18 @@ export interface CatchUpPass {
  * - a job the queue no longer holds (removed by an admin, dropped by its clean-up after KEEP_SECONDS,
  *   or lost with Redis) becomes `unknown`: no event said how it ended, and saying `failed` or `done`
  *   would be a guess. A later event of the same job (Redis restored) still writes its real state.
+ * It also looks for jobs that have no record at all (their first event came while PostgreSQL was
+ * away, or no server saw it) and writes one: among the newest PAGE jobs of each queue state at every
+ * pass, and through the whole queue at start-up and after the mirror lost a write to a PostgreSQL
+ * outage (the queue keeps up to 60,000 finished jobs: too many to read every minute).
  * A pass stops at the first error (Redis or PostgreSQL away) and the next one starts again; every
  * server runs one, and every write is idempotent.
  */
 export class PrintRecordCatchUp {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<CatchUpPass | null> | null = null;
+  /** The mirror's count of lost writes when the queue was last looked through whole; null: not yet. */
+  private deepScannedAt: number | null = null;
 
   constructor(
     private readonly deps: { queue: PrintQueue; records: PrintRecordStore; mirror: PrintRecordMirror; logger: Logger; intervalMs?: number },
@@ -60,7 +72,8 @@ export class PrintRecordCatchUp {
 
   private async pass(): Promise<CatchUpPass | null> {
     const { queue, records, mirror, logger } = this.deps;
-    const done: CatchUpPass = { checked: 0, updated: 0, unknown: 0 };
+    const done: CatchUpPass = { checked: 0, updated: 0, unknown: 0, added: 0 };
+    const lostWrites = mirror.notWritten;
     try {
       let after: { createdAt: number; id: string } | undefined;
       for (;;) {
@@ -79,11 +92,31 @@ export class PrintRecordCatchUp {
         const last = page[page.length - 1]!;
         after = { createdAt: last.createdAt, id: last.id };
       }
+      const deep = this.deepScannedAt !== lostWrites;
+      done.added = await this.recordUnrecorded(deep);
+      if (deep) this.deepScannedAt = lostWrites;
     } catch (err) {
       logger.warn({ err: err instanceof Error ? err.message : String(err), ...done }, 'print record catch-up stopped; the next pass tries again');
       return null;
     }
-    if (done.updated > 0 || done.unknown > 0) logger.info(done, 'print records caught up with the queue');
+    if (done.updated > 0 || done.unknown > 0 || done.added > 0) logger.info(done, 'print records caught up with the queue');
     return done;
+  }
+
+  /** Writes a record for each job of the queue that has none: the newest of each state, or (deep) all. @returns how many. */
+  private async recordUnrecorded(deep: boolean): Promise<number> {
+    const { queue, records, mirror } = this.deps;
+    const size = deep ? DEEP_PAGE : PAGE;
+    let added = 0;
+    for (const state of JOB_STATES) {
+      for (let start = 0; ; start += size) {
+        const ids = await queue.queue.getRanges([state], start, start + size - 1);
+        for (const id of await records.withoutRecord(ids)) {
+          if ((await mirror.mirror(id)) === 'written') added += 1;
+        }
+        if (!deep || ids.length < size) break;
+      }
+    }
+    return added;
   }
 }

@@ -2,6 +2,7 @@ import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
+import { isDatabaseUnavailable } from '../database/database-unavailable-error';
 import type { PrintQueue } from './print-queue';
 import type { PrintRecordStatus, PrintRecordStore } from './print-record-store';
 
@@ -34,6 +35,8 @@ export type MirrorOutcome = 'written' | 'not-in-queue' | 'not-written';
 export class PrintRecordMirror {
   private events: QueueEvents | null = null;
   private connection: Redis | null = null;
+  /** Writes lost because PostgreSQL was away: the catch-up then looks through the whole queue. */
+  notWritten = 0;
 
   constructor(
     private readonly deps: { redis: Redis; queue: PrintQueue; records: PrintRecordStore; logger: Logger },
@@ -84,6 +87,7 @@ export class PrintRecordMirror {
       });
       return 'written';
     } catch (err) {
+      if (isDatabaseUnavailable(err)) this.notWritten += 1;
       this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), jobId }, 'print record not written now; the next event of the job, or the catch-up, will');
       return 'not-written';
     }

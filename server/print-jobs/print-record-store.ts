@@ -89,6 +89,14 @@ export class PrintRecordStore {
     return rows.map((r) => ({ id: r.id, status: r.status as PrintRecordStatus, createdAt: r.created_at.getTime() }));
   }
 
+  /** Which of these job ids have no print record (ids that are not job ids are left out). */
+  async withoutRecord(ids: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(ids)].filter((id) => ID.test(id));
+    if (wanted.length === 0) return [];
+    const found = new Set((await this.db.selectFrom('print_jobs').select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+    return wanted.filter((id) => !found.has(id));
+  }
+
   /** Says a record's job is no longer in the queue, unless an event finished the record meanwhile. @returns whether it changed. */
   async markUnknown(id: string): Promise<boolean> {
     const result = await this.db.updateTable('print_jobs').set({ status: 'unknown' }).where('id', '=', id).where('status', 'in', ['waiting', 'active']).executeTakeFirst();

@@ -71,7 +71,18 @@ describe('the print records\' catch-up, for queue events no server saw', () => {
     expect((await campaigner.request(record.downloadUrl!)).status).toBe(200);
     // Finished records are left as they are, and a pass with nothing unfinished changes nothing.
     expect((await history()).map((r) => r.status).sort()).toEqual(['done', 'unknown']);
-    expect(await feeders().catchUp.runOnce()).toEqual({ checked: 0, updated: 0, unknown: 0 });
+    expect(await feeders().catchUp.runOnce()).toEqual({ checked: 0, updated: 0, unknown: 0, added: 0 });
+  });
+
+  it('writes the record of a job none of whose events any server saw', async () => {
+    // The mirror is still stopped: nothing records the job as it is accepted, renders and finishes.
+    await feeders().catchUp.stop();
+    const body = printJobBody({ ...design, title: 'Leaflet nobody saw' }, { copies: 1 });
+    const accepted = (await (await campaigner.request('/api/print-jobs', { json: body })).json()) as { id: string; statusUrl: string };
+    expect((await waitForJob(campaigner, accepted.statusUrl)).status).toBe('done');
+    expect(await recordOf(accepted.id)).toBeUndefined();
+    expect(await feeders().catchUp.runOnce()).toEqual({ checked: 0, updated: 0, unknown: 0, added: 1 });
+    expect(await recordOf(accepted.id)).toMatchObject({ status: 'done', pages: expect.any(Number) });
   });
 
   it('marks nothing unknown while Redis cannot be read: the pass stops, and a later one does it', async () => {
@@ -85,6 +96,6 @@ describe('the print records\' catch-up, for queue events no server saw', () => {
     expect(row.status).toBe('waiting');
     await rosette.redis.start();
     const pass = await waitForValue('a pass with Redis back', () => feeders().catchUp.runOnce());
-    expect(pass).toEqual({ checked: 1, updated: 0, unknown: 1 });
+    expect(pass).toEqual({ checked: 1, updated: 0, unknown: 1, added: 0 });
   });
 });
