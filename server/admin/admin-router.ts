@@ -32,7 +32,7 @@ export interface AdminRouterDeps {
   people?: PeopleLookup;
   /**
    * The switch's trail in the audit log (PostgreSQL): each change is written there after the switch is set
-   * in Redis, and the status reads it from there. Best effort: the switch must work while PostgreSQL is down.
+   * in Redis, and the status reads it from there. A switch set in Redis stands even when this write fails (logged).
    */
   trail: SwitchTrail;
 }
