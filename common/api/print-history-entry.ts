@@ -6,7 +6,8 @@ export interface PrintHistoryEntry {
   id: string;
   /** The design's title as it was printed. */
   title: string;
-  status: 'waiting' | 'active' | 'done' | 'failed';
+  /** `unknown`: the queue no longer holds the job and no event said how it ended (the print-record catch-up). */
+  status: 'waiting' | 'active' | 'done' | 'failed' | 'unknown';
   /** Pages of the PDF; null until done. */
   pages: number | null;
   /** Size of the PDF, bytes; null until done (and for jobs printed before sizes were kept). */

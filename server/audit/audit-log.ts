@@ -6,8 +6,9 @@ import type { Database } from '../database/schema';
  * Queue actions: `queue.paused` / `queue.resumed` (printing for every worker; no target),
  * `job.retried` / `job.removed` (the target is the print job's id), `jobs.retried` (retry-all; no target).
  * `share-link.withdrawn`: an admin withdrew an organisation's share link (the target is the link's id).
- * `maintenance.on` / `.off` / `.auto`: an admin set the maintenance switch (no target; the switch's own
- * trail in Redis, shown in the status, also keeps the reason and message).
+ * `maintenance.on` / `.off` / `.auto`: an admin set the maintenance switch (no target; the details keep
+ * `from`, `reason`, `message` and `expectedBackAt`: the console's switch trail is read from here, see
+ * server/admin/switch-trail.ts).
  * `organisation.imprint-set`: an account of the organisation, or an admin, set its imprint (the target is
  * the organisation's id; the imprint's details are never in the log).
  * `design.renamed` / `.duplicated` / `.deleted`: a member renamed, copied or deleted one of their
@@ -42,7 +43,12 @@ export interface AuditEntry {
   actorId: string | null;
   /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`, the organisation for `organisation.*`, the design for `design.*`; null when there is none. */
   targetId: string | null;
+  /** The entry's particulars (the switch's reason and message ...); null when there are none. */
+  details: AuditDetails | null;
 }
+
+/** Particulars of an entry: flat text and numbers, never an e-mail address or a name (accounts go by id). */
+export type AuditDetails = Record<string, string | number | null>;
 
 /** The admin's audit log in PostgreSQL (table `audit_log`): append-only, every entry kept; read newest first. */
 export class AuditLog {
@@ -51,19 +57,23 @@ export class AuditLog {
     private readonly now: () => number,
   ) {}
 
-  async record(action: AuditAction, actorId: string | null, targetId: string | null): Promise<void> {
-    await this.db.insertInto('audit_log').values({ at: new Date(this.now()), action, actor_id: actorId, target_id: targetId }).execute();
+  async record(action: AuditAction, actorId: string | null, targetId: string | null, details?: AuditDetails): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values({ at: new Date(this.now()), action, actor_id: actorId, target_id: targetId, details: details ? JSON.stringify(details) : null })
+      .execute();
   }
 
-  /** The newest entries, newest first. */
-  async recent(limit = 200): Promise<AuditEntry[]> {
-    const rows = await this.db
+  /** The newest entries, newest first; only those of `actions` when given. */
+  async recent(limit = 200, actions?: readonly AuditAction[]): Promise<AuditEntry[]> {
+    let query = this.db
       .selectFrom('audit_log')
-      .select(['at', 'action', 'actor_id', 'target_id'])
+      .select(['at', 'action', 'actor_id', 'target_id', 'details'])
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
-      .limit(Math.max(1, Math.min(limit, 1000)))
-      .execute();
-    return rows.map((r) => ({ at: r.at.getTime(), action: r.action as AuditAction, actorId: r.actor_id, targetId: r.target_id }));
+      .limit(Math.max(1, Math.min(limit, 1000)));
+    if (actions) query = query.where('action', 'in', actions.length > 0 ? [...actions] : ['']);
+    const rows = await query.execute();
+    return rows.map((r) => ({ at: r.at.getTime(), action: r.action as AuditAction, actorId: r.actor_id, targetId: r.target_id, details: (r.details as AuditDetails | null) ?? null }));
   }
 }

@@ -97,7 +97,7 @@ export interface PrintJobsTable {
   design_id: string | null;
   design_version: number | null;
   title: string;
-  /** waiting | active | done | failed (PRINT_RECORD_STATUSES). */
+  /** waiting | active | done | failed | unknown (PRINT_RECORD_STATUSES). */
   status: string;
   pages: number | null;
   /** sha256 of the PDF, its name in the file store (pdfKey). */
@@ -135,4 +135,6 @@ export interface AuditLogTable {
   action: string;
   actor_id: string | null;
   target_id: string | null;
+  /** A JSON object of the entry's particulars (AuditDetails), written as JSON text; null when there are none. */
+  details: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }

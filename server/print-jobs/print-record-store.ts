@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/schema';
 
-/** A print record's states: the queue's, as the organisation's history keeps them. */
-export const PRINT_RECORD_STATUSES = ['waiting', 'active', 'done', 'failed'] as const;
+/**
+ * A print record's states: the queue's, as the organisation's history keeps them, and `unknown`: the
+ * queue no longer holds the job and no event said how it ended (print-record-catch-up.ts).
+ */
+export const PRINT_RECORD_STATUSES = ['waiting', 'active', 'done', 'failed', 'unknown'] as const;
 export type PrintRecordStatus = (typeof PRINT_RECORD_STATUSES)[number];
 
 /** What the organisation's print history keeps of one print job. */
@@ -76,6 +79,37 @@ export class PrintRecordStore {
           .where(sql<boolean>`print_jobs.status <> 'done'`),
       )
       .execute();
+  }
+
+  /**
+   * Records not yet finished (waiting or active), oldest first, after `after` (keyset paging): what the
+   * catch-up checks against the queue.
+   */
+  async unfinished(limit: number, after?: { createdAt: number; id: string }): Promise<Array<{ id: string; status: PrintRecordStatus; createdAt: number }>> {
+    let query = this.db
+      .selectFrom('print_jobs')
+      .select(['id', 'status', 'created_at'])
+      .where('status', 'in', ['waiting', 'active'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit);
+    if (after) query = query.where((eb) => eb.or([eb('created_at', '>', new Date(after.createdAt)), eb.and([eb('created_at', '=', new Date(after.createdAt)), eb('id', '>', after.id)])]));
+    const rows = await query.execute();
+    return rows.map((r) => ({ id: r.id, status: r.status as PrintRecordStatus, createdAt: r.created_at.getTime() }));
+  }
+
+  /** Which of these job ids have no print record (ids that are not job ids are left out). */
+  async withoutRecord(ids: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(ids)].filter((id) => ID.test(id));
+    if (wanted.length === 0) return [];
+    const found = new Set((await this.db.selectFrom('print_jobs').select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+    return wanted.filter((id) => !found.has(id));
+  }
+
+  /** Says a record's job is no longer in the queue, unless an event finished the record meanwhile. @returns whether it changed. */
+  async markUnknown(id: string): Promise<boolean> {
+    const result = await this.db.updateTable('print_jobs').set({ status: 'unknown' }).where('id', '=', id).where('status', 'in', ['waiting', 'active']).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /**

@@ -14,6 +14,8 @@ const STATUS_WORDS: Record<PrintHistoryEntry['status'], string> = {
   active: 'Printing now',
   done: 'Ready',
   failed: 'Failed',
+  // The record outlived the queue's copy of the job without hearing how it ended: say so, do not guess.
+  unknown: 'Not known: send it again if you need the PDF',
 };
 
 /**
