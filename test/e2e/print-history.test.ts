@@ -77,7 +77,7 @@ describe.each([
     await screenshot(page, `print-history-${device}`, true);
     await expectNoSidewaysScroll(page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('link', { name: `Download the PDF of “${TITLE}”` }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('link', { name: `Download PDF of “${TITLE}”` }).click()]);
     expect(download.suggestedFilename()).toBe(FILE);
     expect(new URL(download.url()).pathname).toMatch(/^\/downloads\/[a-f0-9]{64}\.pdf$/);
     const facts = await readPdf(fs.readFileSync(await download.path()));
@@ -86,7 +86,7 @@ describe.each([
 
   it('makes a share link a volunteer downloads the same named PDF from, then withdraws it', async () => {
     const job = page.getByRole('article', { name: TITLE });
-    await job.getByRole('button', { name: `Create a share link of “${TITLE}”` }).click();
+    await job.getByRole('button', { name: `Create share link of “${TITLE}”` }).click();
     const field = job.getByLabel('Share link (shown once: copy it now)');
     await field.waitFor();
     const link = await field.inputValue();
@@ -107,7 +107,7 @@ describe.each([
   });
 
   it('prints it again: the design opens in the editor as it was printed, and saves back to the same design', async () => {
-    await page.getByRole('article', { name: TITLE }).getByRole('button', { name: `Print “${TITLE}” again` }).click();
+    await page.getByRole('article', { name: TITLE }).getByRole('button', { name: `Print again: “${TITLE}”` }).click();
     await page.getByRole('heading', { name: 'Imprint', exact: true }).waitFor();
     expect(await page.getByLabel('Headline text').inputValue()).toBe(HEADLINE);
     expect(await page.getByLabel('Leaflet name').inputValue()).toBe(TITLE);

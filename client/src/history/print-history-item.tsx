@@ -72,12 +72,12 @@ export function PrintHistoryItem({ job, onOpenDraft }: { job: PrintHistoryEntry;
         </dl>
         <div className="button-row">
           {job.downloadUrl ? (
-            <a className="button button-primary" href={job.downloadUrl} download aria-label={`Download the PDF of “${title}”`}>
+            <a className="button button-primary" href={job.downloadUrl} download aria-label={`Download PDF of “${title}”`}>
               Download PDF
             </a>
           ) : null}
           {job.design ? (
-            <button type="button" className="button-secondary" onClick={() => void printAgain()} disabled={opening} aria-label={`Print “${title}” again`}>
+            <button type="button" className="button-secondary" onClick={() => void printAgain()} disabled={opening} aria-label={`Print again: “${title}”`}>
               Print again
             </button>
           ) : null}

@@ -68,7 +68,7 @@ export function ShareLinksPanel({ jobId, title }: { jobId: string; title?: strin
             ))}
           </select>
         </span>
-        <button type="button" className="button-secondary" aria-label={title ? `Create a share link${of}` : undefined} onClick={() => void create()}>
+        <button type="button" className="button-secondary" aria-label={title ? `Create share link${of}` : undefined} onClick={() => void create()}>
           Create share link
         </button>
       </div>
