@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps): Express {
   const shareLinks = deps.shareLinks ?? new ShareLinkStore(deps.db, services.digester, deps.now);
   const designs = new DesignStore(deps.db, deps.now);
   const signOffs = new SignOffStore(deps.db, deps.now);
+  const printRecords = deps.printRecords ?? new PrintRecordStore(deps.db);
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
@@ -131,7 +132,7 @@ export function createApp(deps: AppDeps): Express {
   // Before any body is read: a client over its budget costs one Redis round trip, nothing more.
   app.use(limitByRoute(deps.overload.limits));
   app.use(healthRouter(deps));
-  app.use(downloadsRouter({ files }));
+  app.use(downloadsRouter({ files, titleOf: (hash) => printRecords.titleOfPdf(hash) }));
   // A volunteer's share link: no session, and open in maintenance (route-kind.ts).
   app.use(sharedLeafletRouter({ shareLinks, files, clientIndex }));
   app.use(templatesRouter());
@@ -150,8 +151,8 @@ export function createApp(deps: AppDeps): Express {
   const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print }) }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
-  app.use(printHistoryRouter({ services, records: deps.printRecords ?? new PrintRecordStore(deps.db) }));
-  app.use(printJobsRouter({ ...deps, store, services, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
+  app.use(printHistoryRouter({ services, records: printRecords }));
+  app.use(printJobsRouter({ ...deps, store, services, designs, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {
     const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);

@@ -10,6 +10,7 @@ import { adminTokenFrom, type AdminToken } from './admin/admin-token';
 import { requireAdmin, type AdminSessionAuth } from './admin/require-admin';
 import { SwitchFollower } from './admin/switch-follower';
 import { SwitchStore } from './admin/switch-store';
+import { SwitchTrail } from './admin/switch-trail';
 import { QueueActions } from './admin/queue-actions';
 import { queueActionsRouter } from './admin/queue-actions-router';
 import { createApp, type AppDeps } from './app';
@@ -33,6 +34,7 @@ import { TelemetryStore } from './telemetry/telemetry-store';
 import { telemetryRouter } from './telemetry/telemetry-router';
 import { ShareLinkStore } from './share-links/share-link-store';
 import { PrintRecordMirror } from './print-jobs/print-record-mirror';
+import { PrintRecordCatchUp } from './print-jobs/print-record-catch-up';
 import { databaseProbe } from './database/database-probe';
 import { PrintRecordStore } from './print-jobs/print-record-store';
 
@@ -64,6 +66,8 @@ export interface HttpServerDeps extends Omit<AppDeps, 'overload'> {
   storeProbeMs?: number;
   /** Milliseconds between the share-link cache's reads of what changed (SHARE_LINK_POLL_MS by default). */
   shareLinkPollMs?: number;
+  /** Milliseconds between the print records' catch-up passes (PRINT_RECORD_CATCH_UP_MS by default). */
+  printRecordCatchUpMs?: number;
 }
 
 /** A server process's HTTP side: the overload gate in front of the Express app. */
@@ -76,6 +80,8 @@ export interface RosetteHttpServer {
   limit: ConcurrencyLimit;
   sampler: SignalSampler;
   admin: AdminToken;
+  /** The print history's feeders: the queue's events, and the catch-up for events missed. */
+  printRecords: { mirror: PrintRecordMirror; catchUp: PrintRecordCatchUp };
   /** The second listener (PRIORITY_PORT), once listenPriority() has been called. */
   priorityServer: Server | null;
   /** Takes the first sample and starts sampling and following the switch; listen() calls it. */
@@ -149,10 +155,11 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
   const storeProbe = new StoreProbe({ store: deps.store, now: deps.now, logger, intervalMs: deps.storeProbeMs });
   const queueActions = new QueueActions({ queue: deps.queue.queue, audit: deps.accounts.audit, logger, onPausedChange: (paused) => state.applyPaused(paused) });
   // Live share links in memory, following the table: volunteers' links work while PostgreSQL is away.
-  const shareLinks = new ShareLinkStore(deps.db, deps.accounts.digester, deps.now, { pollMs: deps.shareLinkPollMs });
+  const shareLinks = new ShareLinkStore(deps.db, deps.accounts.digester, deps.now, { pollMs: deps.shareLinkPollMs, cacheEntries: config.SHARE_LINK_CACHE_ENTRIES });
   // The organisation's print history, written from the queue's events.
   const printRecords = new PrintRecordStore(deps.db);
   const mirror = new PrintRecordMirror({ redis: deps.redis, queue: deps.queue, records: printRecords, logger });
+  const catchUp = new PrintRecordCatchUp({ queue: deps.queue, records: printRecords, mirror, logger, intervalMs: deps.printRecordCatchUpMs });
   const app = buildApp({
     ...deps,
     shareLinks,
@@ -162,7 +169,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       state,
       limits,
       adminRouter: caseSensitiveRouter().use(
-        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, people: accountPeople(deps.accounts.accounts), audit: deps.accounts.audit, inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
+        adminRouter({ overload: state, switches, admin, adminSession, logger, now: deps.now, storeHealth: storeProbe, people: accountPeople(deps.accounts.accounts), trail: new SwitchTrail(deps.accounts.audit), inFlight: () => ({ now: gate.inFlight, limit: limit.limit, max: config.MAX_IN_FLIGHT }) }),
         // The console's charts: the same guard as the status (an admin account, or the read-only token).
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
       ),
@@ -195,6 +202,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       storeProbe.start();
       shareLinks.cache.start();
       mirror.start();
+      catchUp.start();
       loopLag.start((worstLagMs, utilization) => limit.update(worstLagMs, utilization, gate.inFlight));
     })();
     return started;
@@ -207,6 +215,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
     limit,
     sampler,
     admin,
+    printRecords: { mirror, catchUp },
     start,
     get priorityServer() {
       return priorityServer;
@@ -229,6 +238,7 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
       storeProbe.stop();
       shareLinks.cache.stop();
       await mirror.stop();
+      await catchUp.stop();
       loopLag.stop();
       real.stop();
       follower.stop();

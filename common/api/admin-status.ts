@@ -97,9 +97,9 @@ export interface AdminStatusResponse {
   inFlight: { now: number; limit: number; max: number };
   /** Newest first. */
   changes: ModeChangeView[];
-  /** Changes of the switch, newest first; null while Redis cannot be read. */
+  /** Changes of the switch, newest first, from the audit log; null while PostgreSQL cannot be read. */
   audit: SwitchAuditEntry[] | null;
-  /** The people the switch and the audit name, by their `setBy`/`who` (accounts only; empty while Redis cannot be read). */
+  /** The people the switch and the audit name, by their `setBy`/`who` (accounts only; empty while PostgreSQL cannot be read). */
   people: Record<string, PersonView>;
   process: { pid: number };
 }

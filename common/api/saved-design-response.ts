@@ -6,6 +6,11 @@ import type { Design } from '../design/design-schema';
 export interface SavedDesignSummary {
   id: string;
   title: string;
+  /**
+   * Whether the account asking saved it first. Accounts are never named to each other
+   * (docs/security.md): the list says "You" or "Another member".
+   */
+  createdByYou: boolean;
   format: { size: string; orientation: string };
   pages: number;
   /** ISO 8601. */

@@ -9,6 +9,9 @@ const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Every setting Rosette reads from the environment, with its default. Secrets have no default. */
+/** Default of SHARE_LINK_CACHE_ENTRIES: links one server process holds in memory. */
+export const DEFAULT_SHARE_LINK_CACHE_ENTRIES = 10_000;
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** TCP port of the HTTP server. */
@@ -112,6 +115,13 @@ const configSchema = z.object({
    * process's resident memory.
    */
   FILE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(8),
+  /**
+   * Most share links a server process holds in memory (share-link-cache.ts), entries: the least recently
+   * used goes past it, and a link not held is read from PostgreSQL. While PostgreSQL is away only the links
+   * held keep working, so keep it above the number of live links where that matters. Each entry is the
+   * link's title and front-page drawing (typically a few KB).
+   */
+  SHARE_LINK_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SHARE_LINK_CACHE_ENTRIES),
   /** Largest JSON request body, in bytes. */
   JSON_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
   /** Largest image upload, in bytes. */

@@ -45,6 +45,12 @@ export const printJobDataSchema = z.object({
    * and the job's id differ from the final file's. Absent (or false) on a final print.
    */
   proof: z.boolean().optional(),
+  /**
+   * The organisation's saved design and the version of it this job printed (the version whose document
+   * equals the printed design: see POST /api/print-jobs in docs/api.md), for the print records; absent
+   * when it was not sent from a saved design. The worker ignores it.
+   */
+  savedDesign: z.object({ id: z.string().regex(/^[a-f0-9]{32}$/), version: z.number().int().min(1) }).optional(),
 });
 /** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
 export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };

@@ -1,7 +1,7 @@
 import { passwordProblem } from '../../common/accounts/password-policy';
-import type { AuditLog } from '../audit/audit-log';
 import { AppError } from '../http/app-error';
 import type { Account } from './account';
+import type { AccountTransaction } from './account-records';
 import type { AccountStore } from './account-store';
 import type { InviteStore } from './invite-store';
 import type { OrganisationStore } from './organisation-store';
@@ -13,11 +13,13 @@ export function inviteNotValid(): AppError {
 }
 
 /**
- * Sets the password of the account an invite is for and activates it. The password is checked before
- * the invite is used up, so a refused password leaves the link working; then the invite is taken
- * atomically, so one link activates one account once.
+ * Sets the password of the account an invite is for and activates it. The password is checked (and
+ * hashed) before anything changes, so a refused password leaves the link working. Then, in one
+ * transaction, the invite is taken (one DELETE: one link activates one account once), the account
+ * activated and the activation audited: should any of the three fail, none has happened and the
+ * link still works.
  */
-export async function acceptInvite(input: { token: string; password: string }, deps: { accounts: AccountStore; invites: InviteStore; organisations: OrganisationStore; audit: AuditLog }): Promise<Account> {
+export async function acceptInvite(input: { token: string; password: string }, deps: { accounts: AccountStore; invites: InviteStore; organisations: OrganisationStore; transaction: AccountTransaction }): Promise<Account> {
   const accountId = await deps.invites.peek(input.token);
   const account = accountId ? await deps.accounts.findById(accountId) : null;
   if (!account || account.status === 'disabled' || account.inviteDigest !== deps.invites.digest(input.token)) throw inviteNotValid();
@@ -25,9 +27,11 @@ export async function acceptInvite(input: { token: string; password: string }, d
   const problem = passwordProblem(input.password, { email: account.email, organisation });
   if (problem) throw AppError.validation([{ path: 'password', message: problem }], `the password ${problem}`);
   const passwordHash = await hashPassword(input.password);
-  if ((await deps.invites.consume(input.token)) !== account.id) throw inviteNotValid();
-  const active = await deps.accounts.update(account.id, { status: 'active', passwordHash, inviteDigest: '' });
-  if (!active) throw inviteNotValid();
-  await deps.audit.record('account.activated', account.id, account.id);
-  return active;
+  return deps.transaction(async (records) => {
+    if ((await records.invites.consume(input.token)) !== account.id) throw inviteNotValid();
+    const active = await records.accounts.update(account.id, { status: 'active', passwordHash, inviteDigest: '' });
+    if (!active) throw inviteNotValid();
+    await records.audit.record('account.activated', account.id, account.id);
+    return active;
+  });
 }

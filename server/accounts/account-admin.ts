@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { AppError } from '../http/app-error';
 import type { SessionStore } from '../sessions/session-store';
 import type { Account } from './account';
+import type { AccountRecords, AccountTransaction } from './account-records';
 import { AccountExistsError, type AccountStore } from './account-store';
 import type { InviteStore, IssuedInvite } from './invite-store';
 import type { OrganisationStore } from './organisation-store';
@@ -13,35 +14,44 @@ export interface AccountAdminDeps {
   invites: InviteStore;
   sessions: SessionStore;
   audit: AuditLog;
+  /** The same stores in one transaction: the rows of one admin action change together or not at all. */
+  transaction: AccountTransaction;
 }
 
-/** What an admin does to accounts: invite, disable, reset access. Each is recorded in the audit log. */
+/**
+ * What an admin does to accounts: invite, disable, reset access. Each is recorded in the audit log, in
+ * the transaction that changes the account and its invite; sessions (Redis) are ended after it commits.
+ */
 export class AccountAdmin {
   constructor(private readonly deps: AccountAdminDeps) {}
 
   /** Makes an invited account (no password yet) and its invite link. */
   async invite(actor: Account, input: { email: string; organisation: string; role: Role }): Promise<{ account: Account; invite: IssuedInvite }> {
-    const org = await this.deps.organisations.findOrCreate(input.organisation);
-    let account: Account;
     try {
-      account = await this.deps.accounts.create({ email: input.email, role: input.role, orgId: org.id, status: 'invited' });
+      return await this.deps.transaction(async (records) => {
+        const org = await records.organisations.findOrCreate(input.organisation);
+        const account = await records.accounts.create({ email: input.email, role: input.role, orgId: org.id, status: 'invited' });
+        const invite = await issueInvite(records, account);
+        await records.audit.record('account.invited', actor.id, account.id);
+        return { account: { ...account, inviteDigest: invite.digest }, invite };
+      });
     } catch (err) {
       // Only an admin sees this; to everyone else Rosette never says whether an address has an account.
       if (err instanceof AccountExistsError) throw new AppError(409, 'account_exists', 'this email address already has an account; reset its access instead', [{ path: 'email', message: 'already has an account' }]);
       throw err;
     }
-    const invite = await this.issueInvite(account);
-    await this.deps.audit.record('account.invited', actor.id, account.id);
-    return { account: { ...account, inviteDigest: invite.digest }, invite };
   }
 
   /** Stops an account from signing in and ends its sessions at once. */
   async disable(actor: Account, accountId: string): Promise<Account> {
     const target = await this.target(actor, accountId, 'disable');
-    await this.deps.invites.revoke(target);
-    const account = (await this.deps.accounts.update(target.id, { status: 'disabled', inviteDigest: '' }))!;
+    const account = await this.deps.transaction(async (records) => {
+      await records.invites.revoke(target);
+      const disabled = (await records.accounts.update(target.id, { status: 'disabled', inviteDigest: '' }))!;
+      await records.audit.record('account.disabled', actor.id, target.id);
+      return disabled;
+    });
     await this.deps.sessions.destroyAll(target.id);
-    await this.deps.audit.record('account.disabled', actor.id, target.id);
     return account;
   }
 
@@ -51,11 +61,14 @@ export class AccountAdmin {
    */
   async resetAccess(actor: Account, accountId: string): Promise<{ account: Account; invite: IssuedInvite }> {
     const target = await this.target(actor, accountId, 'reset the access of');
-    const invite = await this.issueInvite(target);
-    const account = (await this.deps.accounts.update(target.id, { status: 'invited', passwordHash: '', inviteDigest: invite.digest }))!;
+    const result = await this.deps.transaction(async (records) => {
+      const invite = await records.invites.issue(target);
+      const account = (await records.accounts.update(target.id, { status: 'invited', passwordHash: '', inviteDigest: invite.digest }))!;
+      await records.audit.record('account.access-reset', actor.id, target.id);
+      return { account, invite };
+    });
     await this.deps.sessions.destroyAll(target.id);
-    await this.deps.audit.record('account.access-reset', actor.id, target.id);
-    return { account, invite };
+    return result;
   }
 
   /**
@@ -66,15 +79,11 @@ export class AccountAdmin {
     const target = await this.target(actor, accountId, 'change the role of');
     if (target.role === 'admin') throw new AppError(409, 'admin_role', "an admin's role is not changed here: an admin runs the site; invite a separate account as the agent", [{ path: 'role', message: 'an admin stays an admin' }]);
     if (target.role === role) return target;
-    const account = (await this.deps.accounts.update(target.id, { role }))!;
-    await this.deps.audit.record('account.role-changed', actor.id, target.id);
-    return account;
-  }
-
-  private async issueInvite(account: Account): Promise<IssuedInvite & { digest: string }> {
-    const invite = await this.deps.invites.issue(account);
-    await this.deps.accounts.update(account.id, { inviteDigest: invite.digest });
-    return invite;
+    return this.deps.transaction(async (records) => {
+      const account = (await records.accounts.update(target.id, { role }))!;
+      await records.audit.record('account.role-changed', actor.id, target.id, { from: target.role, to: role });
+      return account;
+    });
   }
 
   private async target(actor: Account, accountId: string, verb: string): Promise<Account> {
@@ -84,4 +93,11 @@ export class AccountAdmin {
     if (target.id === actor.id) throw new AppError(409, 'own_account', `you cannot ${verb} your own account; ask another admin`);
     return target;
   }
+}
+
+/** Issues an account's invite and notes its digest on the account (both in the caller's transaction). */
+async function issueInvite(records: AccountRecords, account: Account): Promise<IssuedInvite & { digest: string }> {
+  const invite = await records.invites.issue(account);
+  await records.accounts.update(account.id, { inviteDigest: invite.digest });
+  return invite;
 }

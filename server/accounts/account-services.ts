@@ -2,16 +2,17 @@ import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema';
 import type { Config } from '../../common/node/config';
-import { AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/audit-log';
 import { serverSecretFrom } from '../secrets/server-secret';
 import { TokenDigester } from '../secrets/token-digester';
 import { SessionCookie } from '../sessions/session-cookie';
 import { SessionStore } from '../sessions/session-store';
 import { SignInThrottle } from '../sessions/sign-in-throttle';
 import { AccountAdmin } from './account-admin';
-import { AccountStore } from './account-store';
-import { InviteStore } from './invite-store';
-import { OrganisationStore } from './organisation-store';
+import { accountRecordsOn, accountTransaction, type AccountTransaction } from './account-records';
+import type { AccountStore } from './account-store';
+import type { InviteStore } from './invite-store';
+import type { OrganisationStore } from './organisation-store';
 
 /**
  * Everything about accounts and sessions, built once per process: accounts, organisations, invites and
@@ -27,6 +28,8 @@ export interface AccountServices {
   throttle: SignInThrottle;
   audit: AuditLog;
   admin: AccountAdmin;
+  /** Runs work on the stores above in one PostgreSQL transaction (rows that must change together). */
+  transaction: AccountTransaction;
 }
 
 /**
@@ -37,11 +40,10 @@ export function createAccountServices(deps: { redis: Redis; db: Kysely<Database>
   const { redis, db, config, now } = deps;
   const digester = new TokenDigester(serverSecretFrom(config));
   const maxMs = config.SESSION_MAX_HOURS * 3600_000;
-  const accounts = new AccountStore(db, now);
-  const organisations = new OrganisationStore(db, now);
-  const invites = new InviteStore(db, digester, config.INVITE_TTL_HOURS * 3600_000, now);
+  const recordsDeps = { digester, inviteTtlMs: config.INVITE_TTL_HOURS * 3600_000, now };
+  const { accounts, organisations, invites, audit } = accountRecordsOn(db, recordsDeps);
+  const transaction = accountTransaction(db, recordsDeps);
   const sessions = new SessionStore(redis, digester, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs }, now);
-  const audit = new AuditLog(db, now);
   return {
     digester,
     accounts,
@@ -52,6 +54,7 @@ export function createAccountServices(deps: { redis: Redis; db: Kysely<Database>
     cookie: new SessionCookie(config.NODE_ENV === 'production', maxMs),
     throttle: new SignInThrottle(redis, config.SIGN_IN_FREE_FAILURES, now),
     audit,
-    admin: new AccountAdmin({ accounts, organisations, invites, sessions, audit }),
+    admin: new AccountAdmin({ accounts, organisations, invites, sessions, audit, transaction }),
+    transaction,
   };
 }

@@ -1,4 +1,3 @@
-import type { AuditLog } from '../audit/audit-log';
 import { authOf } from '../sessions/request-auth';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import type { Router } from 'express';
@@ -14,6 +13,7 @@ import { switchRequestSchema, type MaintenanceSwitch } from './maintenance-switc
 import { adminWho, requireAdmin, type AdminSessionAuth } from './require-admin';
 import type { PeopleLookup } from './people';
 import type { SwitchStore } from './switch-store';
+import type { SwitchTrail } from './switch-trail';
 
 export interface AdminRouterDeps {
   overload: OverloadState;
@@ -30,8 +30,11 @@ export interface AdminRouterDeps {
   storeHealth?: { readonly current: StoreHealth };
   /** Who the switch's `setBy` and the audit's `who` are (people.ts); without it the status names nobody. */
   people?: PeopleLookup;
-  /** The audit log in PostgreSQL: switches are recorded there too (best effort: the switch must work while PostgreSQL is down). */
-  audit?: AuditLog;
+  /**
+   * The switch's trail in the audit log (PostgreSQL): each change is written there after the switch is set
+   * in Redis, and the status reads it from there. A switch set in Redis stands even when this write fails (logged).
+   */
+  trail: SwitchTrail;
 }
 
 /**
@@ -63,15 +66,19 @@ export function adminRouter(deps: AdminRouterDeps): Router {
       setBy: adminWho(res),
       setAt: new Date(deps.now()).toISOString(),
     };
+    let previous: MaintenanceSwitch;
     try {
-      const previous = await deps.switches.read();
-      await deps.switches.write(next, previous.mode);
+      previous = await deps.switches.read();
+      await deps.switches.write(next);
     } catch (err) {
       if (!isRedisUnavailable(err)) throw err;
       throw new AppError(503, 'switch_unavailable', 'the switch is kept in Redis, which cannot be reached just now; every server is in maintenance until it returns', [], { 'Retry-After': '5' });
     }
     deps.overload.applySwitch(next); // this process at once; the others within a second
-    await deps.audit?.record(`maintenance.${next.mode}`, authOf(res).account.id, null).catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'maintenance switch not written to the audit log (is PostgreSQL up?); the switch itself is set'));
+    await deps.trail.record(authOf(res).account.id, next, previous.mode).catch((err: unknown) =>
+      // The reason and message are the admin's own words: logged here (as below) so the change is not lost.
+      deps.logger.error({ err: err instanceof Error ? err.message : String(err), mode: next.mode, from: previous.mode, reason: next.reason, setBy: next.setBy, setAt: next.setAt }, 'maintenance switch not written to the audit log (is PostgreSQL up?); the switch itself is set'),
+    );
     deps.logger.info({ mode: next.mode, reason: next.reason, setBy: next.setBy }, 'maintenance switch changed');
     res.set('Cache-Control', 'no-store').json(await statusOf(deps));
   });
@@ -86,7 +93,7 @@ export function adminRouter(deps: AdminRouterDeps): Router {
 /** The body of GET /api/admin/status (common/api/admin-status.ts). */
 async function statusOf(deps: AdminRouterDeps): Promise<AdminStatusResponse> {
   const state = deps.overload;
-  const audit = await deps.switches.recentAudit(20).catch(() => null);
+  const audit = await deps.trail.recent(20).catch(() => null);
   const sample = state.latest;
   const whos = [state.adminSwitch.setBy, ...(audit ?? []).map((a) => a.who)].filter((w): w is string => w !== null);
   const people = deps.people ? await deps.people(whos).catch(() => ({})) : {};

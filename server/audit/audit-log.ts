@@ -6,16 +6,20 @@ import type { Database } from '../database/schema';
  * Queue actions: `queue.paused` / `queue.resumed` (printing for every worker; no target),
  * `job.retried` / `job.removed` (the target is the print job's id), `jobs.retried` (retry-all; no target).
  * `share-link.withdrawn`: an admin withdrew an organisation's share link (the target is the link's id).
- * `maintenance.on` / `.off` / `.auto`: an admin set the maintenance switch (no target; the switch's own
- * trail in Redis, shown in the status, also keeps the reason and message).
+ * `maintenance.on` / `.off` / `.auto`: an admin set the maintenance switch (no target; the details keep
+ * `from`, `reason`, `message` and `expectedBackAt`: the console's switch trail is read from here, see
+ * server/admin/switch-trail.ts).
  * `organisation.imprint-set`: an account of the organisation, or an admin, set its imprint (the target is
  * the organisation's id; the imprint's details are never in the log).
  * `account.role-changed`: an admin made an account an agent or a campaigner (the target is the account).
  * `organisation.sign-off-required` / `.sign-off-optional`: an agent or admin set whether the organisation
  * requires sign-off (the target is the organisation).
  * `sign-off.submitted` / `.resubmitted` / `.approved` / `.returned` / `.superseded`: a move of a sign-off
- * request (the target is the request's id), written in the same transaction as the move's row in
- * `sign_off_transitions`, which keeps its from, to and comment (the comment never enters this log).
+ * request (the target is the request's id; the details keep `from` and `to`, the statuses), written in
+ * the same transaction as the move's row in `sign_off_transitions`, which also keeps the comment (a
+ * person's own words, which never enter this log). `account.role-changed` keeps `from` and `to` too.
+ * `design.renamed` / `.duplicated` / `.deleted`: a member renamed, copied or deleted one of their
+ * organisation's saved designs (the target is the design; for a copy, the new one).
  */
 export type AuditAction =
   | 'account.invited'
@@ -41,7 +45,10 @@ export type AuditAction =
   | 'sign-off.resubmitted'
   | 'sign-off.approved'
   | 'sign-off.returned'
-  | 'sign-off.superseded';
+  | 'sign-off.superseded'
+  | 'design.renamed'
+  | 'design.duplicated'
+  | 'design.deleted';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */
@@ -49,9 +56,14 @@ export interface AuditEntry {
   action: AuditAction;
   /** The account that did it; null for the system (start-up, command line). */
   actorId: string | null;
-  /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`, the organisation for `organisation.*`; null when there is none. */
+  /** The account it was done to, the print job for `job.*` actions, the link for `share-link.*`, the organisation for `organisation.*`, the design for `design.*`; null when there is none. */
   targetId: string | null;
+  /** The entry's particulars (the switch's reason and message ...); null when there are none. */
+  details: AuditDetails | null;
 }
+
+/** Particulars of an entry: flat text and numbers, never an e-mail address or a name (accounts go by id). */
+export type AuditDetails = Record<string, string | number | null>;
 
 /** The admin's audit log in PostgreSQL (table `audit_log`): append-only, every entry kept; read newest first. */
 export class AuditLog {
@@ -60,24 +72,25 @@ export class AuditLog {
     private readonly now: () => number,
   ) {}
 
-  async record(action: AuditAction, actorId: string | null, targetId: string | null): Promise<void> {
-    await recordAudit(this.db, new Date(this.now()), action, actorId, targetId);
+  async record(action: AuditAction, actorId: string | null, targetId: string | null, details?: AuditDetails): Promise<void> {
+    await recordAudit(this.db, new Date(this.now()), action, actorId, targetId, details);
   }
 
-  /** The newest entries, newest first. */
-  async recent(limit = 200): Promise<AuditEntry[]> {
-    const rows = await this.db
+  /** The newest entries, newest first; only those of `actions` when given. */
+  async recent(limit = 200, actions?: readonly AuditAction[]): Promise<AuditEntry[]> {
+    let query = this.db
       .selectFrom('audit_log')
-      .select(['at', 'action', 'actor_id', 'target_id'])
+      .select(['at', 'action', 'actor_id', 'target_id', 'details'])
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
-      .limit(Math.max(1, Math.min(limit, 1000)))
-      .execute();
-    return rows.map((r) => ({ at: r.at.getTime(), action: r.action as AuditAction, actorId: r.actor_id, targetId: r.target_id }));
+      .limit(Math.max(1, Math.min(limit, 1000)));
+    if (actions) query = query.where('action', 'in', actions.length > 0 ? [...actions] : ['']);
+    const rows = await query.execute();
+    return rows.map((r) => ({ at: r.at.getTime(), action: r.action as AuditAction, actorId: r.actor_id, targetId: r.target_id, details: (r.details as AuditDetails | null) ?? null }));
   }
 }
 
 /** Appends one entry, inside the caller's transaction when given one (so a change and its entry are written together). */
-export async function recordAudit(db: Kysely<Database> | Transaction<Database>, at: Date, action: AuditAction, actorId: string | null, targetId: string | null): Promise<void> {
-  await db.insertInto('audit_log').values({ at, action, actor_id: actorId, target_id: targetId }).execute();
+export async function recordAudit(db: Kysely<Database> | Transaction<Database>, at: Date, action: AuditAction, actorId: string | null, targetId: string | null, details?: AuditDetails): Promise<void> {
+  await db.insertInto('audit_log').values({ at, action, actor_id: actorId, target_id: targetId, details: details ? JSON.stringify(details) : null }).execute();
 }

@@ -46,6 +46,11 @@ export function createDatabase(options: DatabaseOptions): RosetteDatabase {
     keepAlive: true,
   });
   pool.on('error', (err) => options.onIdleError?.(err));
+  // pg-pool listens for a connection's errors only while it is idle; one lent out (a query running, a
+  // transaction open) that PostgreSQL drops emits 'error' with nobody listening, which would crash the
+  // process. The query in flight fails by itself (DatabaseUnavailableError) and the pool drops the
+  // connection when it comes back, so this listener needs to do nothing but be there.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: translatingPool(pool) }) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import { designSchema } from '../../common/design/design-schema';
-import { ACCOUNTS_KEY, AUDIT_LOG_KEY, accountKey, inviteKey, QUEUE_PREFIX } from '../../common/queue/names';
+import { ACCOUNTS_KEY, AUDIT_LOG_KEY, accountKey, inviteKey, MAINTENANCE_AUDIT_KEY, QUEUE_PREFIX } from '../../common/queue/names';
+import { SWITCH_MODES } from '../admin/maintenance-switch';
 import { storedAccountSchema } from '../accounts/account';
 import { PRINT_RECORD_STATUSES, type PrintRecordStatus } from '../print-jobs/print-record-store';
 import type { PrintQueue } from '../print-jobs/print-queue';
@@ -26,7 +27,8 @@ const ID = /^[a-f0-9]{32}$/;
 
 /**
  * Copies the records an installation from before PostgreSQL kept in Redis (accounts and their password
- * hashes, organisations, pending invites, saved designs, share links, the audit log) and the print jobs
+ * hashes, organisations, pending invites, saved designs, share links, the audit log and the maintenance
+ * switch's trail) and the print jobs
  * the queue still holds into PostgreSQL. Idempotent: every row keeps its Redis id and is inserted only
  * when absent (ON CONFLICT DO NOTHING; audit entries when no identical one exists), so it is safe to
  * run twice, or again after servers have written new rows. Redis is only read. Run it before the first
@@ -196,6 +198,30 @@ export async function importFromRedis(redis: Redis, db: Kysely<Database>, deps: 
       where not exists (
         select 1 from audit_log
         where at = ${at} and action = ${entry.action} and actor_id is not distinct from ${actor} and target_id is not distinct from ${target}
+      )`.execute(db);
+    counts.auditEntries += Number(result.numAffectedRows ?? 0n);
+  }
+
+  // The maintenance switch's trail: a capped list, newest first, of { at, who, from, to, reason, message, expectedBackAt }.
+  const modes: readonly string[] = SWITCH_MODES;
+  for (const line of (await redis.lrange(MAINTENANCE_AUDIT_KEY, 0, -1)).reverse()) {
+    const e = safeJson(line) as Record<string, unknown> | null;
+    const at = e && typeof e.at === 'string' ? new Date(e.at) : null;
+    if (!e || !at || Number.isNaN(at.getTime()) || !modes.includes(String(e.to)) || !modes.includes(String(e.from)) || typeof e.who !== 'string') {
+      counts.skipped += 1;
+      continue;
+    }
+    const accountId = /^account:([a-f0-9]{32})$/.exec(e.who)?.[1] ?? null;
+    const actor = await known(accountId);
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    // The admin token's label (never a person) is kept as `who` when the switch was not set by an account.
+    const details = JSON.stringify({ from: String(e.from), reason: text(e.reason), message: text(e.message), expectedBackAt: text(e.expectedBackAt), ...(actor ? {} : { who: e.who.startsWith('account:') ? 'account' : e.who }) });
+    const action = `maintenance.${String(e.to)}`;
+    const result = await sql`
+      insert into audit_log (at, action, actor_id, target_id, details)
+      select ${at}, ${action}, ${actor}, null, ${details}::jsonb
+      where not exists (
+        select 1 from audit_log where at = ${at} and action = ${action} and actor_id is not distinct from ${actor} and target_id is null
       )`.execute(db);
     counts.auditEntries += Number(result.numAffectedRows ?? 0n);
   }

@@ -101,11 +101,13 @@ export interface PrintJobsTable {
   design_id: string | null;
   design_version: number | null;
   title: string;
-  /** waiting | active | done | failed (PRINT_RECORD_STATUSES). */
+  /** waiting | active | done | failed | unknown (PRINT_RECORD_STATUSES). */
   status: string;
   pages: number | null;
   /** sha256 of the PDF, its name in the file store (pdfKey). */
   pdf_hash: string | null;
+  /** Size of the PDF, bytes; null until done, and for records from before migration 0011. */
+  bytes: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   finished_at: Timestamp | null;
 }
@@ -137,6 +139,8 @@ export interface AuditLogTable {
   action: string;
   actor_id: string | null;
   target_id: string | null;
+  /** A JSON object of the entry's particulars (AuditDetails), written as JSON text; null when there are none. */
+  details: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 /** A frozen design version sent to the organisation's agent for sign-off (migration 0015). */

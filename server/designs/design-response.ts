@@ -5,10 +5,12 @@ import type { DesignVersionSummary, SavedDesign } from './saved-design';
 
 const designUrl = (id: string) => `/api/designs/${id}`;
 
-export function savedDesignSummary(d: SavedDesignSummaryRow): SavedDesignSummary {
+/** @param viewerId The account asking: the summary says whether it made the design, never who did. */
+export function savedDesignSummary(d: SavedDesignSummaryRow, viewerId: string): SavedDesignSummary {
   return {
     id: d.id,
     title: d.title,
+    createdByYou: d.createdBy === viewerId,
     format: d.format,
     pages: d.pages,
     updatedAt: new Date(d.updatedAt).toISOString(),

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { designSchema, type Design } from '../../common/design/design-schema';
 import type { Database } from '../database/schema';
 import { randomId } from '../secrets/random-token';
@@ -29,14 +29,14 @@ export class DesignStore {
     if (!ID.test(orgId)) return [];
     const rows = await this.db
       .selectFrom('designs')
-      .select(['id', 'title', 'format_size', 'orientation', 'page_count', 'current_version', 'updated_at'])
+      .select(['id', 'title', 'created_by', 'format_size', 'orientation', 'page_count', 'current_version', 'updated_at'])
       .where('org_id', '=', orgId)
       .where('deleted_at', 'is', null)
       .orderBy('updated_at', 'desc')
       .orderBy('id')
       .limit(MAX_DESIGNS_PER_ORGANISATION)
       .execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, format: { size: r.format_size, orientation: r.orientation }, pages: r.page_count, version: r.current_version, updatedAt: r.updated_at.getTime() }));
+    return rows.map((r) => ({ id: r.id, title: r.title, createdBy: r.created_by, format: { size: r.format_size, orientation: r.orientation }, pages: r.page_count, version: r.current_version, updatedAt: r.updated_at.getTime() }));
   }
 
   /** The design at its current version. */
@@ -89,19 +89,68 @@ export class DesignStore {
    */
   async update(orgId: string, id: string, design: Design, accountId: string): Promise<SavedDesign | null> {
     if (!ID.test(id) || !ID.test(orgId)) return null;
+    return this.db.transaction().execute((trx) => this.addVersion(trx, orgId, id, design, accountId));
+  }
+
+  /** The current document of the design, its row locked until the transaction ends; null when there is no such design. */
+  private async lockCurrent(trx: Transaction<Database>, orgId: string, id: string): Promise<Design | null> {
+    const row = await trx.selectFrom('designs').select('current_version').where('id', '=', id).where('org_id', '=', orgId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    if (!row) return null;
+    const version = await trx.selectFrom('design_versions').select('design').where('design_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+    const parsed = designSchema.safeParse(version.design);
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Adds a version to the design and makes it the current one, inside the caller's transaction. */
+  private async addVersion(trx: Transaction<Database>, orgId: string, id: string, design: Design, accountId: string): Promise<SavedDesign | null> {
     const now = this.now();
+    const row = await trx
+      .updateTable('designs')
+      .set((eb) => ({ current_version: eb('current_version', '+', 1), title: design.title, ...listed(design), updated_at: new Date(now) }))
+      .where('id', '=', id)
+      .where('org_id', '=', orgId)
+      .where('deleted_at', 'is', null)
+      .returning(['current_version', 'created_by', 'created_at'])
+      .executeTakeFirst();
+    if (!row) return null;
+    await trx.insertInto('design_versions').values({ design_id: id, version: row.current_version, design: JSON.stringify(design), saved_by: accountId, saved_at: new Date(now) }).execute();
+    return { id, orgId, createdBy: row.created_by, title: design.title, design, version: row.current_version, createdAt: row.created_at.getTime(), updatedAt: now };
+  }
+
+  /**
+   * Renames the design: a new version, the current one with this title (a title lives in the document,
+   * and in the PDF's metadata), so the history keeps the old name. Null when the organisation has no such design.
+   */
+  async rename(orgId: string, id: string, title: string, accountId: string): Promise<SavedDesign | null> {
+    if (!ID.test(id) || !ID.test(orgId)) return null;
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('designs')
-        .set((eb) => ({ current_version: eb('current_version', '+', 1), title: design.title, ...listed(design), updated_at: new Date(now) }))
-        .where('id', '=', id)
-        .where('org_id', '=', orgId)
-        .where('deleted_at', 'is', null)
-        .returning(['current_version', 'created_by', 'created_at'])
+      const current = await this.lockCurrent(trx, orgId, id);
+      return current ? this.addVersion(trx, orgId, id, { ...current, title }, accountId) : null;
+    });
+  }
+
+  /**
+   * The saved version a print of this design is recorded against: the newest version of the design
+   * whose document equals the printed one (PostgreSQL's jsonb equality: the same values, key order
+   * aside); when none does, the printed document is saved as a new version (by the account that
+   * printed it) and that one is returned. Null when the organisation has no such design (deleted,
+   * another organisation's, never saved): the print is then recorded without a design.
+   */
+  async versionPrinted(orgId: string, id: string, design: Design, accountId: string): Promise<{ id: string; version: number } | null> {
+    if (!ID.test(id) || !ID.test(orgId)) return null;
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.lockCurrent(trx, orgId, id))) return null;
+      const same = await trx
+        .selectFrom('design_versions')
+        .select('version')
+        .where('design_id', '=', id)
+        .where('design', '=', sql<unknown>`cast(${JSON.stringify(design)} as jsonb)`)
+        .orderBy('version', 'desc')
+        .limit(1)
         .executeTakeFirst();
-      if (!row) return null;
-      await trx.insertInto('design_versions').values({ design_id: id, version: row.current_version, design: JSON.stringify(design), saved_by: accountId, saved_at: new Date(now) }).execute();
-      return { id, orgId, createdBy: row.created_by, title: design.title, design, version: row.current_version, createdAt: row.created_at.getTime(), updatedAt: now };
+      if (same) return { id, version: same.version };
+      const saved = await this.addVersion(trx, orgId, id, design, accountId);
+      return saved && { id, version: saved.version };
     });
   }
 
@@ -134,6 +183,8 @@ export class DesignStore {
 export interface SavedDesignSummaryRow {
   id: string;
   title: string;
+  /** The account that saved it first (the list says "You" or "Another member", never who). */
+  createdBy: string;
   format: { size: string; orientation: string };
   pages: number;
   version: number;

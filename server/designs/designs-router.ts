@@ -9,26 +9,31 @@ import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
 import { designVersionResponse, savedDesignResponse, savedDesignSummary } from './design-response';
 import { DesignStore, MAX_DESIGNS_PER_ORGANISATION, TooManyDesignsError } from './design-store';
-import { saveDesignSchema } from './saved-design';
+import { copyTitleOf, duplicateDesignSchema, renameDesignSchema, saveDesignSchema } from './saved-design';
 
-/** Designs saved on the server, per organisation: list, create, read, save a new version, read the history, delete. Signed-in accounts only. */
+/**
+ * Designs saved on the server, per organisation: list, create, read, save a new version, rename,
+ * duplicate, read the history, delete. Signed-in accounts only; renaming, duplicating and deleting are
+ * audited (who, which design: ids only).
+ */
 export function designsRouter(deps: { services: AccountServices; designs: DesignStore }): Router {
   const router = caseSensitiveRouter();
+  const tooMany = (err: unknown) => {
+    if (err instanceof TooManyDesignsError) throw new AppError(409, 'too_many_designs', `your organisation keeps ${MAX_DESIGNS_PER_ORGANISATION} designs already; delete some first`);
+    throw err;
+  };
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const notFound = () => AppError.notFound('this design');
 
   router.get('/api/designs', ...member, async (_req, res) => {
     const designs = await deps.designs.list(authOf(res).account.orgId);
-    res.json({ designs: designs.map(savedDesignSummary) });
+    res.set('Cache-Control', 'no-store').json({ designs: designs.map((d) => savedDesignSummary(d, authOf(res).account.id)) });
   });
 
   router.post('/api/designs', ...member, async (req, res) => {
     const { design } = parseWith(saveDesignSchema, req.body);
     const { account } = authOf(res);
-    const saved = await deps.designs.create(account.orgId, account.id, design).catch((err: unknown) => {
-      if (err instanceof TooManyDesignsError) throw new AppError(409, 'too_many_designs', `your organisation keeps ${MAX_DESIGNS_PER_ORGANISATION} designs already; delete some first`);
-      throw err;
-    });
+    const saved = await deps.designs.create(account.orgId, account.id, design).catch(tooMany);
     res.status(201).location(`/api/designs/${saved.id}`).json(savedDesignResponse(saved));
   });
 
@@ -44,6 +49,26 @@ export function designsRouter(deps: { services: AccountServices; designs: Design
     const saved = await deps.designs.update(account.orgId, routeParam(req, 'id'), design, account.id);
     if (!saved) throw notFound();
     res.json(savedDesignResponse(saved));
+  });
+
+  router.patch('/api/designs/:id', ...member, async (req, res) => {
+    const { title } = parseWith(renameDesignSchema, req.body ?? {});
+    const { account } = authOf(res);
+    const saved = await deps.designs.rename(account.orgId, routeParam(req, 'id'), title, account.id);
+    if (!saved) throw notFound();
+    await deps.services.audit.record('design.renamed', account.id, saved.id);
+    res.json(savedDesignResponse(saved));
+  });
+
+  router.post('/api/designs/:id/duplicate', ...member, async (req, res) => {
+    const body = parseWith(duplicateDesignSchema, req.body ?? {});
+    const { account } = authOf(res);
+    const original = await deps.designs.get(account.orgId, routeParam(req, 'id'));
+    if (!original) throw notFound();
+    // A new design (version 1, made by this account) with the original's current document.
+    const copy = await deps.designs.create(account.orgId, account.id, { ...original.design, title: body.title ?? copyTitleOf(original.title) }).catch(tooMany);
+    await deps.services.audit.record('design.duplicated', account.id, copy.id);
+    res.status(201).location(`/api/designs/${copy.id}`).json(savedDesignResponse(copy));
   });
 
   router.get('/api/designs/:id/versions', ...member, async (req, res) => {
@@ -62,7 +87,10 @@ export function designsRouter(deps: { services: AccountServices; designs: Design
   });
 
   router.delete('/api/designs/:id', ...member, async (req, res) => {
-    if (!(await deps.designs.delete(authOf(res).account.orgId, routeParam(req, 'id')))) throw notFound();
+    const { account } = authOf(res);
+    const id = routeParam(req, 'id');
+    if (!(await deps.designs.delete(account.orgId, id))) throw notFound();
+    await deps.services.audit.record('design.deleted', account.id, id);
     res.status(204).end();
   });
 

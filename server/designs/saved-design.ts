@@ -27,3 +27,23 @@ export interface DesignVersionSummary {
 
 /** The body of POST /api/designs and PUT /api/designs/:id. */
 export const saveDesignSchema = z.object({ design: designSchema });
+
+/** A design's title, as the design document checks it (trimmed, 1 to 120 characters, plain text). */
+const titleSchema = designSchema.shape.title;
+
+/** The body of PATCH /api/designs/:id: a new title (saved as a new version). */
+export const renameDesignSchema = z.strictObject(
+  { title: titleSchema },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'only the title can be changed this way; save the design with PUT to change the rest' : 'must be an object such as { "title": "Spring newsletter" }') },
+);
+
+/** The body of POST /api/designs/:id/duplicate: the copy's title, "Copy of <title>" when absent. */
+export const duplicateDesignSchema = z.strictObject(
+  { title: titleSchema.optional() },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'only a title can be given' : 'must be an object such as { "title": "Spring newsletter, Welsh" }') },
+);
+
+/** The title a copy gets when none is given: "Copy of Spring newsletter", cut to the 120 characters a title may have. */
+export function copyTitleOf(title: string): string {
+  return `Copy of ${title}`.slice(0, 120).trim();
+}

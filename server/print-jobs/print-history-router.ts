@@ -1,4 +1,5 @@
 import type { RequestHandler, Router } from 'express';
+import type { PrintHistoryEntry } from '../../common/api/print-history-entry';
 import type { AccountServices } from '../accounts/account-services';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { csrfProtection } from '../http/csrf';
@@ -6,40 +7,34 @@ import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
 import type { PrintRecord, PrintRecordStore } from './print-record-store';
 
-/** One entry of GET /api/print-history. Who sent it is recorded but not shown: accounts are not named to each other. */
-export interface PrintHistoryEntry {
-  id: string;
-  title: string;
-  status: PrintRecord['status'];
-  pages: number | null;
-  /** ISO 8601. */
-  sentAt: string;
-  /** ISO 8601; null until done or failed. */
-  finishedAt: string | null;
-  /** The finished PDF; null until done. */
-  downloadUrl: string | null;
-}
-
 /** GET /api/print-history: the organisation's print jobs, newest first, kept after the queue has dropped them. */
 export function printHistoryRouter(deps: { services: AccountServices; records: PrintRecordStore }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   router.get('/api/print-history', ...member, async (_req, res) => {
-    const records = await deps.records.listForOrganisation(authOf(res).account.orgId);
-    res.set('Cache-Control', 'no-store').json({ printJobs: records.map(entryOf) });
+    const { account } = authOf(res);
+    const records = await deps.records.listForOrganisation(account.orgId);
+    res.set('Cache-Control', 'no-store').json({ printJobs: records.map((r) => printHistoryEntry(r, account.id)) });
   });
   return router;
 }
 
-function entryOf(r: PrintRecord): PrintHistoryEntry {
+/** @param viewerId The account asking: the entry says whether it sent the job, never who did. */
+export function printHistoryEntry(r: PrintRecord & { designDeleted: boolean }, viewerId: string): PrintHistoryEntry {
+  const done = r.status === 'done' && r.pdfHash !== null;
   return {
     id: r.id,
     title: r.title,
     status: r.status,
     pages: r.pages,
+    bytes: done ? r.bytes : null,
+    sentByYou: r.accountId === viewerId,
     sentAt: new Date(r.createdAt).toISOString(),
     finishedAt: r.finishedAt === null ? null : new Date(r.finishedAt).toISOString(),
     // The same address the print job's own answer gives (print-job-response.ts).
-    downloadUrl: r.pdfHash ? `/downloads/${r.pdfHash}.pdf` : null,
+    downloadUrl: done ? `/downloads/${r.pdfHash}.pdf` : null,
+    shareLinksUrl: `/api/print-jobs/${r.id}/share-links`,
+    design: r.design && !r.designDeleted ? { id: r.design.id, version: r.design.version, url: `/api/designs/${r.design.id}/versions/${r.design.version}` } : null,
+    designDeleted: r.designDeleted,
   };
 }

@@ -2,11 +2,12 @@ import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
+import { isDatabaseUnavailable } from '../database/database-unavailable-error';
 import type { PrintQueue } from './print-queue';
 import type { PrintRecordStatus, PrintRecordStore } from './print-record-store';
 import { PROOF_MARK } from '../../common/queue/print-job';
 
-/** The queue's job states, as print records say them. */
+/** The queue's job states, as print records say them (BullMQ's `unknown`, a job it no longer has, is absent). */
 const STATUS_OF: Record<string, PrintRecordStatus> = {
   waiting: 'waiting',
   'waiting-children': 'waiting',
@@ -17,15 +18,26 @@ const STATUS_OF: Record<string, PrintRecordStatus> = {
   failed: 'failed',
 };
 
+/** What a print record says of a job in this queue state; null when the queue does not hold the job. */
+export function recordStatusOf(state: string): PrintRecordStatus | null {
+  return Object.hasOwn(STATUS_OF, state) ? STATUS_OF[state]! : null;
+}
+
+/** What mirror() did: wrote the record, found no such job in the queue, or could not read or write now. */
+export type MirrorOutcome = 'written' | 'not-in-queue' | 'not-written';
+
 /**
  * Follows the print queue's events (BullMQ's QueueEvents, a Redis stream) and writes each job's state
  * to its print record: added, started, done (pages, PDF), failed. Every server runs one; the writes are
- * idempotent. A write that fails (PostgreSQL away) is logged and the next event of that job, or a share
- * link made of it, brings the record up to date.
+ * idempotent. A write that fails (PostgreSQL away) is logged and the next event of that job, a share
+ * link made of it, or the catch-up (print-record-catch-up.ts: events missed while no server ran) brings
+ * the record up to date.
  */
 export class PrintRecordMirror {
   private events: QueueEvents | null = null;
   private connection: Redis | null = null;
+  /** Writes lost because PostgreSQL was away: the catch-up then looks through the whole queue. */
+  notWritten = 0;
 
   constructor(
     private readonly deps: { redis: Redis; queue: PrintQueue; records: PrintRecordStore; logger: Logger },
@@ -54,12 +66,14 @@ export class PrintRecordMirror {
     this.connection = null;
   }
 
-  /** Writes the job's current state to its record; resolves when done (tests await it). */
-  async mirror(jobId: string): Promise<void> {
+  /** Writes the job's current state to its record; resolves when done (tests and the catch-up await it). */
+  async mirror(jobId: string): Promise<MirrorOutcome> {
     try {
       const job = await this.deps.queue.queue.getJob(jobId);
-      if (!job?.id || !job.data.orgId) return;
-      const status = STATUS_OF[await job.getState()] ?? 'waiting';
+      if (!job?.id) return 'not-in-queue';
+      if (!job.data.orgId) return 'not-written';
+      const status = recordStatusOf(await job.getState());
+      if (status === null) return 'not-in-queue';
       const result = status === 'done' ? job.returnvalue : null;
       await this.deps.records.save({
         id: job.id,
@@ -67,14 +81,20 @@ export class PrintRecordMirror {
         accountId: job.data.accountId ?? null,
         // A proof is named as one in the history too, as in its PDF's title: never taken for the final file.
         title: job.data.proof ? `${PROOF_MARK}: ${job.data.design.title}` : job.data.design.title,
+        design: job.data.savedDesign ?? null,
         status,
         pages: result?.pages ?? null,
-        pdfHash: result?.pdfHash ?? null,
+        bytes: result?.bytes ?? null,
+        // Known from the moment the job is queued: a download is named after the title from then on.
+        pdfHash: result?.pdfHash ?? job.data.pdfHash,
         createdAt: job.data.acceptedAt,
         finishedAt: status === 'done' || status === 'failed' ? (job.finishedOn ?? Date.now()) : null,
       });
+      return 'written';
     } catch (err) {
-      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), jobId }, 'print record not written now; the next event of the job will');
+      if (isDatabaseUnavailable(err)) this.notWritten += 1;
+      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), jobId }, 'print record not written now; the next event of the job, or the catch-up, will');
+      return 'not-written';
     }
   }
 }

@@ -13,6 +13,7 @@ import { sampleImprintProblems } from '../../common/templates/sample-imprint-pro
 import { unchangedTemplateText, unchangedTextSummaries } from '../../common/templates/unchanged-template-text';
 import { AppError, formatPath } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
+import type { DesignStore } from '../designs/design-store';
 import type { PrintJobView, PrintQueue } from './print-queue';
 
 /** Longest a submission waits for the print queue (Redis) before answering 503, milliseconds. */
@@ -26,6 +27,13 @@ export const submitPrintJobSchema = z.object({
    * asks for it. Still accepted (and still part of the job id) so that scripts and drafts saved in
    * browsers before it went keep working; see docs/api.md.
    */
+  /**
+   * The organisation's saved design this was sent from (the editor's draft knows it). The job is
+   * recorded against the version of that design whose document equals the printed one; when none does,
+   * the printed document is saved as the design's new version first. An id of no design of the
+   * organisation (deleted, another's) is not an error: the job prints, recorded without a design.
+   */
+  designId: z.string({ error: 'must be the id of a saved design' }).regex(/^[a-f0-9]{32}$/, 'must be the id of a saved design (32 hexadecimal characters)').optional(),
   copies: z.number({ error: 'must be a whole number of copies' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_COPIES, `must be at most ${MAX_COPIES}`).default(1),
   /**
    * What the campaigner has seen and wants printed all the same. lowResolutionImages: print images below
@@ -76,8 +84,13 @@ export function jobIdOf(design: Design, copies: number, orgId?: string, print: P
 }
 
 /** Everything POST /api/print-jobs does before answering: validate, check assets and fit, enqueue for the organisation. */
-export async function submitPrintJob(body: unknown, orgId: string, deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings }, accountId?: string): Promise<PrintJobView> {
-  const { design, copies, confirm, proof } = parseWith(submitPrintJobSchema, body);
+export async function submitPrintJob(
+  body: unknown,
+  orgId: string,
+  deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings; designs?: DesignStore },
+  accountId?: string,
+): Promise<PrintJobView> {
+  const { design, copies, confirm, designId, proof } = parseWith(submitPrintJobSchema, body);
   refuseSampleImprint(design);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
@@ -106,7 +119,9 @@ export async function submitPrintJob(body: unknown, orgId: string, deps: { queue
     const message = `${summaries.map((s) => s.message).join('; ')}: replace the template's words, or send confirm.unchangedTemplateText: true to print them as they are`;
     throw new AppError(422, 'template_text_unchanged', message, fields);
   }
-  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print, proof), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }), ...(proof && { proof }) };
+  // Only a design that passed every check is linked (and, when it differs, saved as a new version). A proof is not a print of the design: it is never linked.
+  const savedDesign = designId && !proof && deps.designs && accountId ? await deps.designs.versionPrinted(orgId, designId, design, accountId) : null;
+  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print, proof), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }), ...(savedDesign && { savedDesign }), ...(proof && { proof }) };
   // A frozen Redis (SIGSTOP, a long fork) answers nothing: give up after PRODUCER_TIMEOUT_MS with 503
   // (error-middleware maps "Command timed out"). Should the add still land later, the same job id makes
   // the campaigner's retry find it rather than add a second one.

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ShareLinksTable } from '../database/schema';
 import type { ShareLink } from './share-link';
+import { DEFAULT_SHARE_LINK_CACHE_ENTRIES } from '../../common/node/config';
 
 /** How often a server asks PostgreSQL which links were made or withdrawn, milliseconds: a withdrawal reaches every server within about this. */
 export const SHARE_LINK_POLL_MS = 500;
@@ -17,6 +18,10 @@ const OVERLAP_MS = 5_000;
  * since (made, or withdrawn: `changed_at`), so a withdrawal on any server clears the link here within
  * a second; the server that withdraws it clears it at once. While PostgreSQL is away it keeps what it
  * has (nothing can be withdrawn meanwhile: writes fail) and catches up when it returns.
+ *
+ * It holds at most `maxEntries` links (SHARE_LINK_CACHE_ENTRIES in config.ts): past that, the least recently used
+ * goes, and a link not held is read from PostgreSQL (share-link-store.ts) and held again. A withdrawal
+ * clears a link whether or not it is held; while PostgreSQL is away only the links held keep working.
  */
 export class ShareLinkCache {
   private readonly byDigest = new Map<string, ShareLink>();
@@ -30,7 +35,15 @@ export class ShareLinkCache {
     private readonly toLink: (row: Selectable<ShareLinksTable>) => ShareLink | null,
     private readonly now: () => number,
     private readonly pollMs = SHARE_LINK_POLL_MS,
-  ) {}
+    private readonly maxEntries = DEFAULT_SHARE_LINK_CACHE_ENTRIES,
+  ) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError('the share-link cache must hold at least one link');
+  }
+
+  /** Links held now (at most maxEntries). */
+  get size(): number {
+    return this.byDigest.size;
+  }
 
   /** Whether the cache has loaded the table once (before that, a miss says nothing). */
   get ready(): boolean {
@@ -58,11 +71,20 @@ export class ShareLinkCache {
       this.byDigest.delete(digest);
       return null;
     }
+    // The Map keeps insertion order: moved to the end, it is the most recently used.
+    this.byDigest.delete(digest);
+    this.byDigest.set(digest, link);
     return link;
   }
 
+  /** Holds a link (as the most recently used), letting the least recently used go past maxEntries. */
   put(link: ShareLink): void {
+    this.byDigest.delete(link.tokenDigest);
     this.byDigest.set(link.tokenDigest, link);
+    while (this.byDigest.size > this.maxEntries) {
+      const oldest = this.byDigest.keys().next().value as string;
+      this.byDigest.delete(oldest);
+    }
   }
 
   forget(digest: string): void {
@@ -82,13 +104,22 @@ export class ShareLinkCache {
   private async read(): Promise<void> {
     const since = this.cursor;
     let query = this.db.selectFrom('share_links').selectAll();
-    query = since === null ? query.where('withdrawn_at', 'is', null).where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date(this.now()))])) : query.where('changed_at', '>', new Date(since - OVERLAP_MS));
+    // The first load takes the newest live links, as many as it may hold; later reads every change.
+    query =
+      since === null
+        ? query
+            .where('withdrawn_at', 'is', null)
+            .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date(this.now()))]))
+            .orderBy('changed_at', 'desc')
+            .limit(this.maxEntries)
+        : query.where('changed_at', '>', new Date(since - OVERLAP_MS)).orderBy('changed_at');
     const rows = await query.execute();
     let newest = since ?? 0;
-    for (const row of rows) {
+    // Oldest first, so the newest end up the most recently used.
+    for (const row of since === null ? rows.reverse() : rows) {
       newest = Math.max(newest, row.changed_at.getTime());
       const link = row.withdrawn_at === null ? this.toLink(row) : null;
-      if (link) this.byDigest.set(row.token_digest, link);
+      if (link) this.put(link);
       else this.byDigest.delete(row.token_digest);
     }
     // The cursor is on the database's clock (changed_at), never this server's (a test's may be moved).

@@ -36,9 +36,10 @@ export class ShareLinkStore {
     private readonly db: Kysely<Database>,
     private readonly digester: TokenDigester,
     private readonly now: () => number,
-    options: { pollMs?: number } = {},
+    /** pollMs: between the cache's reads of changes; cacheEntries: most links it holds (SHARE_LINK_CACHE_ENTRIES). */
+    options: { pollMs?: number; cacheEntries?: number } = {},
   ) {
-    this.cache = new ShareLinkCache(db, toLink, now, options.pollMs);
+    this.cache = new ShareLinkCache(db, toLink, now, options.pollMs, options.cacheEntries);
   }
 
   /** A new link; the token is answered once and never stored. */

@@ -6,6 +6,7 @@ import type { HotFiles } from '../http/hot-files';
 import type { ClientIndex } from '../client-files/client-index';
 import { pdfKey } from '../../common/queue/names';
 import { AppError } from '../http/app-error';
+import { attachmentDisposition } from '../http/attachment-disposition';
 import { sharedLeafletResponse } from './share-link-response';
 import type { ShareLinkStore } from './share-link-store';
 
@@ -55,21 +56,9 @@ export function sharedLeafletRouter(deps: { shareLinks: ShareLinkStore; files: H
     if (!link || !file) throw linkNotValid();
     await sendStoredFile(req, res, deps.files, {
       file,
-      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${fileNameOf(link.title)}.pdf"` },
+      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': attachmentDisposition(link.title) },
     });
   });
 
   return router;
-}
-
-/** A safe ASCII file name from a title ("Safer streets!" -> "safer-streets"). */
-export function fileNameOf(title: string): string {
-  const name = title
-    .normalize('NFKD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return name || 'leaflet';
 }

@@ -89,7 +89,7 @@ export class SignOffStore {
           .values({ id: request.id, org_id: request.orgId, design_id: request.designId, design_version: request.version, design_hash: request.designHash, status: 'pending', submitted_by: request.submittedBy, proof_job_id: null, created_at: at, updated_at: at })
           .execute();
         await trx.insertInto('sign_off_transitions').values({ request_id: request.id, from_status: null, to_status: 'pending', actor_id: input.accountId, at, comment: input.note }).execute();
-        await recordAudit(trx, at, 'sign-off.submitted', input.accountId, request.id);
+        await recordAudit(trx, at, 'sign-off.submitted', input.accountId, request.id, { from: null, to: 'pending' });
         return { request, superseded };
       });
     } catch (err) {
@@ -176,7 +176,7 @@ export class SignOffStore {
     if (!canMove(request.status, to)) throw new IllegalTransitionError(request.status, to);
     await trx.updateTable('sign_off_requests').set({ status: to, updated_at: at }).where('id', '=', request.id).execute();
     await trx.insertInto('sign_off_transitions').values({ request_id: request.id, from_status: request.status, to_status: to, actor_id: actorId, at, comment }).execute();
-    await recordAudit(trx, at, `sign-off.${SIGN_OFF_ACTIONS[to]}`, actorId, request.id);
+    await recordAudit(trx, at, `sign-off.${SIGN_OFF_ACTIONS[to]}`, actorId, request.id, { from: request.status, to });
     return { ...request, status: to, updatedAt: at.getTime() };
   }
 }

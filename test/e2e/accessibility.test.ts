@@ -141,6 +141,19 @@ describe.each([
     await check('share page');
   });
 
+  it("the print history, and the organisation's designs", async () => {
+    await page.goto(rosette.baseUrl + '/#/history');
+    await page.getByRole('heading', { name: 'Print history' }).waitFor();
+    await page.getByText('Ready', { exact: true }).first().waitFor();
+    await check('print history');
+    const template = (await (await admin.request('/api/templates/a5-flyer')).json()) as { design: unknown };
+    expect((await admin.request('/api/designs', { json: { design: template.design } })).status).toBe(201);
+    await page.goto(rosette.baseUrl + '/#/');
+    await page.getByRole('heading', { name: 'My organisation’s designs' }).waitFor();
+    await page.getByRole('button', { name: 'Duplicate' }).first().waitFor();
+    await check('designs list');
+  });
+
   it("the admin's console and accounts page", async () => {
     await page.goto(rosette.baseUrl + '/admin');
     await page.getByRole('heading', { name: 'Admin console' }).waitFor();

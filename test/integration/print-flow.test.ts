@@ -53,7 +53,8 @@ describe('printing a leaflet from a template', () => {
     const pdfRes = await get(done.download.url);
     expect(pdfRes.status).toBe(200);
     expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
-    expect(pdfRes.headers.get('content-disposition')).toMatch(/^attachment; filename="leaflet-[a-f0-9]{12}\.pdf"$/);
+    // Named after the design (its print record); the address stays the content hash.
+    expect(pdfRes.headers.get('content-disposition')).toBe(`attachment; filename="${design.title.replace(/[^A-Za-z0-9]+/g, '-')}.pdf"`);
     expect(pdfRes.headers.get('cache-control')).toContain('immutable');
     const etag = pdfRes.headers.get('etag')!;
     const data = Buffer.from(await pdfRes.arrayBuffer());

@@ -26,6 +26,9 @@ describe('when Redis loses everything (FLUSHALL)', () => {
     const accepted = (await (await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) })).json()) as { id: string; statusUrl: string };
     await waitForJob(campaigner, accepted.statusUrl);
     const link = (await (await campaigner.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { url: string };
+    // A switch made and undone: its trail is an audit entry like any other.
+    expect((await admin.request('/api/admin/maintenance', { json: { mode: 'on', reason: 'before the flush', message: 'Back soon' } })).status).toBe(200);
+    expect((await admin.request('/api/admin/maintenance', { json: { mode: 'auto', reason: 'done' } })).status).toBe(200);
 
     await rosette.serverRedis.flushall();
 
@@ -42,7 +45,12 @@ describe('when Redis loses everything (FLUSHALL)', () => {
     const history = (await (await campaignerAgain.request('/api/print-history')).json()) as { printJobs: Array<{ id: string; status: string }> };
     expect(history.printJobs).toEqual([expect.objectContaining({ id: accepted.id, status: 'done' })]);
     const audit = (await (await adminAgain.request('/api/admin/audit')).json()) as { entries: Array<{ action: string }> };
-    expect(audit.entries.map((e) => e.action)).toContain('account.invited');
+    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['account.invited', 'maintenance.on', 'maintenance.auto']));
+    const status = (await (await adminAgain.request('/api/admin/status')).json()) as { audit: Array<{ to: string; reason: string; message: string | null }> };
+    expect(status.audit.slice(0, 2)).toMatchObject([
+      { to: 'auto', reason: 'done', message: null },
+      { to: 'on', reason: 'before the flush', message: 'Back soon' },
+    ]);
     const accounts = (await (await adminAgain.request('/api/admin/accounts')).json()) as { accounts: unknown[] };
     expect(accounts.accounts).toHaveLength(3);
   });

@@ -65,6 +65,8 @@ export interface StartRosetteOptions {
   realDatabaseProbe?: boolean;
   /** Milliseconds between the share-link cache's reads of changes (500 by default). */
   shareLinkPollMs?: number;
+  /** Milliseconds between the print records' catch-up passes (a minute by default). */
+  printRecordCatchUpMs?: number;
   /**
    * A database that exists already (a restored backup) instead of a fresh one: migrated to the latest
    * schema first, as a server would at start, and left in place at close.
@@ -129,7 +131,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...(options.realDatabaseProbe ? {} : CALM_DATABASE), ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs };
+  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...(options.realDatabaseProbe ? {} : CALM_DATABASE), ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs, printRecordCatchUpMs: options.printRecordCatchUpMs };
   const telemetryStops: Array<() => Promise<void>> = [];
   /** A server instance, with its own metrics and telemetry publisher when options.telemetry says so. */
   const createServer = (redis: Redis, queue: PrintQueue): RosetteHttpServer => {

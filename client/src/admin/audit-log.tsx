@@ -8,7 +8,7 @@ export function AuditLog({ audit, people }: { audit: AdminStatus['audit']; peopl
   return (
     <section className="console-section" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Switch audit log</h2>
-      {audit === null ? <p className="notice notice-wait">The audit log is kept in Redis, which cannot be read just now.</p> : null}
+      {audit === null ? <p className="notice notice-wait">The audit log is kept in PostgreSQL, which cannot be read just now.</p> : null}
       {audit && audit.length === 0 ? <p>Nobody has switched maintenance yet.</p> : null}
       {audit && audit.length > 0 ? (
         <div className="table-scroll">

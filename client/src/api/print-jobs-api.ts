@@ -13,12 +13,16 @@ export interface PrintConfirmation {
   unchangedTemplateText?: true;
 }
 
-/** Sends a design to print; no number of copies: that belongs to a print order, and changes nothing in the PDF. */
-export function submitPrintJob(design: DesignInput, signal?: AbortSignal, confirm?: PrintConfirmation): Promise<PrintJob> {
+/**
+ * Sends a design to print; no number of copies: that belongs to a print order, and changes nothing in the PDF.
+ * @param designId The organisation's saved design the draft came from or was saved as: the print history
+ *   then links the job to the version it printed (saved as a new version when it differs from all).
+ */
+export function submitPrintJob(design: DesignInput, signal?: AbortSignal, confirm?: PrintConfirmation, designId?: string): Promise<PrintJob> {
   return fetchJson<PrintJob>('/api/print-jobs', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(confirm ? { design, confirm } : { design }),
+    body: JSON.stringify({ design, ...(confirm && { confirm }), ...(designId && { designId }) }),
     signal,
   });
 }

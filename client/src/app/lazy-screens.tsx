@@ -7,6 +7,7 @@ import { Component, lazy, Suspense, useEffect, type ReactNode } from 'react';
  */
 export const Gallery = lazy(() => import('../gallery/gallery').then((m) => ({ default: m.Gallery })));
 export const EditorScreen = lazy(() => import('../editor/editor-screen').then((m) => ({ default: m.EditorScreen })));
+export const PrintHistoryScreen = lazy(() => import('../history/print-history-screen').then((m) => ({ default: m.PrintHistoryScreen })));
 export const ConsolePage = lazy(() => import('../admin/console-page').then((m) => ({ default: m.ConsolePage })));
 export const AccountsPage = lazy(() => import('../admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
 export const ImprintPage = lazy(() => import('../organisation/imprint-page').then((m) => ({ default: m.ImprintPage })));

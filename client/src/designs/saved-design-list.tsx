@@ -1,27 +1,28 @@
 import { useEffect, useState } from 'react';
-import { deleteDesign, getDesign, listDesigns, type SavedDesignSummary } from '../api/designs-api';
-import type { Draft } from '../drafts/draft';
-import { newDraftId, saveDraft } from '../drafts/draft-store';
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+import { getDesign, listDesigns, type SavedDesignSummary } from '../api/designs-api';
+import { saveDraft } from '../drafts/draft-store';
+import { draftFromSaved } from './draft-from-saved';
+import { SavedDesignCard } from './saved-design-card';
 
 /**
- * "My designs": the designs the organisation saved on the server, for any of its campaigners to open
- * on any device. Opening one makes a browser draft of it, which saves back to the same design.
+ * "My organisation's designs": the designs the organisation saved on the server, for any of its
+ * campaigners to open on any device. Opening one makes a browser draft of it, which saves back to the
+ * same design (a new version each time, the earlier ones kept).
  */
 export function SavedDesignList({ onOpenDraft }: { onOpenDraft: (id: string) => void }) {
   const [designs, setDesigns] = useState<SavedDesignSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const reload = () => {
-    listDesigns().then(setDesigns, () => setProblem('Your saved designs could not be loaded.'));
+    listDesigns().then(
+      (list) => (setDesigns(list), setProblem(null)),
+      () => setProblem('Your organisation’s designs could not be loaded.'),
+    );
   };
   useEffect(reload, []);
 
   const open = async (id: string) => {
     try {
-      const saved = await getDesign(id);
-      const draft: Draft = { id: newDraftId(), templateId: '', design: saved.design, assets: {}, page: 0, pendingPrint: null, sentPrint: null, savedAt: Date.now(), savedDesignId: saved.id };
+      const draft = draftFromSaved(await getDesign(id));
       saveDraft(draft);
       onOpenDraft(draft.id);
     } catch {
@@ -30,8 +31,9 @@ export function SavedDesignList({ onOpenDraft }: { onOpenDraft: (id: string) => 
   };
 
   return (
-    <section className="drafts" aria-labelledby="saved-designs-heading">
+    <section className="drafts saved-designs" aria-labelledby="saved-designs-heading">
       <h2 id="saved-designs-heading">My organisation’s designs</h2>
+      <p className="field-hint">Saved on Rosette for everyone in your organisation, on any device. Each save keeps the earlier versions.</p>
       {problem ? (
         <p className="notice notice-error" role="alert">
           {problem}
@@ -40,30 +42,9 @@ export function SavedDesignList({ onOpenDraft }: { onOpenDraft: (id: string) => 
       {designs === null && !problem ? <p role="status">Loading…</p> : null}
       {designs?.length === 0 ? <p className="field-hint">Nothing saved yet: use “Save to my designs” in the editor to keep a leaflet for your whole team.</p> : null}
       {designs && designs.length > 0 ? (
-        <ul className="draft-list">
+        <ul className="design-grid">
           {designs.map((d) => (
-            <li key={d.id} className="draft-item">
-              <button type="button" className="link-button draft-link" onClick={() => void open(d.id)}>
-                {d.title || 'Untitled leaflet'}
-              </button>
-              <span className="draft-meta">
-                {d.format.size} · saved {when.format(new Date(d.updatedAt))}
-              </span>
-              {confirming === d.id ? (
-                <span className="draft-confirm">
-                  <button type="button" className="button-quiet button-danger" onClick={() => void deleteDesign(d.id).then(() => (setConfirming(null), reload()), () => setProblem('It could not be deleted; try again.'))}>
-                    Yes, delete “{d.title}” for everyone
-                  </button>
-                  <button type="button" className="button-quiet" onClick={() => setConfirming(null)}>
-                    Keep it
-                  </button>
-                </span>
-              ) : (
-                <button type="button" className="button-quiet" aria-label={`Delete saved design ${d.title || 'untitled leaflet'}`} onClick={() => setConfirming(d.id)}>
-                  Delete
-                </button>
-              )}
-            </li>
+            <SavedDesignCard key={d.id} design={d} onOpen={(id) => void open(id)} onChanged={reload} />
           ))}
         </ul>
       ) : null}

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import type { Draft } from '../drafts/draft';
+import { formatUkDateTime } from '../admin/london-time';
 import { deleteDraft } from '../drafts/draft-store';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
-/** Leaflets saved in this browser, to continue or delete (deleting asks once more). */
+/**
+ * Leaflets saved in this browser only (not on Rosette, not seen by the organisation), to continue or
+ * delete (deleting asks once more). Set apart from the organisation's designs by its heading and words.
+ */
 export function DraftList({ drafts, onChange }: { drafts: Draft[]; onChange: () => void }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   if (drafts.length === 0) return null;
   return (
-    <section className="drafts" aria-labelledby="drafts-heading">
-      <h2 id="drafts-heading">Continue a leaflet</h2>
+    <section className="drafts browser-drafts" aria-labelledby="drafts-heading">
+      <h2 id="drafts-heading">Continue a leaflet in this browser</h2>
+      <p className="field-hint">Drafts kept on this device only: nobody else in your organisation sees them. Use “Save to my designs” in the editor to share one.</p>
       <ul className="draft-list">
         {drafts.map((d) => (
           <li key={d.id} className="draft-item">
@@ -18,7 +21,7 @@ export function DraftList({ drafts, onChange }: { drafts: Draft[]; onChange: () 
               {d.design.title || 'Untitled leaflet'}
             </a>
             <span className="draft-meta">
-              saved {when.format(d.savedAt)}
+              last edited {formatUkDateTime(d.savedAt)}
               {d.pendingPrint ? ' · waiting to be sent to print' : ''}
               {d.refusedPrint ? ' · not printed: Rosette refused the print you queued, open it to see why' : ''}
             </span>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TemplateDetail } from '../api/templates-api';
+import { HISTORY_HASH } from '../app/use-hash-route';
 import { SavedDesignList } from '../designs/saved-design-list';
 import { listDrafts, saveDraft } from '../drafts/draft-store';
 import { AccountBar } from '../session/account-bar';
@@ -39,6 +40,12 @@ export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) 
       <main id="main" tabIndex={-1} className="gallery">
         <h1>Make a leaflet</h1>
         <p className="lead">Pick a template, change the words, pictures and colours, fill in the imprint, and send it to print. You get a print-ready PDF to download and share.</p>
+        <p className="gallery-links">
+          <a className="button button-secondary" href={HISTORY_HASH}>
+            Print history
+          </a>{' '}
+          <span className="field-hint">Your organisation’s past print jobs: PDFs, share links, print again.</span>
+        </p>
         {saveFailed ? <p className="notice notice-error">This browser refused to save a draft (storage full or turned off), so the editor cannot keep your work. Free some space or allow site storage, then try again.</p> : null}
         <OrganisationImprintNotice state={imprint} />
         <SavedDesignList onOpenDraft={onOpenDraft} />

@@ -1,5 +1,6 @@
 import type { PrintJob } from '../api/print-jobs-api';
 import { formatBytes } from '../app/format-bytes';
+import { HISTORY_HASH } from '../app/use-hash-route';
 import { ShareLinksPanel } from './share-links-panel';
 
 /** A finished job: download, share, and what preflight noticed. */
@@ -12,6 +13,9 @@ export function JobDone({ job, download }: { job: PrintJob; download: NonNullabl
       <div className="button-row">
         <a className="button button-primary" href={download.url} download>
           Download PDF
+        </a>
+        <a className="button button-secondary" href={HISTORY_HASH}>
+          Print history
         </a>
       </div>
       <ShareLinksPanel jobId={job.id} />

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { createShareLink, listShareLinks, revokeShareLink, type ShareLink } from '../api/share-links-api';
+import { formatUkDateTime } from '../admin/london-time';
 import { CopyField } from '../app/copy-field';
 import './share-links.css';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const when = { format: formatUkDateTime };
 const EXPIRY_CHOICES: Array<[string, number | null]> = [
   ['Until I withdraw it', null],
   ['1 day', 1],
@@ -14,14 +15,18 @@ const EXPIRY_CHOICES: Array<[string, number | null]> = [
 
 /**
  * Share links for volunteers: a page with the leaflet's front and a download button, no account
- * needed. Each link can be withdrawn; its address is shown once, when it is made.
+ * needed. Each link can be withdrawn; its address is shown once, when it is made. Times in UK time.
+ * @param title The leaflet's title, when several panels share a page (the print history): it names
+ *   the buttons for screen readers.
  */
-export function ShareLinksPanel({ jobId }: { jobId: string }) {
+export function ShareLinksPanel({ jobId, title }: { jobId: string; title?: string }) {
   const [links, setLinks] = useState<ShareLink[]>([]);
   const [made, setMade] = useState<string | null>(null);
   const [expiry, setExpiry] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const selectId = useId();
+  const headingId = useId();
+  const of = title ? ` of “${title}”` : '';
   const reload = useCallback(() => {
     listShareLinks(jobId).then(setLinks, () => undefined);
   }, [jobId]);
@@ -38,13 +43,19 @@ export function ShareLinksPanel({ jobId }: { jobId: string }) {
   };
   const create = () =>
     run(async () => {
-      const link = await createShareLink(jobId, EXPIRY_CHOICES[expiry]![1]);
-      setMade(new URL(link.url, window.location.origin).href);
+      try {
+        const link = await createShareLink(jobId, EXPIRY_CHOICES[expiry]![1]);
+        setMade(new URL(link.url, window.location.origin).href);
+      } catch (err) {
+        // The queue keeps a finished job 30 days; its links outlive it, but a new one needs it.
+        if (err instanceof ApiError && err.status === 404) throw new ApiError(404, err.code, 'a new share link can be made only in the 30 days after printing; print it again for a new one');
+        throw err;
+      }
     });
 
   return (
-    <section className="share-links" aria-labelledby="share-heading">
-      <h3 id="share-heading">Share with volunteers</h3>
+    <section className="share-links" aria-labelledby={headingId}>
+      <h3 id={headingId}>Share with volunteers</h3>
       <p className="field-hint">Anyone with a share link can see the front of the leaflet and download the PDF, without an account. Withdraw a link to stop it working.</p>
       <div className="button-row">
         <span className="field field-narrow">
@@ -57,7 +68,7 @@ export function ShareLinksPanel({ jobId }: { jobId: string }) {
             ))}
           </select>
         </span>
-        <button type="button" className="button-secondary" onClick={() => void create()}>
+        <button type="button" className="button-secondary" aria-label={title ? `Create share link${of}` : undefined} onClick={() => void create()}>
           Create share link
         </button>
       </div>
@@ -72,7 +83,7 @@ export function ShareLinksPanel({ jobId }: { jobId: string }) {
           {links.map((l) => (
             <li key={l.id}>
               Made {when.format(new Date(l.createdAt))}, {l.expiresAt ? `works until ${when.format(new Date(l.expiresAt))}` : 'works until withdrawn'}{' '}
-              <button type="button" className="button-quiet button-danger" aria-label={`Withdraw the link made ${when.format(new Date(l.createdAt))}`} onClick={() => void run(() => revokeShareLink(jobId, l.id))}>
+              <button type="button" className="button-quiet button-danger" aria-label={`Withdraw the link${of} made ${when.format(new Date(l.createdAt))}`} onClick={() => void run(() => revokeShareLink(jobId, l.id))}>
                 Withdraw
               </button>
             </li>

@@ -98,7 +98,7 @@ export function usePrintJob(draft: Draft, update: DraftUpdater) {
             ...(pending.confirmLowResolutionImages ? { lowResolutionImages: true as const } : {}),
             ...(pending.confirmUnchangedTemplateText ? { unchangedTemplateText: true as const } : {}),
           };
-          const job = await submitPrintJob(design, ctrl.signal, Object.keys(confirm).length > 0 ? confirm : undefined);
+          const job = await submitPrintJob(design, ctrl.signal, Object.keys(confirm).length > 0 ? confirm : undefined, latest.current.savedDesignId);
           if (ctrl.signal.aborted) return;
           const afterOutage = attempt > 0 || pending.interrupted === true;
           setState({ phase: 'tracking', job, afterOutage, trouble: null });

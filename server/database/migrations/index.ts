@@ -6,6 +6,10 @@ import { designs } from './0004-designs';
 import { printJobs } from './0005-print-jobs';
 import { shareLinks } from './0006-share-links';
 import { auditLog } from './0007-audit-log';
+import { auditDetails } from './0008-audit-details';
+import { printJobsUnknown } from './0009-print-jobs-unknown';
+import { printJobsByPdf } from './0010-print-jobs-by-pdf';
+import { printJobsBytes } from './0011-print-jobs-bytes';
 import { organisationImprints } from './0012-organisation-imprints';
 import { agentRole } from './0014-agent-role';
 import { signOff } from './0015-sign-off';
@@ -23,6 +27,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-print-jobs': printJobs,
   '0006-share-links': shareLinks,
   '0007-audit-log': auditLog,
+  '0008-audit-details': auditDetails,
+  '0009-print-jobs-unknown': printJobsUnknown,
+  '0010-print-jobs-by-pdf': printJobsByPdf,
+  '0011-print-jobs-bytes': printJobsBytes,
   '0012-organisation-imprints': organisationImprints,
   '0014-agent-role': agentRole,
   '0015-sign-off': signOff,

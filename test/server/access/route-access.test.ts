@@ -128,6 +128,8 @@ const ACCESS: Record<string, RouteCase> = {
   'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },
   'GET /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
   'PUT /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }), body: (f) => ({ json: { design: f.design } }) },
+  'PATCH /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }), body: () => ({ json: { title: 'Renamed' } }) },
+  'POST /api/designs/:id/duplicate': { expected: ownOrg(201), params: (f) => ({ id: f.designId }), body: () => ({ json: {} }) },
   'GET /api/designs/:id/versions': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
   'GET /api/designs/:id/versions/:version': { expected: ownOrg(200), params: (f) => ({ id: f.designId, version: '1' }) },
   'DELETE /api/designs/:id': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignId() }) },

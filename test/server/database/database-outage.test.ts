@@ -23,6 +23,20 @@ describe('the database connection when PostgreSQL goes away', () => {
     await expect(ping()).resolves.toBeDefined();
   });
 
+  it('fails a query in flight when it stops with DatabaseUnavailableError, and nothing else throws (no crash)', async () => {
+    await ping(); // a connection in the pool, taken by the next query
+    const inFlight = sql`select pg_sleep(30)`.execute(database.db).then(
+      () => 'answered',
+      (err: unknown) => err,
+    );
+    // Stopped under the running query: its connection ends while the pool has lent it out.
+    await waitForValue('the query running', () => (database.pool.totalCount > 0 && database.pool.idleCount === 0) || undefined);
+    await server.stop('immediate');
+    expect(await inFlight).toBeInstanceOf(DatabaseUnavailableError);
+    await server.start();
+    await waitForValue('a query answered again', () => ping().then(() => true), { ignoreErrors: true });
+  });
+
   it('fails a query with DatabaseUnavailableError, not a hang, while it is down', async () => {
     await server.stop('immediate');
     const outcome = await ping().then(

@@ -88,6 +88,47 @@ describe('the migrations, one at a time on real data', () => {
     await expect(db().insertInto('audit_log').values({ at, action: 'account.activated', actor_id: 'f'.repeat(32), target_id: null }).execute()).rejects.toThrow(/foreign key/);
   });
 
+  it('0008 lets audit entries carry details (a JSON object), keeping the entries already there', async () => {
+    expect(await up('0008-audit-details')).toEqual(['0008-audit-details']);
+    const before = await db().selectFrom('audit_log').select(['action', 'details']).execute();
+    expect(before).toEqual([{ action: 'account.activated', details: null }]);
+    await db().insertInto('audit_log').values({ at, action: 'maintenance.on', actor_id: ACCOUNT, target_id: null, details: JSON.stringify({ from: 'auto', reason: 'moving servers' }) }).execute();
+    const row = await db().selectFrom('audit_log').select('details').where('action', '=', 'maintenance.on').executeTakeFirstOrThrow();
+    expect(row.details).toEqual({ from: 'auto', reason: 'moving servers' });
+    await expect(db().insertInto('audit_log').values({ at, action: 'maintenance.on', actor_id: ACCOUNT, target_id: null, details: '["not", "an object"]' }).execute()).rejects.toThrow(/details_is_object/);
+  });
+
+  it('0009 lets a print record end unknown, keeping the records there, and no other status', async () => {
+    expect(await up('0009-print-jobs-unknown')).toEqual(['0009-print-jobs-unknown']);
+    expect(await db().selectFrom('print_jobs').select(['id', 'status']).execute()).toEqual([{ id: JOB, status: 'done' }]);
+    const waiting = { id: '9'.repeat(32), org_id: ORG, account_id: ACCOUNT, design_id: null, design_version: null, title: 'Leaflet', status: 'waiting', pages: null, pdf_hash: null, created_at: at, finished_at: null };
+    await db().insertInto('print_jobs').values(waiting).execute();
+    await db().updateTable('print_jobs').set({ status: 'unknown' }).where('id', '=', waiting.id).execute();
+    await expect(db().updateTable('print_jobs').set({ status: 'lost' }).where('id', '=', waiting.id).execute()).rejects.toThrow(/print_jobs_status_check/);
+  });
+
+  it('0010 finds print records by their PDF, through an index', async () => {
+    expect(await up('0010-print-jobs-by-pdf')).toContain('0010-print-jobs-by-pdf');
+    const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'print_jobs_by_pdf'`.execute(empty.db);
+    expect(rows[0]?.indexdef).toMatch(/\(pdf_hash\) WHERE \(pdf_hash IS NOT NULL\)/);
+    // The row written before the index exists is found through it.
+    const plan = await empty.db.transaction().execute(async (trx) => {
+      // One row: without this the planner rightly prefers reading the table.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return sql<{ 'QUERY PLAN': string }>`explain select title from print_jobs where pdf_hash = ${HASH}`.execute(trx);
+    });
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/print_jobs_by_pdf/);
+    expect(await db().selectFrom('print_jobs').select('title').where('pdf_hash', '=', HASH).execute()).toEqual([{ title: 'Leaflet' }]);
+  });
+
+  it('0011 keeps the size of a print record\'s PDF, empty for the records before it', async () => {
+    expect(await up('0011-print-jobs-bytes')).toContain('0011-print-jobs-bytes');
+    expect(await db().selectFrom('print_jobs').select(['id', 'bytes']).where('id', '=', JOB).execute()).toEqual([{ id: JOB, bytes: null }]);
+    await db().updateTable('print_jobs').set({ bytes: 310_000 }).where('id', '=', JOB).execute();
+    expect(await db().selectFrom('print_jobs').select('bytes').where('id', '=', JOB).executeTakeFirst()).toEqual({ bytes: 310_000 });
+    await expect(db().updateTable('print_jobs').set({ bytes: 0 }).where('id', '=', JOB).execute()).rejects.toThrow(/check/);
+  });
+
   it('0012 keeps at most one imprint per existing organisation, set by an account', async () => {
     expect(await up('0012-organisation-imprints')).toContain('0012-organisation-imprints');
     const imprint = JSON.stringify({ promoter: { name: 'Jo Bloggs', address: '5 New Street' }, printer: { name: 'Riverside Print Works', address: '14 Dock Street' } });

@@ -16,6 +16,8 @@ import { DesignStore as RedisDesignStore } from '../../support/legacy-redis/desi
 import { InviteStore as RedisInviteStore } from '../../support/legacy-redis/invite-store';
 import { OrganisationStore as RedisOrganisationStore } from '../../support/legacy-redis/organisation-store';
 import { ShareLinkStore as RedisShareLinkStore } from '../../support/legacy-redis/share-link-store';
+import { SwitchStore as RedisSwitchStore } from '../../support/legacy-redis/switch-store';
+import { SwitchTrail } from '../../../server/admin/switch-trail';
 import { findTemplate } from '../../../common/templates/templates';
 import { designSchema } from '../../../common/design/design-schema';
 import { createTestDatabase, type TestDatabase } from '../../support/test-postgres';
@@ -50,6 +52,10 @@ async function makeOldInstallation() {
   const audit = new RedisAuditLog(redis, now);
   await audit.record('account.invited', ann.id, bob.id);
   await audit.record('share-link.withdrawn', ann.id, 'c'.repeat(32));
+  // The switch's trail: one change by an account, one by the admin token (a label, not a person).
+  const switches = new RedisSwitchStore(redis);
+  await switches.write({ mode: 'on', message: 'Back by six', expectedBackAt: '2027-01-15T18:00:00.000Z', reason: 'moving servers', setBy: `account:${ann.id}`, setAt: '2027-01-15T08:00:00.000Z' }, 'auto');
+  await switches.write({ mode: 'auto', message: null, expectedBackAt: null, reason: 'moved', setBy: 'ops-token', setAt: '2027-01-15T09:00:00.000Z' }, 'on');
   return { riverside, hillside, ann, bob, invite, saved, token, jobId };
 }
 
@@ -73,7 +79,7 @@ describe('npm run db:import-redis', () => {
     const old = await makeOldInstallation();
     const db = connection.db;
     const first = await importFromRedis(redis, db, { now, queue });
-    expect(first).toMatchObject({ organisations: 2, accounts: 2, invites: 1, designs: 1, shareLinks: 1, auditEntries: 2, skipped: 0 });
+    expect(first).toMatchObject({ organisations: 2, accounts: 2, invites: 1, designs: 1, shareLinks: 1, auditEntries: 4, skipped: 0 });
 
     // Read back through the PostgreSQL stores, as the servers will.
     const accounts = new AccountStore(db, now);
@@ -86,11 +92,16 @@ describe('npm run db:import-redis', () => {
     expect(await links.findByToken(old.token)).toMatchObject({ jobId: old.jobId, orgId: old.riverside.id, createdBy: old.ann.id });
     expect(await links.listForOrganisation(old.riverside.id)).toHaveLength(1);
     const audit = await new AuditLog(db, now).recent();
-    expect(audit.map((e) => e.action)).toEqual(['share-link.withdrawn', 'account.invited']);
+    expect(audit.map((e) => e.action)).toEqual(['maintenance.auto', 'maintenance.on', 'share-link.withdrawn', 'account.invited']);
+    // The console's switch trail now reads them from PostgreSQL, as they were.
+    expect(await new SwitchTrail(new AuditLog(db, now)).recent()).toEqual([
+      { at: '2027-01-15T09:00:00.000Z', who: 'ops-token', from: 'on', to: 'auto', reason: 'moved', message: null, expectedBackAt: null },
+      { at: '2027-01-15T08:00:00.000Z', who: `account:${old.ann.id}`, from: 'auto', to: 'on', reason: 'moving servers', message: 'Back by six', expectedBackAt: '2027-01-15T18:00:00.000Z' },
+    ]);
 
     const again = await importFromRedis(redis, db, { now, queue });
     expect(again).toEqual({ organisations: 0, accounts: 0, invites: 0, designs: 0, printRecords: 0, shareLinks: 0, auditEntries: 0, skipped: 0 });
-    expect(await new AuditLog(db, now).recent()).toHaveLength(2);
+    expect(await new AuditLog(db, now).recent()).toHaveLength(4);
   });
 
   it('copies the print jobs the queue still holds as print records', async () => {

@@ -38,12 +38,12 @@ describe('the answers the gate sheds with', () => {
       expect(retryAfterOf(buildShedAnswers(state, NOW).maintenanceHtml)).toBe('1800');
     });
 
-    it('reloads the page no later than every five minutes, however far away the return is', () => {
+    it('gives the page the expected return in UK time, and no timed reload (axe: meta-refresh)', () => {
       const state = stateAt();
       state.adminSwitch = adminOn(null, '2026-12-05T12:00:00Z');
-      expect(buildShedAnswers(state, NOW).maintenanceHtml.body.toString()).toContain('<meta http-equiv="refresh" content="300">');
-      state.adminSwitch = adminOn(null, '2026-12-05T10:02:00Z');
-      expect(buildShedAnswers(state, NOW).maintenanceHtml.body.toString()).toContain('<meta http-equiv="refresh" content="120">');
+      const page = buildShedAnswers(state, NOW).maintenanceHtml.body.toString();
+      expect(page).toContain('12:00 GMT (UK time)');
+      expect(page).not.toContain('http-equiv="refresh"');
     });
 
     it('caps the wait at a day', () => {

@@ -64,7 +64,7 @@ describe('share links of a finished print job', () => {
     const pdf = await volunteer.request(data.download.url);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="polling-day-7am-to-10pm.pdf"');
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="Polling-day-7am-to-10pm.pdf"');
     const facts = await readPdf(Buffer.from(await pdf.arrayBuffer()));
     expect(facts.text).toContain('Polling stations are open');
 

@@ -1,0 +1,35 @@
+/** The JSON of GET /api/print-history, shared by the server that builds it and the client that reads it. */
+
+/** One print job of the organisation's history. */
+export interface PrintHistoryEntry {
+  /** The print job's id. */
+  id: string;
+  /** The design's title as it was printed. */
+  title: string;
+  /** `unknown`: the queue no longer holds the job and no event said how it ended (the print-record catch-up). */
+  status: 'waiting' | 'active' | 'done' | 'failed' | 'unknown';
+  /** Pages of the PDF; null until done. */
+  pages: number | null;
+  /** Size of the PDF, bytes; null until done (and for jobs printed before sizes were kept). */
+  bytes: number | null;
+  /**
+   * Whether the account asking sent it. Accounts are never named to each other (docs/security.md):
+   * the history says "You" or "Another member".
+   */
+  sentByYou: boolean;
+  /** ISO 8601 (UTC); shown in UK time. */
+  sentAt: string;
+  /** ISO 8601; null until done or failed. */
+  finishedAt: string | null;
+  /** The finished PDF (content-addressed, named after the title when downloaded); null until done. */
+  downloadUrl: string | null;
+  /** The job's share links: list (GET), make (POST), withdraw (DELETE …/:linkId). */
+  shareLinksUrl: string;
+  /**
+   * The saved design and version it printed, to open again ("print again"): GET `url` for that
+   * version's document. Null when it was not sent from a saved design, or the design was deleted since.
+   */
+  design: { id: string; version: number; url: string } | null;
+  /** It was sent from a saved design that has since been deleted (its versions are kept, but not opened again). */
+  designDeleted: boolean;
+}
