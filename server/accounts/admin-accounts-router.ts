@@ -34,6 +34,8 @@ interface AuditEntryResponse {
   action: AuditEntry['action'];
   actorId: string | null;
   targetId: string | null;
+  /** The entry's particulars (such as a sign-off move's from and to); never a name or an address. */
+  details: AuditEntry['details'];
 }
 
 /** GET /api/admin/organisations: one organisation. */
@@ -97,7 +99,7 @@ export function adminAccountsRouter(services: AccountServices): Router {
   });
 
   router.get('/api/admin/audit', ...admin, async (_req, res) => {
-    const entries: AuditEntryResponse[] = (await services.audit.recent()).map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, actorId: e.actorId, targetId: e.targetId }));
+    const entries: AuditEntryResponse[] = (await services.audit.recent()).map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, actorId: e.actorId, targetId: e.targetId, details: e.details }));
     res.json({ entries });
   });
 

@@ -43,7 +43,7 @@ const editDesign = async (client: TestClient, id: string, heading: string) => {
 };
 const submit = (client: TestClient, designId: string, version: number, note?: string) => call(client, '/api/sign-off-requests', { designId, version, ...(note !== undefined && { note }) });
 const decide = (client: TestClient, id: string, verb: 'approve' | 'return' | 'resubmit', body: unknown = {}) => call(client, `/api/sign-off-requests/${id}/${verb}`, body);
-const audit = async () => (await call(admin, '/api/admin/audit')).body.entries as Array<{ action: string; actorId: string; targetId: string }>;
+const audit = async () => (await call(admin, '/api/admin/audit')).body.entries as Array<{ action: string; actorId: string; targetId: string; details: Json | null }>;
 
 beforeAll(async () => {
   rosette = await startRosette({}, undefined, CALM);
@@ -68,7 +68,7 @@ describe('the agent role', () => {
     expect(made.status).toBe(200);
     expect(made.body.account).toMatchObject({ id: agentAccount.id, role: 'agent' });
     expect((await call(agent, '/api/session')).body.account.role).toBe('agent');
-    expect((await audit())[0]).toMatchObject({ action: 'account.role-changed', targetId: agentAccount.id });
+    expect((await audit())[0]).toMatchObject({ action: 'account.role-changed', targetId: agentAccount.id, details: { from: 'campaigner', to: 'agent' } });
   });
 
   it('refuses a bad role naming the field, an admin target, a campaigner asking, and an unknown account', async () => {
@@ -161,10 +161,10 @@ describe('sending a frozen version for sign-off', () => {
 
   it('audits every move with who and which request, never the comment', async () => {
     const entries = (await audit()).filter((e) => e.action.startsWith('sign-off.') && e.targetId === requestId);
-    expect(entries.map((e) => [e.action, e.actorId])).toEqual([
-      ['sign-off.superseded', campaignerAccount.id],
-      ['sign-off.returned', agentAccount.id],
-      ['sign-off.submitted', campaignerAccount.id],
+    expect(entries.map((e) => [e.action, e.actorId, e.details])).toEqual([
+      ['sign-off.superseded', campaignerAccount.id, { from: 'returned', to: 'superseded' }],
+      ['sign-off.returned', agentAccount.id, { from: 'pending', to: 'returned' }],
+      ['sign-off.submitted', campaignerAccount.id, { from: null, to: 'pending' }],
     ]);
     expect(JSON.stringify(await audit())).not.toContain('Say which routes');
   });
