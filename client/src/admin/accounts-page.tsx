@@ -2,7 +2,7 @@ import { ROLES, type Role } from '../../../common/accounts/roles';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorSentence } from '../api/error-sentence';
 import { disableAccount, inviteAccount, listAccounts, resetAccess, setAccountRole, type AdminAccount, type Invite } from '../api/admin-api';
-import { AccountBar } from '../session/account-bar';
+import { SignedInHeader } from '../session/signed-in-header';
 import { useSession } from '../session/session-context';
 import { CopyField } from '../app/copy-field';
 import { ShareLinksPanel } from './share-links-panel';
@@ -44,13 +44,7 @@ export function AccountsPage() {
   }
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="/">
-          Rosette
-        </a>
-        <p className="header-title">Accounts</p>
-        <AccountBar />
-      </header>
+      <SignedInHeader title="Accounts" home="/" />
       <main id="main" tabIndex={-1} className="admin-page">
         <h1>Accounts</h1>
         <nav aria-label="Admin pages" className="console-nav">

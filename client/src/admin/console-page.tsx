@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AccountBar } from '../session/account-bar';
+import { SignedInHeader } from '../session/signed-in-header';
 import { useSession } from '../session/session-context';
 import { AuditLog } from './audit-log';
 import { formatClock, formatDateTime } from './format-figures';
@@ -33,13 +33,7 @@ export function ConsolePage() {
   }, []);
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="/">
-          Rosette
-        </a>
-        <p className="header-title">Admin console</p>
-        <AccountBar />
-      </header>
+      <SignedInHeader title="Admin console" home="/" />
       {account.role === 'admin' ? (
         <AdminConsole />
       ) : (

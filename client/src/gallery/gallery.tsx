@@ -3,7 +3,7 @@ import type { TemplateDetail } from '../api/templates-api';
 import { HISTORY_HASH } from '../app/use-hash-route';
 import { SavedDesignList } from '../designs/saved-design-list';
 import { listDrafts, saveDraft } from '../drafts/draft-store';
-import { AccountBar } from '../session/account-bar';
+import { SignedInHeader } from '../session/signed-in-header';
 import { DraftList } from './draft-list';
 import { newDraft } from './new-draft';
 import { OrganisationImprintNotice } from './organisation-imprint-notice';
@@ -30,13 +30,7 @@ export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) 
   };
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="#/">
-          Rosette
-        </a>
-        <p className="header-title">Leaflets and posters for your campaign</p>
-        <AccountBar />
-      </header>
+      <SignedInHeader />
       <main id="main" tabIndex={-1} className="gallery">
         <h1>Make a leaflet</h1>
         <p className="lead">Pick a template, change the words, pictures and colours, fill in the imprint, and send it to print. You get a print-ready PDF to download and share.</p>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { listPrintHistory, type PrintHistoryEntry } from '../api/print-history-api';
-import { AccountBar } from '../session/account-bar';
+import { SignedInHeader } from '../session/signed-in-header';
 import { PrintHistoryItem } from './print-history-item';
 import '../gallery/gallery.css';
 import './print-history.css';
@@ -38,13 +38,7 @@ export function PrintHistoryScreen({ onOpenDraft }: { onOpenDraft: (id: string) 
   }, [unfinished, reads, state]);
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="#/">
-          Rosette
-        </a>
-        <p className="header-title">Leaflets and posters for your campaign</p>
-        <AccountBar />
-      </header>
+      <SignedInHeader />
       <main id="main" tabIndex={-1} className="gallery print-history">
         <p className="back-link">
           <a href="#/">← Back to your leaflets</a>

@@ -3,7 +3,7 @@ import type { Imprint } from '../../../common/design/design-schema';
 import { sampleImprintProblems } from '../../../common/templates/sample-imprint-problems';
 import { ApiError } from '../api/api-error';
 import { getOrganisationImprint, setOrganisationImprint } from '../api/organisation-imprint-api';
-import { AccountBar } from '../session/account-bar';
+import { SignedInHeader } from '../session/signed-in-header';
 import { useSession } from '../session/session-context';
 import './imprint-page.css';
 
@@ -94,13 +94,7 @@ export function ImprintPage() {
 
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="#/">
-          Rosette
-        </a>
-        <p className="header-title">Leaflets and posters for your campaign</p>
-        <AccountBar />
-      </header>
+      <SignedInHeader />
       <main id="main" tabIndex={-1} className="imprint-page">
         <p>
           <a href="#/">← Back to your leaflets</a>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { decideSignOff, getSignOff, getSignOffSetting, listSignOffs, setSignOffSetting, type SignOffRequestDetail, type SignOffRequestSummary } from '../api/sign-off-api';
 import { formatUkDateTime } from '../admin/london-time';
-import { AccountBar } from '../session/account-bar';
+import { SignedInHeader } from '../session/signed-in-header';
 import { useSession } from '../session/session-context';
 import { DesignDiffView } from './design-diff-view';
 import { DesignPages } from './design-pages';
@@ -32,13 +32,7 @@ export function SignOffPage({ requestId }: { requestId: string | null }) {
 
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="#/">
-          Rosette
-        </a>
-        <p className="header-title">Leaflets and posters for your campaign</p>
-        <AccountBar />
-      </header>
+      <SignedInHeader />
       <main id="main" tabIndex={-1} className="sign-off-page">
         <p>
           <a href="#/">← Back to your leaflets</a>
