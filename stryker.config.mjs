@@ -15,11 +15,6 @@ export default {
     projectType: 'custom',
     configFile: 'jest.config.js',
     config: {
-      // The unit tests of these folders need no PostgreSQL: without this, every test run of every mutant
-      // would initdb and start one (jest's global setup), which made a run crawl and left servers behind
-      // when it was stopped.
-      globalSetup: undefined,
-      globalTeardown: undefined,
       testMatch: only
         ? [`<rootDir>/${only}`]
         : ['<rootDir>/test/common/{layout,design,templates}/**/*.test.ts', '<rootDir>/test/server/overload/**/*.test.ts'],
