@@ -41,7 +41,16 @@ const editDesign = async (client: TestClient, id: string, heading: string) => {
   expect(saved.status).toBe(200);
   return saved.body.version as number;
 };
-const submit = (client: TestClient, designId: string, version: number, note?: string) => call(client, '/api/sign-off-requests', { designId, version, ...(note !== undefined && { note }) });
+/**
+ * Sends a version for sign-off. A 503 (the proof's print queue did not answer within a second, as on a
+ * machine saturated by other work) is sent again, as the editor does after Retry-After: nothing was
+ * recorded, and the same proof job id makes the retry find a job that landed late.
+ */
+const submit = (client: TestClient, designId: string, version: number, note?: string) =>
+  waitForValue('an answer other than 503 to a sign-off request', async () => {
+    const res = await call(client, '/api/sign-off-requests', { designId, version, ...(note !== undefined && { note }) });
+    return res.status === 503 ? null : res;
+  });
 const decide = (client: TestClient, id: string, verb: 'approve' | 'return' | 'resubmit', body: unknown = {}) => call(client, `/api/sign-off-requests/${id}/${verb}`, body);
 const audit = async () => (await call(admin, '/api/admin/audit')).body.entries as Array<{ action: string; actorId: string; targetId: string; details: Json | null }>;
 
