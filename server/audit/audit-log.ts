@@ -20,6 +20,8 @@ import type { Database } from '../database/schema';
  * person's own words, which never enter this log). `account.role-changed` keeps `from` and `to` too.
  * `design.renamed` / `.duplicated` / `.deleted`: a member renamed, copied or deleted one of their
  * organisation's saved designs (the target is the design; for a copy, the new one).
+ * `design.variants-saved` / `.variants-removed`: its variant table was replaced (details: how many rows
+ * and fields, never their values) or removed.
  */
 export type AuditAction =
   | 'account.invited'
@@ -48,7 +50,9 @@ export type AuditAction =
   | 'sign-off.superseded'
   | 'design.renamed'
   | 'design.duplicated'
-  | 'design.deleted';
+  | 'design.deleted'
+  | 'design.variants-saved'
+  | 'design.variants-removed';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */

@@ -17,6 +17,7 @@ export interface Database {
   audit_log: AuditLogTable;
   sign_off_requests: SignOffRequestsTable;
   sign_off_transitions: SignOffTransitionsTable;
+  variant_tables: VariantTablesTable;
 }
 
 /** A timestamp with time zone: read as a Date (UTC), written as a Date. */
@@ -170,4 +171,16 @@ export interface SignOffTransitionsTable {
   at: Timestamp;
   /** The agent's comment or the campaigner's note; empty when none was given. */
   comment: string;
+}
+
+export interface VariantTablesTable {
+  /** The saved design whose variants these are (one table per design). */
+  design_id: string;
+  org_id: string;
+  /** The fields (common/variants/variant-table.ts), checked again on every read. */
+  fields: ColumnType<unknown, string, string>;
+  /** One object of values per variant, by field key. */
+  rows: ColumnType<unknown, string, string>;
+  updated_by: string;
+  updated_at: Timestamp;
 }

@@ -14,6 +14,7 @@ import { organisationImprints } from './0012-organisation-imprints';
 import { agentRole } from './0014-agent-role';
 import { signOff } from './0015-sign-off';
 import { signOffSetting } from './0016-sign-off-setting';
+import { variantTables } from './0040-variant-tables';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -35,4 +36,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-agent-role': agentRole,
   '0015-sign-off': signOff,
   '0016-sign-off-setting': signOffSetting,
+  '0040-variant-tables': variantTables,
 };
