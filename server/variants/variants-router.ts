@@ -32,9 +32,12 @@ export function variantsRouter(deps: { services: AccountServices; designs: Desig
     const { account } = authOf(res);
     const id = routeParam(req, 'id');
     const table = await deps.tables.get(account.orgId, id);
-    if (table) return void res.set('Cache-Control', 'no-store').json(response(table, account.id));
+    res.set('Cache-Control', 'no-store');
+    if (table) return void res.json(response(table, account.id));
     if (!(await deps.designs.get(account.orgId, id))) throw notFound();
-    throw new AppError(404, 'no_variant_table', 'this design has no variant table yet');
+    // No table yet is not an error: the editor starts one.
+    const none: VariantTableResponse = { designId: id, fields: [], rows: [], updatedAt: null, updatedByYou: false };
+    res.json(none);
   });
 
   router.put('/api/designs/:id/variants', ...member, async (req, res) => {

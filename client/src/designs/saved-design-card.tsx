@@ -99,6 +99,9 @@ export function SavedDesignCard({ design, onOpen, onChanged }: { design: SavedDe
             <button type="button" className="button button-primary" onClick={() => onOpen(design.id)} aria-label={`Open “${title}”`} disabled={mode.mode === 'busy'}>
               Open
             </button>
+            <a className="button-quiet" href={`#/variants/${design.id}`} aria-label={`Versions of “${title}”`}>
+              Versions
+            </a>
             <button type="button" className="button-quiet" onClick={() => setMode({ mode: 'renaming', title: design.title })} aria-label={`Rename “${title}”`} disabled={mode.mode === 'busy'}>
               Rename
             </button>

@@ -17,8 +17,13 @@ const NONE_KNOWN: Record<string, AssetInfo> = {};
  * read from the server's copies as they load. `onLoaded` hears of each newly read size.
  */
 export function useAssetSizes(design: DesignInput | null, known: Record<string, AssetInfo> = NONE_KNOWN, onLoaded?: (id: string, size: AssetInfo) => void): Record<string, AssetInfo> {
+  return useAssetSizesOf(design ? imageAssetIds(design) : [], known, onLoaded);
+}
+
+/** Pixel sizes of these assets (the images of a design, or of every row of a variant table), as useAssetSizes. */
+export function useAssetSizesOf(ids: readonly string[], known: Record<string, AssetInfo> = NONE_KNOWN, onLoaded?: (id: string, size: AssetInfo) => void): Record<string, AssetInfo> {
   const [loaded, setLoaded] = useState<Record<string, AssetInfo>>({});
-  const missing = design ? imageAssetIds(design).filter((id) => !known[id] && !loaded[id]) : [];
+  const missing = [...new Set(ids)].filter((id) => !known[id] && !loaded[id]);
   const missingKey = missing.join(',');
   useEffect(() => {
     let live = true;
