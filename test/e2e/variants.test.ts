@@ -80,6 +80,9 @@ describe.each([
     expect(await flagged.getAttribute('data-row')).toBe('7');
     expect(await flagged.innerText()).toContain('Must change (Heading on the front: Vote on Thursday 7 May)');
     expect(await page.getByLabel('Heading on the front: Vote on Thursday 7 May, version 4', { exact: true }).inputValue()).toBe('=HYPERLINK("http://evil.example")');
+    // A version that cannot print cannot be opened to print.
+    expect(await page.getByRole('button', { name: 'Print version 8' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Print version 3' }).isEnabled()).toBe(true);
     expect(await seriousAxeViolations(page, `versions (${device})`)).toEqual([]);
     await screenshot(page, `variants-${device}`, true);
   });
@@ -99,6 +102,15 @@ describe.each([
     await page.reload();
     await page.getByText('All 20 versions fit.').waitFor({ timeout: patient(20_000) });
     expect(await page.getByLabel('Heading on the front: Vote on Thursday 7 May, version 8', { exact: true }).inputValue()).toBe('Vote in Harbour on 7 May');
+  });
+
+  it('opens one version in the editor to print it, titled after the design and the version', async () => {
+    await page.getByRole('button', { name: 'Print version 3' }).click();
+    await page.getByLabel('Leaflet name').waitFor();
+    expect(await page.getByLabel('Leaflet name').inputValue()).toBe('Ward newsletter (Vote in Castle on 7 May)');
+    expect(await page.getByLabel('Headline text').inputValue()).toBe('Castle buses');
+    await page.goBack();
+    await page.getByText('All 20 versions fit.').waitFor({ timeout: patient(20_000) });
   });
 
   it('refuses a CSV with wrong columns and a 10 MB file, naming why, and keeps the versions it has', async () => {

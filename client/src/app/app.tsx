@@ -109,6 +109,6 @@ function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
   if (route.screen === 'imprint') return <ImprintPage />;
   if (route.screen === 'history') return <PrintHistoryScreen onOpenDraft={(id) => go(`#/draft/${id}`)} />;
   if (route.screen === 'sign-off') return <SignOffPage requestId={route.requestId} />;
-  if (route.screen === 'variants') return <VariantsScreen key={route.designId} designId={route.designId} />;
+  if (route.screen === 'variants') return <VariantsScreen key={route.designId} designId={route.designId} onOpenDraft={(id) => go(`#/draft/${id}`)} />;
   return <Gallery onOpenDraft={(id) => go(`#/draft/${id}`)} />;
 }

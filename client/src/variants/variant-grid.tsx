@@ -10,10 +10,12 @@ interface GridProps {
   checks: VariantCheck[];
   onChange: (rows: VariantRow[]) => void;
   onPreview: (row: number) => void;
+  /** Opens the version in the editor, to print it. */
+  onOpen: (row: number) => void;
 }
 
 /** The versions as a table: a row each, a column per field, what the check found, and a preview and remove per row. */
-export function VariantGrid({ fields, elements, rows, checks, onChange, onPreview }: GridProps) {
+export function VariantGrid({ fields, elements, rows, checks, onChange, onPreview, onOpen }: GridProps) {
   const kindOf = (f: VariantField) => elements.find((e) => e.page === f.page && e.elementId === f.elementId)?.kind ?? 'heading';
   const setCell = (r: number, key: string, value: string) => onChange(rows.map((row, i) => (i === r ? { ...row, [key]: value } : row)));
   const remove = (r: number) => onChange(rows.filter((_, i) => i !== r));
@@ -37,7 +39,7 @@ export function VariantGrid({ fields, elements, rows, checks, onChange, onPrevie
         </thead>
         <tbody>
           {rows.map((row, r) => (
-            <GridRow key={r} index={r} row={row} fields={fields} kindOf={kindOf} check={checks[r]} onCell={setCell} onPreview={onPreview} onRemove={remove} />
+            <GridRow key={r} index={r} row={row} fields={fields} kindOf={kindOf} check={checks[r]} onCell={setCell} onPreview={onPreview} onOpen={onOpen} onRemove={remove} />
           ))}
         </tbody>
       </table>
@@ -53,11 +55,12 @@ interface RowProps {
   check: VariantCheck | undefined;
   onCell: (row: number, key: string, value: string) => void;
   onPreview: (row: number) => void;
+  onOpen: (row: number) => void;
   onRemove: (row: number) => void;
 }
 
 /** One version; drawn again only when its own values or check change (a 600-row table stays quick to type in). */
-const GridRow = memo(function GridRow({ index, row, fields, kindOf, check, onCell, onPreview, onRemove }: RowProps) {
+const GridRow = memo(function GridRow({ index, row, fields, kindOf, check, onCell, onPreview, onOpen, onRemove }: RowProps) {
   const errors = check?.problems.filter((p) => p.severity === 'error') ?? [];
   const warnings = check?.problems.filter((p) => p.severity === 'warning') ?? [];
   const name = `version ${index + 1}`;
@@ -88,6 +91,9 @@ const GridRow = memo(function GridRow({ index, row, fields, kindOf, check, onCel
       <td className="variant-row-actions">
         <button type="button" className="button-quiet" onClick={() => onPreview(index)} aria-label={`Preview ${name}`}>
           Preview
+        </button>
+        <button type="button" className="button-quiet" onClick={() => onOpen(index)} aria-label={`Print ${name}`} disabled={!check || errors.length > 0}>
+          Print
         </button>
         <button type="button" className="button-quiet button-danger" onClick={() => onRemove(index)} aria-label={`Remove ${name}`}>
           Remove

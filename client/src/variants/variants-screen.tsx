@@ -7,6 +7,8 @@ import { MAX_VARIANT_ROWS, type VariantField, type VariantRow } from '../../../c
 import { ApiError } from '../api/api-error';
 import { getDesign } from '../api/designs-api';
 import { getVariantTable, saveVariantTable } from '../api/variants-api';
+import type { Draft } from '../drafts/draft';
+import { newDraftId, saveDraft } from '../drafts/draft-store';
 import { PageSvg } from '../preview/page-svg';
 import { useAssetSizes, useAssetSizesOf } from '../preview/use-asset-sizes';
 import { SignedInHeader } from '../session/signed-in-header';
@@ -32,7 +34,7 @@ function sentence(err: unknown, fallback: string): string {
  * fields), a row per version (typed in, or read from a CSV file), every row checked as it will print,
  * a preview of any row, and the table saved with the design.
  */
-export function VariantsScreen({ designId }: { designId: string }) {
+export function VariantsScreen({ designId, onOpenDraft }: { designId: string; onOpenDraft: (draftId: string) => void }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [fields, setFields] = useState<VariantField[]>([]);
   const [rows, setRows] = useState<VariantRow[]>([]);
@@ -121,6 +123,19 @@ export function VariantsScreen({ designId }: { designId: string }) {
     }
   };
 
+  // One version opened in the editor as a browser draft of its own, to print as any leaflet is (not saved
+  // over the master: the draft belongs to no saved design), titled after the design and the version.
+  const openVersion = (r: number) => {
+    if (!master || !rows[r]) return;
+    const parsed = designSchema.safeParse(applyVariant(master, fields, rows[r]!));
+    if (!parsed.success) return;
+    const first = (rows[r]![fields[0]!.key] ?? '').replace(/\s+/g, ' ').trim();
+    const title = `${master.title} (${first || `version ${r + 1}`})`.slice(0, 120);
+    const draft: Draft = { id: newDraftId(), templateId: '', design: { ...parsed.data, title }, assets: {}, page: 0, pendingPrint: null, sentPrint: null, savedAt: Date.now() };
+    saveDraft(draft);
+    onOpenDraft(draft.id);
+  };
+
   const preview = useMemo(() => {
     if (!master || previewRow === null || !rows[previewRow]) return null;
     const parsed = designSchema.safeParse(applyVariant(master, fields, rows[previewRow]!));
@@ -165,7 +180,7 @@ export function VariantsScreen({ designId }: { designId: string }) {
                       ? `${needing} of ${rows.length} ${rows.length === 1 ? 'version' : 'versions'} ${needing === 1 ? 'needs' : 'need'} a change before printing: see the rows marked below.`
                       : `All ${rows.length} ${rows.length === 1 ? 'version fits' : 'versions fit'}.`}
                 </p>
-                <VariantGrid fields={fields} elements={elements} rows={rows} checks={checks.checks} onChange={setRows} onPreview={setPreviewRow} />
+                <VariantGrid fields={fields} elements={elements} rows={rows} checks={checks.checks} onChange={setRows} onPreview={setPreviewRow} onOpen={openVersion} />
                 <div className="button-row variant-actions">
                   <button type="button" className="button" onClick={addRow} disabled={rows.length >= MAX_VARIANT_ROWS}>
                     Add a version
