@@ -20,6 +20,11 @@ import type { Database } from '../database/schema';
  * person's own words, which never enter this log). `account.role-changed` keeps `from` and `to` too.
  * `design.renamed` / `.duplicated` / `.deleted`: a member renamed, copied or deleted one of their
  * organisation's saved designs (the target is the design; for a copy, the new one).
+ * `printer.added` / `.changed` / `.removed`: an agent or admin changed the organisation's printers (the
+ * target is the printer; its name, address and email are never in the log).
+ * `print-order.created` / `.place` / `.printed` / `.delivered` / `.cancel`: a move of a print order (the
+ * target is the order; the details keep `from` and `to`), written in the same transaction as its row in
+ * `print_order_transitions`. `print-order.invoice-attached`: its invoice was uploaded (details: `bytes`).
  */
 export type AuditAction =
   | 'account.invited'
@@ -48,7 +53,16 @@ export type AuditAction =
   | 'sign-off.superseded'
   | 'design.renamed'
   | 'design.duplicated'
-  | 'design.deleted';
+  | 'design.deleted'
+  | 'printer.added'
+  | 'printer.changed'
+  | 'printer.removed'
+  | 'print-order.created'
+  | 'print-order.place'
+  | 'print-order.printed'
+  | 'print-order.delivered'
+  | 'print-order.cancel'
+  | 'print-order.invoice-attached';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */

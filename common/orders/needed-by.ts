@@ -1,0 +1,21 @@
+/**
+ * Needed-by dates are calendar days in the UK (Europe/London), written YYYY-MM-DD: "needed by
+ * Thursday" means Thursday in London whatever the server's or the browser's zone.
+ */
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in London (YYYY-MM-DD) at `ms` milliseconds since the epoch. */
+export function londonDate(ms: number): string {
+  return LONDON_DAY.format(new Date(ms));
+}
+
+/** Whether `date` (YYYY-MM-DD) names a real calendar day. */
+export function isCalendarDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return d.toISOString().slice(0, 10) === date;
+}
+
+/** Longest ahead an order may be needed, days: further is a typo in the year. */
+export const MAX_NEEDED_BY_DAYS = 366;
