@@ -19,3 +19,17 @@ export function isCalendarDate(date: string): boolean {
 
 /** Longest ahead an order may be needed, days: further is a typo in the year. */
 export const MAX_NEEDED_BY_DAYS = 366;
+
+const DAY_IN_WORDS = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A calendar day (YYYY-MM-DD) in words: "Thursday 24 December 2026". */
+export function dayInWords(date: string): string {
+  return DAY_IN_WORDS.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The calendar day `days` after `date` (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

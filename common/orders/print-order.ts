@@ -43,8 +43,8 @@ export type PrintOrderInput = z.infer<typeof printOrderInputSchema>;
 export interface OrderEmailResponse {
   /** Who it is for: the printer, or the agent's copy. */
   to: 'printer' | 'agent';
-  /** The address it went (or should go) to. */
-  address: string;
+  /** The address it went (or should go) to; null for the agent's copy (their own address, never echoed back). */
+  address: string | null;
   subject: string;
   text: string;
   /** False: it was not sent; copy it into your own email. */
