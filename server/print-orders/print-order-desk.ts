@@ -67,7 +67,7 @@ export class PrintOrderDesk {
     if (input.neededBy < today) throw AppError.validation([{ path: 'neededBy', message: `must be today (${today}, UK time) or later` }]);
     if (input.neededBy > addDays(today, MAX_NEEDED_BY_DAYS)) throw AppError.validation([{ path: 'neededBy', message: `must be within ${MAX_NEEDED_BY_DAYS} days of today` }]);
     const saved = await this.deps.designs.getVersion(actor.orgId, input.designId, input.version);
-    if (!saved) throw new AppError(422, 'unknown_design', 'your organisation has no such version of this design', [{ path: 'version', message: 'no saved version of this design has this number' }]);
+    if (!saved) throw new AppError(404, 'not_found', 'this version of the design was not found', [{ path: 'version', message: 'no saved version of this design has this number' }]);
     const printer = await this.deps.printers.find(actor.orgId, input.printerId);
     if (!printer || printer.removed) throw new AppError(422, 'unknown_printer', 'your organisation has no such printer: add it under Printers first', [{ path: 'printerId', message: "is not one of your organisation's printers" }]);
     await this.refuseUnapproved(actor.orgId, saved.design, input.version);

@@ -173,7 +173,7 @@ describe('an order of an approved version', () => {
       [orderBody({ price: { source: 'quote', pricePence: 100, vatPence: 200 } }), 400, 'price.vatPence'],
       [orderBody({ price: { source: 'guess' } }), 400, 'price.source'],
       [orderBody({ printerId: 'f'.repeat(32) }), 422, 'printerId'],
-      [orderBody({ version: 7 }), 422, 'version'],
+      [orderBody({ version: 7 }), 404, 'version'],
       [orderBody({ quantity: 2500 }), 422, 'price'],
     ] as const) {
       expect(fieldOf(await call(campaigner, '/api/print-orders', body))).toEqual([status, path]);
