@@ -82,7 +82,6 @@ export function OrdersPage() {
             {failed}
           </p>
         ) : null}
-        <NewOrder choices={choices} printers={printers} onMade={replace} />
         <section aria-labelledby="orders-open">
           <h2 id="orders-open">Orders in progress</h2>
           {orders === null && !failed ? <p role="status">Loading…</p> : null}
@@ -91,6 +90,7 @@ export function OrdersPage() {
             <OrderCard key={o.id} order={o} isAgent={isAgent} emails={emails[o.id]} onChanged={(next, sent) => (replace(next), sent && setEmails((all) => ({ ...all, [o.id]: sent })))} />
           ))}
         </section>
+        <NewOrder choices={choices} printers={printers} onMade={replace} />
         {done.length > 0 ? (
           <section aria-labelledby="orders-done">
             <h2 id="orders-done">Delivered and cancelled</h2>
