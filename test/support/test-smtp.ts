@@ -15,13 +15,19 @@ export interface ReceivedMail {
 /**
  * A real SMTP server in this process (the smtp-server package) on a free loopback port, keeping every
  * message it receives, parsed with mailparser. No TLS and no login: it is only reachable from this machine.
+ * @param options.refuse Recipients it answers 550 for.
  */
-export async function startTestSmtp() {
+export async function startTestSmtp(options: { refuse?: readonly string[] } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A recipient the server will not take (550), as a real one refuses an unknown mailbox.
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail: ParsedMail) => {

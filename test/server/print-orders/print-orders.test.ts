@@ -1,5 +1,7 @@
 import { addDays, londonDate } from '../../../common/orders/needed-by';
 import { PRINT_ORDER_STATUSES, PRINT_ORDER_TRANSITIONS, type PrintOrderStatus } from '../../../common/orders/print-order-workflow';
+import { AppError } from '../../../server/http/app-error';
+import type { OnOrderPlaced } from '../../../server/print-orders/on-order-placed';
 import { CALM } from '../../support/calm-probes';
 import { startRosette, type RunningRosette } from '../../support/in-process-rosette';
 import { recordedLeaks } from '../../support/leak-watch';
@@ -16,11 +18,22 @@ let rosette: RunningRosette;
 let campaigner: TestClient;
 let agentAccount: TestAccount;
 let agent: TestClient;
+let secondAgent: TestClient;
 let outsiderAgent: TestClient;
 let admin: TestClient;
 let template: Json;
 
 const PRINTER_EMAIL = 'orders@riverside-print.example.org';
+/** A mailbox the test SMTP server refuses (550). */
+const BOUNCING_EMAIL = 'gone@riverside-print.example.org';
+/** What the ledger hook saw, inside the placing transaction; and whether it refuses the next one. */
+const ledger: Array<{ id: string; statusInTx: string; title: string; supplier: string; pricePence: number }> = [];
+let ledgerRefuses = false;
+const onOrderPlaced: OnOrderPlaced = async (order, tx) => {
+  if (ledgerRefuses) throw new AppError(409, 'ledger_refused', 'the ledger refused this order');
+  const row = await tx.selectFrom('print_orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
+  ledger.push({ id: order.id, statusInTx: row.status, title: order.title, supplier: `${order.printer.name}, ${order.printer.address}`, pricePence: order.pricePence });
+};
 const call = async (client: TestClient, path: string, json?: unknown, method?: string) => {
   const res = await client.request(path, { json, ...(method && { method }) });
   const text = await res.text();
@@ -58,11 +71,12 @@ const printerBody = {
 };
 
 beforeAll(async () => {
-  smtp = await startTestSmtp();
-  rosette = await startRosette({ SMTP_URL: smtp.url, MAIL_FROM: 'Rosette <rosette@example.org>', PUBLIC_URL: 'https://print.example.org' }, undefined, CALM);
+  smtp = await startTestSmtp({ refuse: [BOUNCING_EMAIL] });
+  rosette = await startRosette({ SMTP_URL: smtp.url, MAIL_FROM: 'Rosette <rosette@example.org>', PUBLIC_URL: 'https://print.example.org' }, undefined, { ...CALM, onOrderPlaced });
   campaigner = await rosette.signedIn(await rosette.createAccount({ organisation: 'Riverside Labour' }));
   agentAccount = await rosette.createAccount({ organisation: 'Riverside Labour', role: 'agent', email: 'agent-orders@example.org' });
   agent = await rosette.signedIn(agentAccount);
+  secondAgent = await rosette.signedIn(await rosette.createAccount({ organisation: 'Riverside Labour', role: 'agent' }));
   outsiderAgent = await rosette.signedIn(await rosette.createAccount({ organisation: 'Hillside Greens', role: 'agent' }));
   admin = await rosette.signedIn(await rosette.createAccount({ role: 'admin', organisation: 'Rosette' }));
   template = ((await (await campaigner.request('/api/templates/a6-postcard')).json()) as { design: Json }).design;
@@ -224,6 +238,8 @@ describe('an order of an approved version', () => {
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     expect((await readPdf(Buffer.from(await pdf.arrayBuffer()))).text).toContain(REAL_IMPRINT.printer.name);
     expect((await call(agent, `/api/print-orders/${orderId}/place`, {})).body.error.code).toBe('illegal_transition');
+    // The ledger's hook ran once, inside the transaction (it saw the order placed before it committed).
+    expect(ledger).toEqual([{ id: orderId, statusInTx: 'placed', title: 'Bus leaflet', supplier: `${REAL_IMPRINT.printer.name}, ${REAL_IMPRINT.printer.address}`, pricePence: 12000 }]);
   });
 
   it('is marked printed, takes only a PDF or image invoice, and is marked delivered; every move audited', async () => {
@@ -263,5 +279,48 @@ describe('an order of an approved version', () => {
     expect((await uploadInvoice(agent, quoted.body.id, Buffer.from('%PDF-1.4\n'), 'application/pdf')).body.error.code).toBe('invoice_not_expected');
     expect((await call(agent, `/api/print-orders/${quoted.body.id}/cancel`, {})).body.status).toBe('cancelled');
     expect((await call(agent, `/api/print-orders/${quoted.body.id}/place`, {})).status).toBe(409);
+  });
+
+  describe('when something says no', () => {
+    const quoted = (extra: Json = {}) => call(campaigner, '/api/print-orders', orderBody({ quantity: 2500, price: { source: 'quote', pricePence: 9000, vatPence: 1500 }, ...extra }));
+    const mailsAbout = (id: string) => smtp.received.filter((m) => m.text.includes(id));
+
+    it('leaves the order a draft, with nothing emailed, when the ledger refuses it in the same transaction', async () => {
+      const { body } = await quoted();
+      ledgerRefuses = true;
+      try {
+        expect((await call(agent, `/api/print-orders/${body.id}/place`, {})).body.error.code).toBe('ledger_refused');
+      } finally {
+        ledgerRefuses = false;
+      }
+      const after = await call(agent, `/api/print-orders/${body.id}`);
+      expect([after.body.status, after.body.printerEmail, after.body.history.length]).toEqual(['draft', null, 1]);
+      expect(mailsAbout(body.id)).toEqual([]);
+      expect((await call(agent, `/api/print-orders/${body.id}/place`, {})).body.status).toBe('placed');
+      expect(ledger.at(-1)).toMatchObject({ id: body.id, statusInTx: 'placed', pricePence: 9000 });
+    });
+
+    it('keeps the order placed and shows the email to copy when the mail server refuses the printer\'s address', async () => {
+      const bouncing = await call(agent, '/api/printers', { ...printerBody, email: BOUNCING_EMAIL, prices: [] });
+      const { body } = await quoted({ printerId: bouncing.body.id });
+      const placed = await call(agent, `/api/print-orders/${body.id}/place`, {});
+      expect(placed.body.status).toBe('placed');
+      expect(placed.body.emails.map((e: Json) => [e.to, e.sent])).toEqual([
+        ['printer', false],
+        ['agent', true],
+      ]);
+      expect(placed.body.emails[0].text).toContain(placed.body.pdfUrl);
+      expect((await call(campaigner, `/api/print-orders/${body.id}`)).body.printerEmail).toMatchObject({ to: 'printer', address: BOUNCING_EMAIL, sent: false, text: expect.stringContaining(body.id) });
+      expect(rosette.logs.join('\n')).not.toContain(BOUNCING_EMAIL);
+    });
+
+    it('places an order once when two agents place it at the same moment', async () => {
+      const { body } = await quoted();
+      const answers = await Promise.all([agent, secondAgent].map((client) => call(client, `/api/print-orders/${body.id}/place`, {})));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      await waitForValue('the printer\'s email and the agent\'s copy', () => mailsAbout(body.id).length >= 2);
+      expect(mailsAbout(body.id).filter((m) => m.to.includes(PRINTER_EMAIL))).toHaveLength(1);
+      expect(ledger.filter((l) => l.id === body.id)).toHaveLength(1);
+    });
   });
 });
