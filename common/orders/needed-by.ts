@@ -24,7 +24,9 @@ const DAY_IN_WORDS = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday
 
 /** A calendar day (YYYY-MM-DD) in words: "Thursday 24 December 2026". */
 export function dayInWords(date: string): string {
-  return DAY_IN_WORDS.format(new Date(`${date}T00:00:00Z`));
+  // From the parts: whether a comma follows the weekday differs between ICU versions (browsers, Node).
+  const parts = Object.fromEntries(DAY_IN_WORDS.formatToParts(new Date(`${date}T00:00:00Z`)).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }
 
 /** The calendar day `days` after `date` (YYYY-MM-DD). */
