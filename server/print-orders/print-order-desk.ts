@@ -74,7 +74,7 @@ export class PrintOrderDesk {
     refuseOtherPrinter(saved.design, printer);
     const price = this.priceOf(input, printer, saved.design);
     // The print-ready file: the same job a campaigner's print of this version is (copies do not change the PDF).
-    await submitPrintJob({ design: saved.design, copies: 1, designId: saved.id, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, { ...this.deps, designs: this.deps.designs }, actor.id);
+    await submitPrintJob({ design: saved.design, copies: 1, designId: saved.id, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, this.deps, actor.id);
     const order = await this.deps.orders.create({
       orgId: actor.orgId,
       designId: saved.id,
@@ -115,7 +115,7 @@ export class PrintOrderDesk {
     refuseCampaigner(actor, 'place an order');
     const draft = await this.deps.orders.find(actor.orgId, id);
     if (!draft) throw notFound();
-    const { printer, title } = await this.caseOf(draft);
+    const { printer, title, format } = await this.caseOf(draft);
     if (draft.status === 'draft') {
       const saved = await this.deps.designs.getVersion(actor.orgId, draft.designId, draft.version);
       if (!saved) throw notFound();
@@ -124,7 +124,7 @@ export class PrintOrderDesk {
       refuseOtherPrinter(saved.design, printer);
       if (!(await this.deps.store.stat(pdfKey(draft.pdfHash)))) {
         // Queued when the draft was made; asked again in case that job failed or the queue forgot it (same job id: no duplicate).
-        await submitPrintJob({ design: saved.design, copies: 1, designId: saved.id, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, { ...this.deps, designs: this.deps.designs }, actor.id);
+        await submitPrintJob({ design: saved.design, copies: 1, designId: saved.id, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, this.deps, actor.id);
         throw new AppError(409, 'pdf_not_ready', 'the print-ready PDF is still being made: place the order again in a few seconds', [], { 'Retry-After': String(PDF_RETRY_AFTER_S) });
       }
     }
@@ -145,7 +145,7 @@ export class PrintOrderDesk {
       { to: 'agent', address: null, subject: toAgent.subject, text: toAgent.text, sent: agentOutcome.sent },
     ];
     const order = { ...placed, printerEmail: { ...message, sent: printerOutcome.sent } };
-    return { order: { order, printer, title, format: (await this.caseOf(order)).format }, emails };
+    return { order: { order, printer, title, format }, emails };
   }
 
   /** An agent's move after placing: printed, delivered, or cancelled (a draft may be cancelled too). */
