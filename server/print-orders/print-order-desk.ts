@@ -74,7 +74,11 @@ export class PrintOrderDesk {
     refuseOtherPrinter(saved.design, printer);
     const price = this.priceOf(input, printer, saved.design);
     // The print-ready file: the same job a campaigner's print of this version is (copies do not change the PDF).
-    await submitPrintJob({ design: saved.design, copies: 1, designId: saved.id, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, this.deps, actor.id);
+    // A design that cannot print is refused here; a queue that is slow or down is not a reason to lose the
+    // draft: placing queues the PDF again while it is missing.
+    await this.queuePdf(actor, saved).catch((err: unknown) => {
+      if (err instanceof AppError) throw err;
+    });
     const order = await this.deps.orders.create({
       orgId: actor.orgId,
       designId: saved.id,
@@ -124,7 +128,7 @@ export class PrintOrderDesk {
       refuseOtherPrinter(saved.design, printer);
       if (!(await this.deps.store.stat(pdfKey(draft.pdfHash)))) {
         // Queued when the draft was made; asked again in case that job failed or the queue forgot it (same job id: no duplicate).
-        await submitPrintJob({ design: saved.design, copies: 1, designId: saved.id, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, this.deps, actor.id);
+        await this.queuePdf(actor, saved);
         throw new AppError(409, 'pdf_not_ready', 'the print-ready PDF is still being made: place the order again in a few seconds', [], { 'Retry-After': String(PDF_RETRY_AFTER_S) });
       }
     }
@@ -192,6 +196,11 @@ export class PrintOrderDesk {
       if (err instanceof IllegalOrderTransitionError) throw new AppError(409, 'illegal_transition', `this order is ${STATUS_WORDS[err.from]}: it cannot be ${to === 'placed' ? 'placed' : to === 'cancelled' ? 'cancelled' : `marked ${to}`} now`);
       throw err;
     }
+  }
+
+  /** Queues the version's final PDF (the agent ordering it confirms its images and words as they are). */
+  private async queuePdf(actor: Account, saved: { id: string; design: Design }): Promise<void> {
+    await submitPrintJob({ design: saved.design, copies: 1, designId: saved.id, confirm: { lowResolutionImages: true, unchangedTemplateText: true } }, actor.orgId, this.deps, actor.id);
   }
 
   private async caseOf(order: PrintOrderRecord): Promise<PrintOrderCase> {

@@ -214,7 +214,8 @@ describe('an order of an approved version', () => {
     // The print-ready PDF was queued with the draft; placing waits for it (409 with Retry-After until then).
     const placed = await waitForValue('the order placed', async () => {
       const res = await call(agent, `/api/print-orders/${orderId}/place`, {});
-      if (res.status === 409 && res.body.error.code === 'pdf_not_ready') return null;
+      // 503: queueing the PDF again missed the producer's 1 s bound on a busy machine; a client retries after Retry-After.
+      if ((res.status === 409 && res.body.error.code === 'pdf_not_ready') || res.status === 503) return null;
       return res;
     });
     expect(placed.status).toBe(200);
