@@ -313,6 +313,11 @@ describe('an order of an approved version', () => {
       expect(placed.body.emails[0].text).toContain(placed.body.pdfUrl);
       expect((await call(campaigner, `/api/print-orders/${body.id}`)).body.printerEmail).toMatchObject({ to: 'printer', address: BOUNCING_EMAIL, sent: false, text: expect.stringContaining(body.id) });
       expect(rosette.logs.join('\n')).not.toContain(BOUNCING_EMAIL);
+      // A photographed invoice: a PNG (by its first bytes, whatever the declared type).
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+      expect((await uploadInvoice(agent, body.id, png, 'application/pdf')).body.invoice).toMatchObject({ contentType: 'image/png', bytes: png.length });
+      const back = await campaigner.request(`/api/print-orders/${body.id}/invoice`);
+      expect([back.headers.get('content-type'), back.headers.get('content-disposition')]).toEqual(['image/png', 'attachment; filename="invoice.png"']);
     });
 
     it('places an order once when two agents place it at the same moment', async () => {
