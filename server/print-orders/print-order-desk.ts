@@ -141,9 +141,9 @@ export class PrintOrderDesk {
     });
     const toPrinter: MailMessage = { to: printer.email, subject: message.subject, text: message.text, replyTo: actor.email };
     const toAgent: MailMessage = { to: actor.email, subject: `Copy: ${message.subject}`, text: `A copy of the order Rosette sent to ${printer.name} <${printer.email}>.\n\n${message.text}` };
-    const printerOutcome = await this.deps.mailer.send(toPrinter);
+    // Side by side: the answer waits for the slower, each bounded by the mailer's timeouts.
+    const [printerOutcome, agentOutcome] = await Promise.all([this.deps.mailer.send(toPrinter), this.deps.mailer.send(toAgent)]);
     await this.deps.orders.setPrinterEmailSent(placed.id, printerOutcome.sent);
-    const agentOutcome = await this.deps.mailer.send(toAgent);
     const emails: OrderEmailResponse[] = [
       { to: 'printer', address: toPrinter.to, subject: toPrinter.subject, text: toPrinter.text, sent: printerOutcome.sent },
       { to: 'agent', address: null, subject: toAgent.subject, text: toAgent.text, sent: agentOutcome.sent },
