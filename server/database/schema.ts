@@ -221,6 +221,8 @@ export interface PrintOrdersTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The address the printer's email went to (the printer's at the time of placing). */
+  printer_email_to: string | null;
   printer_email_subject: string | null;
   printer_email_text: string | null;
   printer_email_sent: boolean | null;

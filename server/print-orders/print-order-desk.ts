@@ -136,7 +136,7 @@ export class PrintOrderDesk {
     const pdfUrl = this.pdfUrlOf(draft);
     const message = printerMessage({ order: draft, printer, title, organisation, pdfUrl });
     const placed = await this.move(actor, id, 'placed', {
-      printerEmail: message,
+      printerEmail: { to: printer.email, ...message },
       within: (order, tx) => this.deps.onOrderPlaced({ ...order, printer: { id: printer.id, name: printer.name, address: printer.address }, title, placedBy: actor.id, placedAt: order.updatedAt }, tx),
     });
     const toPrinter: MailMessage = { to: printer.email, subject: message.subject, text: message.text, replyTo: actor.email };
@@ -148,7 +148,7 @@ export class PrintOrderDesk {
       { to: 'printer', address: toPrinter.to, subject: toPrinter.subject, text: toPrinter.text, sent: printerOutcome.sent },
       { to: 'agent', address: null, subject: toAgent.subject, text: toAgent.text, sent: agentOutcome.sent },
     ];
-    const order = { ...placed, printerEmail: { ...message, sent: printerOutcome.sent } };
+    const order = { ...placed, printerEmail: { to: printer.email, ...message, sent: printerOutcome.sent } };
     return { order: { order, printer, title, format }, emails };
   }
 

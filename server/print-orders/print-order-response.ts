@@ -26,7 +26,7 @@ export function printOrderResponse(c: PrintOrderCase, history: PrintOrderTransit
     status: order.status,
     pdfUrl: order.status === 'draft' ? null : pdfUrl,
     invoice: order.invoice ? { contentType: invoiceContentType(order.invoice.key), bytes: order.invoice.bytes, url: `${url}/invoice` } : null,
-    printerEmail: email ? { to: 'printer', address: c.printer.email, subject: email.subject, text: email.text, sent: email.sent === true } : null,
+    printerEmail: email ? { to: 'printer', address: email.to, subject: email.subject, text: email.text, sent: email.sent === true } : null,
     history: history.map((t) => ({ from: t.from, to: t.to, at: new Date(t.at).toISOString(), byYou: t.actorId === viewer.id })),
     createdAt: new Date(order.createdAt).toISOString(),
     updatedAt: new Date(order.updatedAt).toISOString(),

@@ -32,7 +32,7 @@ export interface PrintOrderRecord {
   createdAt: number;
   updatedAt: number;
   /** The email to the printer, from placing on; `sent` null while its sending is not known. */
-  printerEmail: { subject: string; text: string; sent: boolean | null } | null;
+  printerEmail: { to: string; subject: string; text: string; sent: boolean | null } | null;
   invoice: { key: string; bytes: number } | null;
 }
 
@@ -63,7 +63,7 @@ export interface MoveExtras {
   /** Called with the order as it is, under its lock, before the move; throw to refuse it. */
   check?: (order: PrintOrderRecord) => void;
   /** The email to the printer, written with a move to placed. */
-  printerEmail?: { subject: string; text: string };
+  printerEmail?: { to: string; subject: string; text: string };
   /** Called with the moved order inside the move's transaction: what it writes commits or rolls back with the move. */
   within?: (order: PrintOrderRecord, trx: Transaction<Database>) => Promise<void>;
 }
@@ -108,6 +108,7 @@ export class PrintOrderStore {
           created_by: order.createdBy,
           created_at: at,
           updated_at: at,
+          printer_email_to: null,
           printer_email_subject: null,
           printer_email_text: null,
           printer_email_sent: null,
@@ -147,7 +148,7 @@ export class PrintOrderStore {
       const email = extras.printerEmail;
       await trx
         .updateTable('print_orders')
-        .set({ status: to, updated_at: at, ...(email && { printer_email_subject: email.subject, printer_email_text: email.text, printer_email_sent: null }) })
+        .set({ status: to, updated_at: at, ...(email && { printer_email_to: email.to, printer_email_subject: email.subject, printer_email_text: email.text, printer_email_sent: null }) })
         .where('id', '=', id)
         .execute();
       await trx.insertInto('print_order_transitions').values({ order_id: id, from_status: order.status, to_status: to, actor_id: actorId, at }).execute();
@@ -208,7 +209,7 @@ function toRecord(row: Selectable<PrintOrdersTable> & { needed_by_day: string })
     createdBy: row.created_by,
     createdAt: row.created_at.getTime(),
     updatedAt: row.updated_at.getTime(),
-    printerEmail: row.printer_email_text === null ? null : { subject: row.printer_email_subject ?? '', text: row.printer_email_text, sent: row.printer_email_sent },
+    printerEmail: row.printer_email_text === null ? null : { to: row.printer_email_to ?? '', subject: row.printer_email_subject ?? '', text: row.printer_email_text, sent: row.printer_email_sent },
     invoice: row.invoice_key === null || row.invoice_bytes === null ? null : { key: row.invoice_key, bytes: row.invoice_bytes },
   };
 }

@@ -31,6 +31,7 @@ export const printOrders: Migration = {
         created_at timestamptz not null,
         updated_at timestamptz not null,
         -- The email to the printer, written when the order is placed; sent false: shown to copy instead.
+        printer_email_to text check (length(printer_email_to) <= 254),
         printer_email_subject text,
         printer_email_text text,
         printer_email_sent boolean,

@@ -312,6 +312,9 @@ describe('an order of an approved version', () => {
       ]);
       expect(placed.body.emails[0].text).toContain(placed.body.pdfUrl);
       expect((await call(campaigner, `/api/print-orders/${body.id}`)).body.printerEmail).toMatchObject({ to: 'printer', address: BOUNCING_EMAIL, sent: false, text: expect.stringContaining(body.id) });
+      // The order keeps the address it was sent to, whatever the printer's address becomes.
+      await call(agent, `/api/printers/${bouncing.body.id}`, { ...printerBody, email: 'new@riverside-print.example.org', prices: [] }, 'PUT');
+      expect((await call(campaigner, `/api/print-orders/${body.id}`)).body.printerEmail.address).toBe(BOUNCING_EMAIL);
       expect(rosette.logs.join('\n')).not.toContain(BOUNCING_EMAIL);
       // A photographed invoice: a PNG (by its first bytes, whatever the declared type).
       const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
