@@ -310,7 +310,13 @@ function OrderCard({ order, isAgent, emails, onChanged }: { order: PrintOrderRes
         ) : null}
       </dl>
       {emails?.some((e) => e.sent) ? <p className="notice-ok">Emailed {emails.filter((e) => e.sent).map((e) => (e.to === 'printer' ? 'the printer' : 'you a copy')).join(' and ')}.</p> : null}
-      {unsent.map((e) => (
+      {order.status !== 'placed' && order.printerEmail ? (
+        <details className="order-email">
+          <summary>The email to the printer{order.printerEmail.sent ? '' : ' (not sent by Rosette)'}</summary>
+          <p className="order-address">{`Subject: ${order.printerEmail.subject}\n\n${order.printerEmail.text}`}</p>
+        </details>
+      ) : null}
+      {(order.status === 'placed' ? unsent : []).map((e) => (
         <div key={e.to} className="notice">
           <p>
             {e.to === 'printer' ? `Rosette did not send the email to the printer: copy it into your own email to ${e.address ?? order.printer.name}.` : 'Rosette did not send you a copy.'}
