@@ -47,6 +47,14 @@ import { templatesRouter } from './templates/templates-router';
 import { SignOffDesk } from './sign-off/sign-off-desk';
 import { signOffRouter } from './sign-off/sign-off-router';
 import { SignOffStore } from './sign-off/sign-off-store';
+import { createMailer } from './email/create-mailer';
+import type { Mailer } from './email/mailer';
+import { noLedger, type OnOrderPlaced } from './print-orders/on-order-placed';
+import { PrintOrderDesk } from './print-orders/print-order-desk';
+import { printOrderInvoiceRouter, printOrdersRouter } from './print-orders/print-orders-router';
+import { PrintOrderStore } from './print-orders/print-order-store';
+import { printersRouter } from './printers/printers-router';
+import { PrinterStore } from './printers/printer-store';
 
 /** Memory for the facts of uploaded images (about 150 bytes each), bytes. */
 const ASSET_INFO_CACHE_BYTES = 2 * 1024 * 1024;
@@ -85,6 +93,10 @@ export interface AppDeps {
     /** GET /api/admin/queue and the admin's queue actions (pause, resume, retry or remove failed jobs): the same admin credentials, and pausing tells the overload state. */
     queueActionsRouter: Router;
   };
+  /** How email is sent; the one the configuration names (create-mailer.ts) when absent. */
+  mailer?: Mailer;
+  /** The spending ledger's hook when a print order is placed (on-order-placed.ts); nothing is recorded when absent. */
+  onOrderPlaced?: OnOrderPlaced;
 }
 
 /** Builds the Express app (without listening). */
@@ -95,10 +107,27 @@ export function createApp(deps: AppDeps): Express {
   const designs = new DesignStore(deps.db, deps.now);
   const signOffs = new SignOffStore(deps.db, deps.now);
   const printRecords = deps.printRecords ?? new PrintRecordStore(deps.db);
+  const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
+  const printers = new PrinterStore(deps.db, deps.now);
+  const orders = new PrintOrderStore(deps.db, deps.now);
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
   const files = new HotFiles(store, config.FILE_CACHE_MB * 1024 * 1024);
+  const orderDesk = new PrintOrderDesk({
+    orders,
+    printers,
+    designs,
+    signOffs,
+    organisations: services.organisations,
+    queue: deps.queue,
+    store,
+    mailer: deps.mailer ?? createMailer(config, deps.logger),
+    publicUrl: (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, ''),
+    now: deps.now,
+    print,
+    onOrderPlaced: deps.onOrderPlaced ?? noLedger,
+  });
   const perAddress = (prefix: string, skipSuccessfulRequests: boolean) =>
     addressRateLimit({ redis: deps.redis, logger: deps.logger, prefix, limit: config.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS, skipSuccessfulRequests });
   const app = express();
@@ -141,6 +170,8 @@ export function createApp(deps: AppDeps): Express {
   // Uploads need an account and the CSRF token (the body is not JSON, so nothing else stops a cross-site form).
   app.post('/api/assets', ...member);
   app.use(assetsRouter({ store, files, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
+  // Invoices are files too (PDF or image): read raw, before the JSON parser.
+  app.use(printOrderInvoiceRouter({ services, desk: orderDesk, orders }));
   app.use('/api', requireJson, express.json({ limit: config.JSON_LIMIT_BYTES, strict: true }));
   app.use(sessionsRouter(services, perAddress(SIGN_IN_RATE_PREFIX, true)));
   app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));
@@ -151,9 +182,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(organisationImprintRouter(services));
   app.use(designsRouter({ services, designs }));
   app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));
-  const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print }) }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
+  app.use(printersRouter({ services, printers }));
+  app.use(printOrdersRouter({ services, desk: orderDesk, orders }));
   app.use(printHistoryRouter({ services, records: printRecords }));
   app.use(printJobsRouter({ ...deps, store, services, designs, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 

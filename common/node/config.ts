@@ -196,6 +196,19 @@ const configSchema = z.object({
     }),
   /** Highest total ink (C+M+Y+K) a colour or a photo may print with, percent; more is a preflight warning. */
   PRINT_MAX_INK_COVERAGE: z.coerce.number().int().min(200).max(400).default(300),
+  /**
+   * The SMTP server Rosette sends email through (print orders to printers, the agent's copy):
+   * `smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://…:465`. Unset: nothing
+   * is sent, and the screen shows each message's text to copy into your own email.
+   */
+  SMTP_URL: unsetIfEmpty(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  /** The From of Rosette's email, such as `Rosette <rosette@riverside-labour.org.uk>`; needed with SMTP_URL. */
+  MAIL_FROM: unsetIfEmpty(z.string().trim().min(3).max(254)),
+  /**
+   * The address people reach Rosette at, such as `https://print.riverside-labour.org.uk`: links in email
+   * (a printer's PDF link) start with it. Defaults to http://HOST:PORT, right only on one machine.
+   */
+  PUBLIC_URL: unsetIfEmpty(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
   /** Length of every rate-limit window, seconds. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Print jobs one address may send per window (halved while busy). */
@@ -257,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (c.PRIORITY_PORT !== 0 && (c.PRIORITY_PORT === c.PORT || c.PRIORITY_PORT === c.METRICS_PORT)) {
     throw new Error(`invalid configuration: PRIORITY_PORT (${c.PRIORITY_PORT}) must differ from PORT and METRICS_PORT`);
   }
+  if (c.SMTP_URL !== undefined && c.MAIL_FROM === undefined) throw new Error('invalid configuration: MAIL_FROM must be set when SMTP_URL is');
   if (c.FILE_STORE === 's3' && !c.S3_BUCKET) throw new Error('invalid configuration: S3_BUCKET must be set when FILE_STORE=s3');
   if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY)) {
     throw new Error('invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');

@@ -22,6 +22,11 @@ import type { Database } from '../database/schema';
  * organisation's saved designs (the target is the design; for a copy, the new one).
  * `design.variants-saved` / `.variants-removed`: its variant table was replaced (details: how many rows
  * and fields, never their values) or removed.
+ * `printer.added` / `.changed` / `.removed`: an agent or admin changed the organisation's printers (the
+ * target is the printer; its name, address and email are never in the log).
+ * `print-order.created` / `.place` / `.printed` / `.delivered` / `.cancel`: a move of a print order (the
+ * target is the order; the details keep `from` and `to`), written in the same transaction as its row in
+ * `print_order_transitions`. `print-order.invoice-attached`: its invoice was uploaded (details: `bytes`).
  */
 export type AuditAction =
   | 'account.invited'
@@ -52,7 +57,16 @@ export type AuditAction =
   | 'design.duplicated'
   | 'design.deleted'
   | 'design.variants-saved'
-  | 'design.variants-removed';
+  | 'design.variants-removed'
+  | 'printer.added'
+  | 'printer.changed'
+  | 'printer.removed'
+  | 'print-order.created'
+  | 'print-order.place'
+  | 'print-order.printed'
+  | 'print-order.delivered'
+  | 'print-order.cancel'
+  | 'print-order.invoice-attached';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */

@@ -18,6 +18,10 @@ export interface Database {
   sign_off_requests: SignOffRequestsTable;
   sign_off_transitions: SignOffTransitionsTable;
   variant_tables: VariantTablesTable;
+  printers: PrintersTable;
+  printer_prices: PrinterPricesTable;
+  print_orders: PrintOrdersTable;
+  print_order_transitions: PrintOrderTransitionsTable;
 }
 
 /** A timestamp with time zone: read as a Date (UTC), written as a Date. */
@@ -183,4 +187,68 @@ export interface VariantTablesTable {
   rows: ColumnType<unknown, string, string>;
   updated_by: string;
   updated_at: Timestamp;
+}
+
+/** One of an organisation's printers (migration 0020); hidden, never deleted, once removed. */
+export interface PrintersTable {
+  id: string;
+  org_id: string;
+  name: string;
+  address: string;
+  email: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+/** One row of a printer's price table (migration 0021): pence including VAT, and the VAT within it. */
+export interface PrinterPricesTable {
+  printer_id: string;
+  format: string;
+  stock: string;
+  quantity: number;
+  price_pence: number;
+  vat_pence: number;
+}
+
+/** A print order of a frozen design version (migration 0022). */
+export interface PrintOrdersTable {
+  id: string;
+  org_id: string;
+  design_id: string;
+  design_version: number;
+  design_hash: string;
+  pdf_hash: string;
+  printer_id: string;
+  quantity: number;
+  stock: string;
+  delivery_address: string;
+  /** A UK calendar day, written as YYYY-MM-DD; the store reads it with to_char (pg would make it a Date at local midnight). */
+  needed_by: ColumnType<unknown, string, string>;
+  price_pence: number;
+  vat_pence: number;
+  /** table | quote (PRICE_SOURCES). */
+  price_source: string;
+  /** PRINT_ORDER_STATUSES. */
+  status: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** The address the printer's email went to (the printer's at the time of placing). */
+  printer_email_to: string | null;
+  printer_email_subject: string | null;
+  printer_email_text: string | null;
+  printer_email_sent: boolean | null;
+  invoice_key: string | null;
+  invoice_bytes: number | null;
+}
+
+/** One move of a print order (migration 0023; from null: its creation). */
+export interface PrintOrderTransitionsTable {
+  id: Generated<string>;
+  order_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string;
+  at: Timestamp;
 }

@@ -23,6 +23,7 @@ export function routeKindOf(method: string | undefined, url: string | undefined)
     if (read) return 'apiRead';
     if (path === '/api/print-jobs') return 'printJobSubmit';
     if (path === '/api/assets') return 'upload';
+    // Signed-in work: designs, sign-off, printers and print orders (an invoice upload included).
     return 'apiWrite';
   }
   if (path.startsWith('/s/') && path.endsWith('/leaflet.pdf')) return 'download';

@@ -32,6 +32,7 @@ import { createDatabase } from '../../server/database/create-database';
 import { migrateToLatest } from '../../server/database/migrate';
 import { waitForValue } from './wait-for';
 import type { Role } from '../../common/accounts/roles';
+import type { OnOrderPlaced } from '../../server/print-orders/on-order-placed';
 
 export interface StartRosetteOptions {
   /** The server's clock, milliseconds since the epoch (Date.now by default). */
@@ -74,6 +75,8 @@ export interface StartRosetteOptions {
   databaseUrl?: string;
   /** Settings of the servers' PostgreSQL connection (the pool's timeouts), milliseconds. */
   database?: { connectTimeoutMs?: number; statementTimeoutMs?: number };
+  /** What the servers call when a print order is placed, inside its transaction (app.ts's default records nothing). */
+  onOrderPlaced?: OnOrderPlaced;
 }
 
 /**
@@ -131,7 +134,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   await seedSampleAssets(store);
   const queue = new PrintQueue(serverRedis);
   queue.queue.on('error', () => undefined);
-  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...(options.realDatabaseProbe ? {} : CALM_DATABASE), ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs, printRecordCatchUpMs: options.printRecordCatchUpMs };
+  const httpDeps = { config, logger, db: connection.db, queue, store, now, clientDir, accounts, probes: { ...CALM_PROCESS, ...(options.realDatabaseProbe ? {} : CALM_DATABASE), ...options.probes }, sampleIntervalMs: options.sampleIntervalMs, switchPollMs: options.switchPollMs, loopLag: options.loopLag ?? QUIET_LOOP, storeProbeMs: options.storeProbeMs, shareLinkPollMs: options.shareLinkPollMs, printRecordCatchUpMs: options.printRecordCatchUpMs, onOrderPlaced: options.onOrderPlaced };
   const telemetryStops: Array<() => Promise<void>> = [];
   /** A server instance, with its own metrics and telemetry publisher when options.telemetry says so. */
   const createServer = (redis: Redis, queue: PrintQueue): RosetteHttpServer => {

@@ -13,6 +13,8 @@ export const AccountsPage = lazy(() => import('../admin/accounts-page').then((m)
 export const ImprintPage = lazy(() => import('../organisation/imprint-page').then((m) => ({ default: m.ImprintPage })));
 export const SignOffPage = lazy(() => import('../sign-off/sign-off-page').then((m) => ({ default: m.SignOffPage })));
 export const VariantsScreen = lazy(() => import('../variants/variants-screen').then((m) => ({ default: m.VariantsScreen })));
+export const OrdersPage = lazy(() => import('../orders/orders-page').then((m) => ({ default: m.OrdersPage })));
+export const PrintersPage = lazy(() => import('../orders/printers-page').then((m) => ({ default: m.PrintersPage })));
 export const SharePage = lazy(() => import('../share/share-page').then((m) => ({ default: m.SharePage })));
 export const AcceptInvitePage = lazy(() => import('../invites/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })));
 

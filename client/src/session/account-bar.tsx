@@ -19,6 +19,14 @@ export function AccountBar() {
           Sign-off
         </a>
       </nav>
+      <nav className="header-links" aria-label="Print orders">
+        <a className="header-link" href="#/orders" aria-current={window.location.hash === '#/orders' ? 'page' : undefined}>
+          Orders
+        </a>
+        <a className="header-link" href="#/printers" aria-current={window.location.hash === '#/printers' ? 'page' : undefined}>
+          Printers
+        </a>
+      </nav>
       {account.role === 'admin' ? (
         <nav className="header-links" aria-label="Admin">
           <a className="header-link" href="/admin" aria-current={here('/admin')}>

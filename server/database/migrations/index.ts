@@ -14,6 +14,10 @@ import { organisationImprints } from './0012-organisation-imprints';
 import { agentRole } from './0014-agent-role';
 import { signOff } from './0015-sign-off';
 import { signOffSetting } from './0016-sign-off-setting';
+import { printers } from './0020-printers';
+import { printerPrices } from './0021-printer-prices';
+import { printOrders } from './0022-print-orders';
+import { printOrderTransitions } from './0023-print-order-transitions';
 import { variantTables } from './0040-variant-tables';
 
 /**
@@ -36,5 +40,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-agent-role': agentRole,
   '0015-sign-off': signOff,
   '0016-sign-off-setting': signOffSetting,
+  '0020-printers': printers,
+  '0021-printer-prices': printerPrices,
+  '0022-print-orders': printOrders,
+  '0023-print-order-transitions': printOrderTransitions,
   '0040-variant-tables': variantTables,
 };

@@ -5,7 +5,8 @@ import { startRosette, waitForJob, type RunningRosette } from '../../support/in-
 import { recordedLeaks } from '../../support/leak-watch';
 import { listRoutes } from '../../support/route-list';
 import { TestClient, type TestAccount } from '../../support/test-client';
-import { patient } from '../../support/wait-for';
+import { patient, waitForValue } from '../../support/wait-for';
+import { addDays, londonDate } from '../../../common/orders/needed-by';
 import { printJobBody, REAL_IMPRINT, withRealImprint } from '../../support/real-imprint';
 
 /**
@@ -30,6 +31,14 @@ const ownOrgOrAdmin = (status: number): Expected => ({ anonymous: 401, volunteer
 const admins = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: status, owner: 403 });
 /** Only an agent of the owning organisation may (none of these actors is one: campaigners and admins get 403, whatever the request). */
 const agents = (): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: 403, owner: 403 });
+/**
+ * Only an agent of the owning organisation, or an admin, may: campaigners get 403 whatever the request;
+ * an admin (of another organisation here) is told the record does not exist, `adminStatus`.
+ */
+const agentsOrAdmin = (adminStatus: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: adminStatus, owner: 403 });
+/** A printer the route table's designs' imprint names (withRealImprint). */
+const PRINTER = { name: REAL_IMPRINT.printer.name, address: REAL_IMPRINT.printer.address, email: 'orders@riverside-print.example.org', prices: [] };
+const orderBody = (f: Fixture) => ({ designId: f.unsentDesignId, version: 1, printerId: f.printerId, quantity: 1000, stock: '130gsm gloss', deliveryAddress: '5 New Street', neededBy: addDays(londonDate(Date.now()), 3), price: { source: 'quote', pricePence: 5000, vatPence: 833 } });
 /** Only the share link's holder may. */
 const holder = (status: number): Expected => ({ anonymous: 404, volunteer: status, disabled: 404, outsider: 404, admin: 404, owner: 404 });
 
@@ -61,6 +70,12 @@ interface Fixture {
   unsentDesignId: string;
   /** A print job the worker failed (for the admin's retry and remove). */
   freshFailedJobId(): Promise<string>;
+  /** A printer of the owner's organisation (the one its designs' imprint names). */
+  printerId: string;
+  /** A draft print order of the owner's organisation. */
+  orderId: string;
+  /** A placed order of the owner's organisation, with an invoice. */
+  invoicedOrderId: string;
 }
 
 interface RouteCase {
@@ -128,6 +143,20 @@ const ACCESS: Record<string, RouteCase> = {
   'POST /api/sign-off-requests/:id/approve': { expected: agents(), params: (f) => ({ id: f.signOffId }), body: () => ({ json: {} }) },
   'POST /api/sign-off-requests/:id/return': { expected: agents(), params: (f) => ({ id: f.signOffId }), body: () => ({ json: { comment: 'Change it' } }) },
   'POST /api/sign-off-requests/:id/resubmit': { expected: ownOrg(200), params: (f) => ({ id: f.returnedSignOffId }), body: () => ({ json: {} }) },
+  'GET /api/printers': { expected: members(200) },
+  'POST /api/printers': { expected: agentsOrAdmin(201), body: () => ({ json: PRINTER }) },
+  'GET /api/printers/:id': { expected: ownOrg(200), params: (f) => ({ id: f.printerId }) },
+  'PUT /api/printers/:id': { expected: agentsOrAdmin(404), params: (f) => ({ id: f.printerId }), body: () => ({ json: PRINTER }) },
+  'DELETE /api/printers/:id': { expected: agentsOrAdmin(404), params: (f) => ({ id: f.printerId }) },
+  'GET /api/print-orders': { expected: members(200) },
+  'POST /api/print-orders': { expected: ownOrg(201), body: (f) => ({ json: orderBody(f) }) },
+  'GET /api/print-orders/:id': { expected: ownOrg(200), params: (f) => ({ id: f.orderId }) },
+  'POST /api/print-orders/:id/place': { expected: agentsOrAdmin(404), params: (f) => ({ id: f.orderId }), body: () => ({ json: {} }) },
+  'POST /api/print-orders/:id/printed': { expected: agentsOrAdmin(404), params: (f) => ({ id: f.orderId }), body: () => ({ json: {} }) },
+  'POST /api/print-orders/:id/delivered': { expected: agentsOrAdmin(404), params: (f) => ({ id: f.orderId }), body: () => ({ json: {} }) },
+  'POST /api/print-orders/:id/cancel': { expected: agentsOrAdmin(404), params: (f) => ({ id: f.orderId }), body: () => ({ json: {} }) },
+  'PUT /api/print-orders/:id/invoice': { expected: agentsOrAdmin(404), params: (f) => ({ id: f.invoicedOrderId }), body: () => ({ body: new Uint8Array(Buffer.from('%PDF-1.4\n')), headers: { 'Content-Type': 'application/pdf' } }) },
+  'GET /api/print-orders/:id/invoice': { expected: ownOrg(200), params: (f) => ({ id: f.invoicedOrderId }) },
   'GET /api/organisations/:orgId/sign-off': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
   'PUT /api/organisations/:orgId/sign-off': { expected: { anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 200, owner: 403 }, params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { required: false } }) },
 
@@ -189,6 +218,12 @@ beforeAll(async () => {
   const signOffId = await sendForSignOff();
   const returnedSignOffId = await sendForSignOff();
   expect((await agentClient.request(`/api/sign-off-requests/${returnedSignOffId}/return`, { json: { comment: 'Say which routes' } })).status).toBe(200);
+  const printerId = ((await (await agentClient.request('/api/printers', { json: PRINTER })).json()) as { id: string }).id;
+  const draftOrder = async () => ((await (await ownerClient.request('/api/print-orders', { json: orderBody({ unsentDesignId: await savePrintable(), printerId } as Fixture) })).json()) as { id: string }).id;
+  const orderId = await draftOrder();
+  const invoicedOrderId = await draftOrder();
+  await waitForValue('the order placed once its PDF is ready', async () => (await agentClient.request(`/api/print-orders/${invoicedOrderId}/place`, { json: {} })).status === 200);
+  expect((await agentClient.request(`/api/print-orders/${invoicedOrderId}/invoice`, { method: 'PUT', body: new Uint8Array(Buffer.from('%PDF-1.4\n')), headers: { 'Content-Type': 'application/pdf' } })).status).toBe(200);
   const assetId = design.pages[0].elements.find((e: { kind: string }) => e.kind === 'image').assetId as string;
   fixture = {
     owner,
@@ -209,6 +244,9 @@ beforeAll(async () => {
     signOffId,
     returnedSignOffId,
     unsentDesignId: await savePrintable(),
+    printerId,
+    orderId,
+    invoicedOrderId,
   };
 
   const outsider = await rosette.createAccount({ organisation: 'Hillside Greens' });

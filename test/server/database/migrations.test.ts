@@ -152,6 +152,33 @@ describe('the migrations, one at a time on real data', () => {
     expect(rows).toEqual([{ sign_off_required: false }]);
   });
 
+  it('0020-0023 make printers with price tables and print orders of a saved version, with their trail', async () => {
+    expect(await up('0023-print-order-transitions')).toEqual(['0020-printers', '0021-printer-prices', '0022-print-orders', '0023-print-order-transitions']);
+    const PRINTER = '2'.repeat(32);
+    const ORDER = '3'.repeat(32);
+    await db().insertInto('printers').values({ id: PRINTER, org_id: ORG, name: 'Riverside Print Works', address: '14 Dock Street', email: 'orders@example.org', created_at: at, updated_at: at, removed_at: null }).execute();
+    await expect(db().insertInto('printers').values({ id: '4'.repeat(32), org_id: 'f'.repeat(32), name: 'X', address: 'Y', email: 'x@example.org', created_at: at, updated_at: at }).execute()).rejects.toThrow(/foreign key/);
+    const price = { printer_id: PRINTER, format: 'A5', stock: '130gsm gloss', quantity: 5000, price_pence: 15600, vat_pence: 2600 };
+    await db().insertInto('printer_prices').values(price).execute();
+    await expect(db().insertInto('printer_prices').values(price).execute()).rejects.toThrow(/unique|duplicate/);
+    await expect(db().insertInto('printer_prices').values({ ...price, quantity: 1, price_pence: -1, vat_pence: 0 }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('printer_prices').values({ ...price, quantity: 2, vat_pence: 20000 }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('printer_prices').values({ ...price, quantity: 3, format: 'B5' }).execute()).rejects.toThrow(/check/);
+    const order = { id: ORDER, org_id: ORG, design_id: DESIGN, design_version: 1, design_hash: HASH, pdf_hash: HASH, printer_id: PRINTER, quantity: 5000, stock: '130gsm gloss', delivery_address: '5 New Street', needed_by: '2026-05-08', price_pence: 15600, vat_pence: 2600, price_source: 'table', status: 'draft', created_by: ACCOUNT, created_at: at, updated_at: at };
+    await db().insertInto('print_orders').values(order).execute();
+    await expect(db().insertInto('print_orders').values({ ...order, id: '5'.repeat(32), design_version: 9 }).execute()).rejects.toThrow(/foreign key/);
+    await expect(db().insertInto('print_orders').values({ ...order, id: '5'.repeat(32), quantity: 0 }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('print_orders').values({ ...order, id: '5'.repeat(32), status: 'lost' }).execute()).rejects.toThrow(/check/);
+    // Placed means the printer's email was written (sent, or shown to copy).
+    await expect(db().updateTable('print_orders').set({ status: 'placed' }).where('id', '=', ORDER).execute()).rejects.toThrow(/placed_has_email/);
+    await expect(db().updateTable('print_orders').set({ invoice_key: `invoices/${HASH}.exe`, invoice_bytes: 10 }).where('id', '=', ORDER).execute()).rejects.toThrow(/check/);
+    await expect(db().updateTable('print_orders').set({ invoice_key: `invoices/${HASH}.pdf` }).where('id', '=', ORDER).execute()).rejects.toThrow(/invoice_whole/);
+    await db().insertInto('print_order_transitions').values({ order_id: ORDER, from_status: null, to_status: 'draft', actor_id: ACCOUNT, at }).execute();
+    await expect(db().insertInto('print_order_transitions').values({ order_id: ORDER, from_status: 'draft', to_status: 'sent', actor_id: ACCOUNT, at }).execute()).rejects.toThrow(/check/);
+    const { rows } = await sql<{ day: string }>`select to_char(needed_by, 'YYYY-MM-DD') as day from print_orders`.execute(empty.db);
+    expect(rows).toEqual([{ day: '2026-05-08' }]);
+  });
+
   it('0040 makes variant tables: one per design, of 1 to 20 fields and 1 to 1000 rows', async () => {
     expect(await up('0040-variant-tables')).toEqual(['0040-variant-tables']);
     const table = { design_id: DESIGN, org_id: ORG, fields: JSON.stringify([{ key: 'ward' }]), rows: JSON.stringify([{ ward: 'Abbey' }]), updated_by: ACCOUNT, updated_at: at };

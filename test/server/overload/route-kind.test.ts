@@ -20,6 +20,12 @@ describe('telling what a request is before Express', () => {
     ['GET', '/api/templates', 'apiRead'],
     ['GET', '/api/print-jobs/0123', 'apiRead'],
     ['POST', '/api/designs', 'apiWrite'],
+    // Sign-off, printers and print orders are signed-in work, shed as one (an invoice upload too: not an image upload's budget).
+    ['POST', '/api/sign-off-requests/0123/approve', 'apiWrite'],
+    ['GET', '/api/print-orders', 'apiRead'],
+    ['POST', '/api/print-orders/0123/place', 'apiWrite'],
+    ['PUT', '/api/print-orders/0123/invoice', 'apiWrite'],
+    ['PUT', '/api/printers/0123', 'apiWrite'],
     ['GET', '/', 'page'],
     ['GET', '/assets/index-abc.js', 'clientAsset'],
     ['GET', '/api/assets/abc', 'apiRead'],
