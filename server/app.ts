@@ -45,6 +45,8 @@ import { templatesRouter } from './templates/templates-router';
 import { SignOffDesk } from './sign-off/sign-off-desk';
 import { signOffRouter } from './sign-off/sign-off-router';
 import { SignOffStore } from './sign-off/sign-off-store';
+import { spendingInvoicesRouter, spendingRouter } from './spending/spending-router';
+import { SpendingStore } from './spending/spending-store';
 
 /** Memory for the facts of uploaded images (about 150 bytes each), bytes. */
 const ASSET_INFO_CACHE_BYTES = 2 * 1024 * 1024;
@@ -92,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   const shareLinks = deps.shareLinks ?? new ShareLinkStore(deps.db, services.digester, deps.now);
   const designs = new DesignStore(deps.db, deps.now);
   const signOffs = new SignOffStore(deps.db, deps.now);
+  const spending = new SpendingStore(deps.db, deps.now);
   const printRecords = deps.printRecords ?? new PrintRecordStore(deps.db);
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
@@ -139,6 +142,8 @@ export function createApp(deps: AppDeps): Express {
   // Uploads need an account and the CSRF token (the body is not JSON, so nothing else stops a cross-site form).
   app.post('/api/assets', ...member);
   app.use(assetsRouter({ store, files, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
+  // Invoices are uploaded as their own bytes too (checked by content: PDF, PNG or JPEG).
+  app.use(spendingInvoicesRouter({ services, spending, store: deps.store, maxBytes: config.UPLOAD_LIMIT_BYTES }));
   app.use('/api', requireJson, express.json({ limit: config.JSON_LIMIT_BYTES, strict: true }));
   app.use(sessionsRouter(services, perAddress(SIGN_IN_RATE_PREFIX, true)));
   app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));
@@ -150,6 +155,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(designsRouter({ services, designs }));
   const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print }) }));
+  app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printHistoryRouter({ services, records: printRecords }));
   app.use(printJobsRouter({ ...deps, store, services, designs, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));

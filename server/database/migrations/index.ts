@@ -14,6 +14,8 @@ import { organisationImprints } from './0012-organisation-imprints';
 import { agentRole } from './0014-agent-role';
 import { signOff } from './0015-sign-off';
 import { signOffSetting } from './0016-sign-off-setting';
+import { elections } from './0030-elections';
+import { spendingLedger } from './0031-spending-ledger';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -35,4 +37,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-agent-role': agentRole,
   '0015-sign-off': signOff,
   '0016-sign-off-setting': signOffSetting,
+  '0030-elections': elections,
+  '0031-spending-ledger': spendingLedger,
 };

@@ -1,0 +1,54 @@
+import PDFDocument from 'pdfkit';
+import { formatPounds } from '../../common/spending/money';
+import { WARNING_WORDS } from '../../common/spending/limit-warning';
+import { formatDay } from '../../common/spending/uk-date';
+import type { SpendingReturn } from './spending-return';
+
+/** Page margin, PDF points (72 to the inch). */
+const MARGIN = 40;
+
+/**
+ * The return as a printable PDF (A4, pdfkit's built-in Helvetica, whose WinAnsi encoding has "£"): a
+ * heading, one block per item with the candidate's share, the total against the limit, and the list of
+ * invoices. The document's metadata carries its title and nothing else about anyone (no author, no
+ * subject, no keywords).
+ */
+export function returnPdf(ret: SpendingReturn, title: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Producer: 'Rosette', Creator: 'Rosette' }, compress: true });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 2 * MARGIN;
+
+  doc.font('Helvetica-Bold').fontSize(16).text(`Spending return: ${ret.candidate.name}`);
+  doc.font('Helvetica').fontSize(11).text(`${ret.election.name}${ret.election.kind ? ` (${ret.election.kind})` : ''}, polling day ${formatDay(ret.election.pollingDay)}`);
+  doc.moveDown(0.5);
+  doc.text(`Total spent: ${formatPounds(ret.totalPence)} of a limit of ${ret.candidate.limitPence === null ? 'not set' : formatPounds(ret.candidate.limitPence)}${ret.warning === 'none' ? '' : ` (${WARNING_WORDS[ret.warning]})`}`);
+  doc.fontSize(9).fillColor('#444').text('Amounts in pounds sterling (GBP), VAT included. Dates are UK days. Corrections appear as reversals of the entry they correct.');
+  doc.fillColor('black').moveDown();
+
+  doc.font('Helvetica-Bold').fontSize(12).text('Items');
+  doc.moveDown(0.3);
+  if (ret.rows.length === 0) doc.font('Helvetica').fontSize(10).text('No spending recorded.');
+  for (const r of ret.rows) {
+    doc.font('Helvetica-Bold').fontSize(10).text(`${r.ref}  ${formatDay(r.incurredOn)}  ${r.item}`, { width });
+    doc.font('Helvetica').fontSize(9);
+    doc.text(`Supplier: ${r.supplierName}, ${r.supplierAddress.replace(/\s*\n\s*/g, ', ')}`, { width });
+    doc.text(`Amount ${formatPounds(r.amountPence)} (VAT ${formatPounds(r.vatPence)}); share of this candidate ${formatPounds(r.sharePence)}${r.paidOn ? `; paid ${formatDay(r.paidOn)}` : '; not paid yet'}`, { width });
+    doc.text(`Invoice: ${r.invoice === 'missing' ? 'INVOICE MISSING' : r.invoice}${r.note ? `. ${r.note}` : ''}`, { width });
+    doc.moveDown(0.5);
+  }
+  doc.font('Helvetica-Bold').fontSize(11).text(`Total: ${formatPounds(ret.totalPence)}`);
+  doc.moveDown();
+
+  doc.font('Helvetica-Bold').fontSize(12).text('Invoices');
+  doc.font('Helvetica').fontSize(9);
+  if (ret.invoices.length === 0) doc.text('None attached.');
+  for (const i of ret.invoices) doc.text(`${i.ref}: ${i.file}`);
+  if (ret.missingInvoices.length > 0) doc.text(`Missing (items of £20 or more): ${ret.missingInvoices.join(', ')}`);
+  doc.end();
+  return done;
+}
