@@ -52,5 +52,6 @@ export function resolveSplit(total: number, split: SplitInput): SplitPart[] {
     left -= 1;
   }
   if (left !== 0) throw new Error('the percentages do not add up to 100');
-  return shares.map((s) => ({ candidateId: s.candidateId, pence: sign * s.pence }));
+  // A part of no pence stays in the answer (as 0, never -0); the ledger stores only parts that carry some.
+  return shares.map((s) => ({ candidateId: s.candidateId, pence: s.pence === 0 ? 0 : sign * s.pence }));
 }

@@ -378,7 +378,8 @@ export class SpendingStore {
     const candidates = new Set((await trx.selectFrom('election_candidates').select('id').where('election_id', '=', electionId).execute()).map((c) => c.id));
     const unknown = input.split.parts.findIndex((p) => !candidates.has(p.candidateId));
     if (unknown !== -1) throw AppError.validation([{ path: `split.parts[${unknown}].candidateId`, message: 'must be the id of a candidate of this election' }]);
-    const parts = resolveSplit(input.amountPence, input.split);
+    // A candidate whose share rounds to nothing (1p in halves) carries no part.
+    const parts = resolveSplit(input.amountPence, input.split).filter((p) => p.pence !== 0);
     const at = new Date(this.now());
     const id = randomId();
     try {

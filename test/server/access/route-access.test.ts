@@ -30,6 +30,8 @@ const ownOrgOrAdmin = (status: number): Expected => ({ anonymous: 401, volunteer
 const admins = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: status, owner: 403 });
 /** Only an agent of the owning organisation may (none of these actors is one: campaigners and admins get 403, whatever the request). */
 const agents = (): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 403, admin: 403, owner: 403 });
+/** Only an agent of the owning organisation or an admin may: the owner, a campaigner, gets 403; another organisation, 404. */
+const agentsOrAdmin = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: status, owner: 403 });
 /** Only the share link's holder may. */
 const holder = (status: number): Expected => ({ anonymous: 404, volunteer: status, disabled: 404, outsider: 404, admin: 404, owner: 404 });
 
@@ -54,6 +56,8 @@ interface Fixture {
   unsentDesignId: string;
   /** A print job the worker failed (for the admin's retry and remove). */
   freshFailedJobId(): Promise<string>;
+  /** The owner's organisation's spending: an election, a candidate, an entry with its invoice, a fresh entry without one. */
+  spending: { base: string; electionId: string; candidateId: string; entryId: string; invoiceId: string; pdf: Uint8Array; freshEntryId(): Promise<string> };
 }
 
 interface RouteCase {
@@ -124,6 +128,21 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /api/organisations/:orgId/sign-off': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
   'PUT /api/organisations/:orgId/sign-off': { expected: { anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 200, owner: 403 }, params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { required: false } }) },
 
+  // The spending ledger: the organisation's accounts read its totals; its agents (none of these actors) and admins keep it.
+  'GET /api/organisations/:orgId/spending': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'POST /api/organisations/:orgId/spending/elections': { expected: agentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { name: 'By-election', pollingDay: '2026-09-01' } }) },
+  'POST /api/organisations/:orgId/spending/elections/:electionId/candidates': { expected: agentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId, electionId: f.spending.electionId }), body: () => ({ json: { name: 'Dan Roe' } }) },
+  'PUT /api/organisations/:orgId/spending/candidates/:candidateId/limit': { expected: agentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, candidateId: f.spending.candidateId }), body: () => ({ json: { limitPence: 1_500_000 } }) },
+  'GET /api/organisations/:orgId/spending/candidates/:candidateId/return.csv': { expected: agentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, candidateId: f.spending.candidateId }) },
+  'GET /api/organisations/:orgId/spending/candidates/:candidateId/return.pdf': { expected: agentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, candidateId: f.spending.candidateId }) },
+  'GET /api/organisations/:orgId/spending/entries': { expected: agentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'POST /api/organisations/:orgId/spending/entries': { expected: agentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId }), body: (f) => ({ json: spendingEntry(f) }) },
+  'POST /api/organisations/:orgId/spending/entries/:entryId/corrections': { expected: agentsOrAdmin(201), params: async (f, actor) => ({ orgId: f.owner.orgId, entryId: actor === 'admin' ? await f.spending.freshEntryId() : f.spending.entryId }), body: () => ({ json: { reason: 'Never happened' } }) },
+  'PUT /api/organisations/:orgId/spending/entries/:entryId/invoice': { expected: agentsOrAdmin(200), params: async (f, actor) => ({ orgId: f.owner.orgId, entryId: actor === 'admin' ? await f.spending.freshEntryId() : f.spending.entryId }), body: (f) => ({ json: { invoiceId: f.spending.invoiceId } }) },
+  'GET /api/organisations/:orgId/spending/entries/:entryId/invoice': { expected: agentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, entryId: f.spending.entryId }) },
+  // An invoice's bytes as the body, checked by content.
+  'POST /api/organisations/:orgId/spending/invoices': { expected: agentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId }), body: (f) => ({ body: f.spending.pdf, headers: { 'Content-Type': 'application/pdf' } }) },
+
   'GET /api/designs': { expected: members(200) },
   'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },
   'GET /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
@@ -151,6 +170,9 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /s/:token/leaflet.pdf': { expected: holder(200), params: (f, actor) => ({ token: actor === 'volunteer' ? f.token : 'A'.repeat(43) }) },
 };
 
+/** A hand entry of the fixture's election, wholly for its candidate. */
+const spendingEntry = (f: Fixture) => ({ electionId: f.spending.electionId, item: 'Delivery', supplierName: 'Riverside Couriers', supplierAddress: '2 Quay', incurredOn: '2026-04-10', amountPence: 1000, vatPence: 0, split: { by: 'percent', parts: [{ candidateId: f.spending.candidateId, percent: 100 }] } });
+
 let rosette: RunningRosette;
 let fixture: Fixture;
 const clients = new Map<Actor, () => Promise<TestClient>>();
@@ -175,6 +197,15 @@ beforeAll(async () => {
   const signOffId = await sendForSignOff();
   const returnedSignOffId = await sendForSignOff();
   expect((await agentClient.request(`/api/sign-off-requests/${returnedSignOffId}/return`, { json: { comment: 'Say which routes' } })).status).toBe(200);
+  const spendingBase = `/api/organisations/${owner.orgId}/spending`;
+  const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+  const post = async (path: string, json: unknown) => ((await (await agentClient.request(`${spendingBase}${path}`, { json })).json()) as { id: string }).id;
+  const electionId = await post('/elections', { name: 'Borough council', pollingDay: '2026-05-07' });
+  const candidateId = await post(`/elections/${electionId}/candidates`, { name: 'Alice Ward', limitPence: 1_000_000 });
+  const invoiceId = ((await (await agentClient.request(`${spendingBase}/invoices`, { method: 'POST', body: pdf as BodyInit, headers: { 'Content-Type': 'application/pdf' } })).json()) as { invoiceId: string }).invoiceId;
+  const spending = { base: spendingBase, electionId, candidateId, entryId: '', invoiceId, pdf, freshEntryId: async () => '' };
+  spending.freshEntryId = () => post('/entries', spendingEntry({ spending } as Fixture));
+  spending.entryId = await post('/entries', { ...spendingEntry({ spending } as Fixture), invoiceId });
   const assetId = design.pages[0].elements.find((e: { kind: string }) => e.kind === 'image').assetId as string;
   fixture = {
     owner,
@@ -193,6 +224,7 @@ beforeAll(async () => {
     signOffId,
     returnedSignOffId,
     unsentDesignId: await savePrintable(),
+    spending,
   };
 
   const outsider = await rosette.createAccount({ organisation: 'Hillside Greens' });

@@ -180,6 +180,14 @@ describe('recording spending', () => {
     await expect(sql`truncate spending_entries cascade`.execute(db)).rejects.toThrow(/append-only/);
   });
 
+  it('stores no part for a candidate whose share rounds to nothing', async () => {
+    const res = await call(agent, `${base}/entries`, entry({ electionId: otherElectionId, item: 'Stamp', amountPence: 1, vatPence: 0, split: { by: 'percent', parts: [{ candidateId: otherCandidate, percent: 100 }] } }));
+    expect(res.status).toBe(201);
+    const second = (await call(agent, `${base}/elections/${otherElectionId}/candidates`, { name: 'Dan Roe' })).body.id as string;
+    const split = await call(agent, `${base}/entries`, entry({ electionId: otherElectionId, item: 'Stamp', amountPence: 1, vatPence: 0, split: { by: 'percent', parts: [{ candidateId: otherCandidate, percent: 50 }, { candidateId: second, percent: 50 }] } }));
+    expect([split.status, split.body.parts]).toEqual([201, [{ candidateId: otherCandidate, candidateName: 'Cara Lee', pence: 1 }]]);
+  });
+
   it('records a placed print order through SpendingStore.recordOrder, once per order', async () => {
     const store = new SpendingStore(rosette.db, Date.now);
     const orderId = 'f'.repeat(32);
