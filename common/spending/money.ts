@@ -27,3 +27,14 @@ export function decimalPounds(pence: number): string {
   const abs = Math.abs(pence);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * Pounds as a person types them ("12", "12.5", "£1,234.56") to pence, without floating point; null for
+ * anything else (a negative, more than two decimal places, letters).
+ */
+export function parsePounds(text: string): number | null {
+  const m = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const pence = Number(m[1]!.replace(/,/g, '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(pence) ? pence : null;
+}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { SessionContext } from '../session/session-context';
 import { useSessionLoader } from '../session/use-session-loader';
 import { SignInPage } from '../sign-in/sign-in-page';
-import { AcceptInvitePage, AccountsPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, PrintHistoryScreen, ScreenLoading, SharePage, SignOffPage } from './lazy-screens';
+import { AcceptInvitePage, AccountsPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, PrintHistoryScreen, ScreenLoading, SharePage, SignOffPage, SpendingPage } from './lazy-screens';
 import { SkipLink } from './skip-link';
 import { MaintenanceBanner } from '../service-status/maintenance-banner';
 import { useHashRoute, type Route } from './use-hash-route';
@@ -109,5 +109,6 @@ function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
   if (route.screen === 'imprint') return <ImprintPage />;
   if (route.screen === 'history') return <PrintHistoryScreen onOpenDraft={(id) => go(`#/draft/${id}`)} />;
   if (route.screen === 'sign-off') return <SignOffPage requestId={route.requestId} />;
+  if (route.screen === 'spending') return <SpendingPage />;
   return <Gallery onOpenDraft={(id) => go(`#/draft/${id}`)} />;
 }

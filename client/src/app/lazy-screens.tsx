@@ -12,6 +12,7 @@ export const ConsolePage = lazy(() => import('../admin/console-page').then((m) =
 export const AccountsPage = lazy(() => import('../admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
 export const ImprintPage = lazy(() => import('../organisation/imprint-page').then((m) => ({ default: m.ImprintPage })));
 export const SignOffPage = lazy(() => import('../sign-off/sign-off-page').then((m) => ({ default: m.SignOffPage })));
+export const SpendingPage = lazy(() => import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })));
 export const SharePage = lazy(() => import('../share/share-page').then((m) => ({ default: m.SharePage })));
 export const AcceptInvitePage = lazy(() => import('../invites/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })));
 

@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 /**
  * Which screen the address shows: the gallery (#/), a draft's editor (#/draft/<id>), the
  * organisation's print history (#/history), the organisation's imprint (#/imprint), sign-off
- * (#/sign-off, #/sign-off/<request id>), the admin's accounts page (#/admin/accounts), or the
+ * (#/sign-off, #/sign-off/<request id>), election spending (#/spending), the admin's accounts page (#/admin/accounts), or the
  * set-password page of an invite (#/invite/<token>: the token stays in the fragment, which browsers
  * never send to a server).
  */
-export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string } | { screen: 'history' } | { screen: 'accounts' } | { screen: 'imprint' } | { screen: 'sign-off'; requestId: string | null } | { screen: 'invite'; token: string };
+export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string } | { screen: 'history' } | { screen: 'accounts' } | { screen: 'imprint' } | { screen: 'sign-off'; requestId: string | null } | { screen: 'spending' } | { screen: 'invite'; token: string };
 
 /** The address of the organisation's print history. */
 export const HISTORY_HASH = '#/history';
@@ -20,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/admin/accounts') return { screen: 'accounts' };
   if (hash === '#/imprint') return { screen: 'imprint' };
   if (hash === HISTORY_HASH) return { screen: 'history' };
+  if (hash === '#/spending') return { screen: 'spending' };
   if (hash === '#/sign-off') return { screen: 'sign-off', requestId: null };
   const signOff = /^#\/sign-off\/([a-f0-9]{32})$/.exec(hash);
   if (signOff) return { screen: 'sign-off', requestId: signOff[1]! };

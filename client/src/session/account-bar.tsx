@@ -14,9 +14,12 @@ export function AccountBar() {
       <span className="account-name">
         {account.email} · {account.organisation}
       </span>
-      <nav className="header-links" aria-label="Sign-off">
+      <nav className="header-links" aria-label="Agent's desk">
         <a className="header-link" href="#/sign-off" aria-current={window.location.hash.startsWith('#/sign-off') ? 'page' : undefined}>
           Sign-off
+        </a>
+        <a className="header-link" href="#/spending" aria-current={window.location.hash === '#/spending' ? 'page' : undefined}>
+          Spending
         </a>
       </nav>
       {account.role === 'admin' ? (

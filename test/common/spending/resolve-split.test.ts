@@ -1,6 +1,6 @@
 import { basisPointsOf, resolveSplit } from '../../../common/spending/resolve-split';
 import { limitWarningOf } from '../../../common/spending/limit-warning';
-import { decimalPounds, formatPounds } from '../../../common/spending/money';
+import { decimalPounds, formatPounds, parsePounds } from '../../../common/spending/money';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -70,5 +70,16 @@ describe('money', () => {
     expect(formatPounds(-1230)).toBe('−£12.30');
     expect(decimalPounds(-5)).toBe('-0.05');
     expect(decimalPounds(100)).toBe('1.00');
+  });
+});
+
+describe('parsePounds', () => {
+  it('reads what a person types as whole pence, without floating point', () => {
+    expect(parsePounds('12')).toBe(1200);
+    expect(parsePounds('12.5')).toBe(1250);
+    expect(parsePounds('£1,234.56')).toBe(123456);
+    expect(parsePounds(' 0.07 ')).toBe(7);
+    expect(parsePounds('19.99')).toBe(1999);
+    for (const bad of ['', '-3', '1.234', '12,34', 'ten', '1e3', '£']) expect(parsePounds(bad)).toBeNull();
   });
 });
