@@ -66,6 +66,8 @@ export function EntryForm({ orgId, candidates, entry, submitLabel, onSubmit, ext
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(candidates, entry));
   const [file, setFile] = useState<File | null>(null);
+  // A file input cannot be emptied by React: a new one replaces it after an entry is added.
+  const [fileKey, setFileKey] = useState(0);
   const [problems, setProblems] = useState<Array<{ path: string; message: string }>>([]);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -105,6 +107,7 @@ export function EntryForm({ orgId, candidates, entry, submitLabel, onSubmit, ext
       if (!entry) {
         setDraft(draftOf(candidates));
         setFile(null);
+        setFileKey((k) => k + 1);
       }
     } catch (err) {
       setProblems(err instanceof ApiError && err.fields.length > 0 ? err.fields : [{ path: '', message: err instanceof ApiError ? err.message : 'It could not be sent; try again.' }]);
@@ -155,7 +158,7 @@ export function EntryForm({ orgId, candidates, entry, submitLabel, onSubmit, ext
         <p className="field-hint" id={`${id}-invoice-hint`}>
           Needed for £20 or more. If it has not arrived, leave it out and leave the date paid empty: the entry is shown “invoice missing” until you attach it.
         </p>
-        <input id={`${id}-invoice`} type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby={`${id}-invoice-hint`} aria-invalid={invalid('invoiceId')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input key={fileKey} id={`${id}-invoice`} type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby={`${id}-invoice-hint`} aria-invalid={invalid('invoiceId')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <fieldset className="spending-split">
         <legend>Split between candidates</legend>

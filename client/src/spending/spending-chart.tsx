@@ -25,8 +25,10 @@ export function SpendingChart({ candidates, pollingDay }: { candidates: readonly
   const id = useId();
   const days = candidates.flatMap((c) => c.series.map((p) => p.day));
   if (days.length === 0) return <p>No spending recorded yet: the chart starts with the first entry.</p>;
-  const first = dayNumber(days.reduce((a, b) => (a < b ? a : b)));
-  const last = Math.max(dayNumber(pollingDay), ...days.map(dayNumber), first + 1);
+  const firstDay = dayNumber(days.reduce((a, b) => (a < b ? a : b)));
+  const last = Math.max(dayNumber(pollingDay), ...days.map(dayNumber), firstDay + 1);
+  // A little room before the first spending, so its step up is seen rather than lost on the left edge.
+  const first = firstDay - Math.max(1, Math.round((last - firstDay) / 20));
   const peak = Math.max(1, ...candidates.flatMap((c) => [...c.series.map((p) => p.cumulativePence), c.limitPence ?? 0]));
   const top = niceCeiling(peak);
   const x = (day: number) => ((day - first) / (last - first)) * W;
