@@ -132,8 +132,10 @@ export function spendingRouter(deps: SpendingRouterDeps): Router {
     res.send(await returnPdf(ret, title));
   });
 
+  /** One entry as the list shows it (what corrected it is read from the entries of its election). */
   const oneEntry = async (orgId: string, id: string, account: Parameters<typeof entryResponses>[2]) => {
-    const entries = await deps.spending.entries(orgId);
+    const electionId = await deps.spending.electionOfEntry(orgId, id);
+    const entries = electionId ? await deps.spending.entries(orgId, electionId) : [];
     const found = entryResponses(orgId, entries, account).find((e) => e.id === id);
     if (!found) throw AppError.notFound('this entry');
     return found;

@@ -347,6 +347,13 @@ export class SpendingStore {
     }));
   }
 
+  /** The election an entry of the organisation belongs to, or null when it has no such entry. */
+  async electionOfEntry(orgId: string, entryId: string): Promise<string | null> {
+    if (!ID.test(entryId) || !ID.test(orgId)) return null;
+    const row = await this.db.selectFrom('spending_entries').select('election_id').where('id', '=', entryId).where('org_id', '=', orgId).executeTakeFirst();
+    return row?.election_id ?? null;
+  }
+
   /** The file store's key of an entry's invoice, or null. */
   async invoiceKeyOf(orgId: string, entryId: string): Promise<string | null> {
     if (!ID.test(entryId) || !ID.test(orgId)) return null;
