@@ -97,8 +97,26 @@ describe('the spending ledger on a phone', () => {
     await correct.getByRole('button', { name: 'Save the correction' }).click();
     await totalOf('Alice Ward').getByText('£60.01 spent of £100.00 (60 %)').waitFor();
     expect(await page.locator('.spending-entry').count()).toBe(3);
+    await screenshot(page, 'spending-corrected-phone', true);
     await page.locator('.spending-entry.status-corrected').waitFor();
     await page.locator('.spending-entry.status-reversal', { hasText: 'Reason: Invoice was for £120.01' }).waitFor();
+  });
+
+  it('attaches an invoice that arrived after its entry, which is then no longer flagged', async () => {
+    const form = page.locator('.spending-add form').first();
+    await form.getByLabel('Item').fill('Delivery by courier');
+    await form.getByLabel('Supplier', { exact: true }).fill('Riverside Couriers');
+    await form.getByLabel('Supplier’s address').fill('2 Quay, Riverside');
+    await form.getByLabel('Date incurred').fill('2026-04-20');
+    await form.getByLabel('Amount including VAT (£)').fill('25');
+    await form.getByLabel('Bob Hale (%)').fill('100');
+    await form.getByRole('button', { name: 'Add to the ledger' }).click();
+    const entry = page.locator('.spending-entry', { hasText: 'Delivery by courier' });
+    await entry.getByText('Invoice missing').waitFor();
+    await entry.getByLabel('Invoice for “Delivery by courier” (PDF or image)').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: INVOICE });
+    await entry.getByRole('button', { name: 'Attach invoice' }).click();
+    await entry.getByRole('link', { name: 'Invoice (PDF)' }).waitFor();
+    expect(await entry.getByText('Invoice missing').count()).toBe(0);
   });
 
   it('passes axe-core on the spending screen, with the forms open', async () => {
@@ -114,6 +132,7 @@ describe('the spending ledger on a phone', () => {
       await signIn(campaignerPage, rosette.baseUrl, campaigner);
       await campaignerPage.goto(`${rosette.baseUrl}/#/spending`);
       await campaignerPage.locator('.spending-total', { hasText: 'Alice Ward' }).getByText('£60.01 spent').waitFor();
+      await screenshot(campaignerPage, 'spending-campaigner-phone', true);
       expect(await campaignerPage.getByRole('heading', { name: 'Ledger' }).count()).toBe(0);
       expect(await campaignerPage.getByRole('button', { name: 'Set limit' }).count()).toBe(0);
       expect(await seriousAxeViolations(campaignerPage, 'spending screen, a campaigner (phone)')).toEqual([]);

@@ -3,7 +3,7 @@ import { WARNING_WORDS } from '../../../common/spending/limit-warning';
 import { formatPounds, parsePounds } from '../../../common/spending/money';
 import { formatDay } from '../../../common/spending/uk-date';
 import { ApiError } from '../api/api-error';
-import { addCandidate, correctEntry, createElection, getSpending, listEntries, recordEntry, returnUrl, setLimit, type ElectionSummary, type SpendingEntryResponse, type SpendingOverview } from '../api/spending-api';
+import { addCandidate, attachInvoice, correctEntry, createElection, getSpending, listEntries, recordEntry, returnUrl, setLimit, uploadInvoice, type ElectionSummary, type SpendingEntryResponse, type SpendingOverview } from '../api/spending-api';
 import { SignedInHeader } from '../session/signed-in-header';
 import { useSession } from '../session/session-context';
 import { EntryForm, labelOf } from './entry-form';
@@ -155,6 +155,7 @@ function EntryList({ orgId, election, entries, onChange }: { orgId: string; elec
             ) : null}
           </p>
           {e.reason ? <p className="field-hint">Reason: {e.reason}</p> : null}
+          {e.status === 'current' && !e.invoice ? <AttachInvoice orgId={orgId} entry={e} onDone={onChange} /> : null}
           {e.status === 'current' ? (
             correcting === e.id ? (
               <CorrectForm orgId={orgId} election={election} entry={e} onDone={() => (setCorrecting(null), onChange())} onCancel={() => setCorrecting(null)} />
@@ -241,6 +242,30 @@ function useSubmit(action: () => Promise<void>) {
     }
   };
   return { problem, setProblem, busy, submit };
+}
+
+function AttachInvoice({ orgId, entry, onDone }: { orgId: string; entry: SpendingEntryResponse; onDone: () => void }) {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const { problem, setProblem, busy, submit } = useSubmit(async () => {
+    if (!file) return setProblem('Choose the invoice file first.');
+    await attachInvoice(orgId, entry.id, (await uploadInvoice(orgId, file)).invoiceId);
+    onDone();
+  });
+  return (
+    <form className="spending-inline" onSubmit={(e) => void submit(e)} noValidate>
+      <label htmlFor={`${id}-file`}>Invoice for “{entry.item}” (PDF or image)</label>
+      <input id={`${id}-file`} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <button type="submit" className="button button-secondary" disabled={busy}>
+        Attach invoice
+      </button>
+      {problem ? (
+        <p className="field-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </form>
+  );
 }
 
 function LimitForm({ orgId, candidateId, name, limitPence, onSaved }: { orgId: string; candidateId: string; name: string; limitPence: number | null; onSaved: () => void }) {
