@@ -1,4 +1,5 @@
 import type { LimitWarning } from './limit-warning';
+import type { CURRENCY } from './money';
 
 /** The JSON of /api/organisations/:orgId/spending…, shared by the server that builds it and the client that reads it. Accounts are never named. */
 
@@ -34,6 +35,8 @@ export interface ElectionSummary {
 
 /** GET /api/organisations/:orgId/spending: what every member of the organisation may read. */
 export interface SpendingOverview {
+  /** Every amount is pence of this currency. */
+  currency: typeof CURRENCY;
   /** Whether the account asking may record entries, set limits and read the ledger (an agent of the organisation, or an admin). */
   canRecord: boolean;
   /** Newest polling day first. */
@@ -76,6 +79,8 @@ export interface SpendingEntryResponse {
 }
 
 export interface SpendingEntriesResponse {
+  /** Every amount is pence of this currency. */
+  currency: typeof CURRENCY;
   /** Newest first. */
   entries: SpendingEntryResponse[];
 }

@@ -1,6 +1,7 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { FileStore } from '../../common/node/file-store';
+import { CURRENCY } from '../../common/spending/money';
 import type { SpendingEntriesResponse, SpendingOverview, UploadedInvoice } from '../../common/spending/spending-response';
 import { candidateInputSchema, correctionInputSchema, electionInputSchema, entryInputSchema, limitInputSchema } from '../../common/spending/spending-schemas';
 import type { AccountServices } from '../accounts/account-services';
@@ -42,7 +43,7 @@ export function spendingRouter(deps: SpendingRouterDeps): Router {
   router.get(BASE, ...member, async (req, res) => {
     const { orgId, account } = await spendingOrgOf(req, res, organisations, 'read');
     const [elections, daily] = await Promise.all([deps.spending.elections(orgId), deps.spending.dailyParts(orgId)]);
-    const body: SpendingOverview = { canRecord: canRecord(account), elections: elections.map((e) => electionSummary(e, daily)) };
+    const body: SpendingOverview = { currency: CURRENCY, canRecord: canRecord(account), elections: elections.map((e) => electionSummary(e, daily)) };
     res.set('Cache-Control', 'no-store').json(body);
   });
 
@@ -70,7 +71,7 @@ export function spendingRouter(deps: SpendingRouterDeps): Router {
   router.get(`${BASE}/entries`, ...member, async (req, res) => {
     const { orgId, account } = await spendingOrgOf(req, res, organisations, 'record');
     const { electionId } = parseWith(listSchema, req.query);
-    const body: SpendingEntriesResponse = { entries: entryResponses(orgId, await deps.spending.entries(orgId, electionId), account) };
+    const body: SpendingEntriesResponse = { currency: CURRENCY, entries: entryResponses(orgId, await deps.spending.entries(orgId, electionId), account) };
     res.set('Cache-Control', 'no-store').json(body);
   });
 

@@ -81,7 +81,7 @@ describe('elections, candidates and limits', () => {
     otherCandidate = (await call(agent, `${base}/elections/${otherElectionId}/candidates`, { name: 'Cara Lee' })).body.id;
 
     const seen = await overview(campaigner);
-    expect(seen.canRecord).toBe(false);
+    expect([seen.currency, seen.canRecord]).toEqual(['GBP', false]);
     expect(seen.elections.map((e: Json) => e.name)).toEqual(['County by-election', 'Riverside Borough Council']);
     expect(seen.elections[1].candidates).toEqual([
       { id: alice, name: 'Alice Ward', limitPence: 10000, totalPence: 0, percentOfLimit: 0, warning: 'none', series: [] },
