@@ -7,13 +7,20 @@ import { isRealDate } from './uk-date';
 
 const ID = /^[a-f0-9]{32}$/;
 const id = (what: string) => z.string({ error: `must be the id of ${what}` }).regex(ID, `must be the id of ${what}`);
+/** Control characters but tab and line breaks: PostgreSQL refuses NUL in text, and none belongs on a return. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const text = (max: number, what = 'text') =>
   z
     .string({ error: `must be ${what}` })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
-const day = z.string({ error: 'must be a date such as 2026-05-07' }).refine(isRealDate, 'must be a real date such as 2026-05-07');
+    .max(max, `must be at most ${max} characters`)
+    .refine((t) => !CONTROL.test(t), 'must not contain control characters');
+/** Dates outside this century are typing slips (and year 0 is no date PostgreSQL knows). */
+const day = z
+  .string({ error: 'must be a date such as 2026-05-07' })
+  .refine(isRealDate, 'must be a real date such as 2026-05-07')
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'must be a date from 2000 to 2099');
 const pence = (min: number, max: number, what: string) =>
   z
     .number({ error: `must be ${what} in pence (a whole number)` })
@@ -30,7 +37,7 @@ export const electionInputSchema = z.object(
     /** The polling day, a UK date. */
     pollingDay: day,
     /** What kind of election, in the agent's words ("Borough council", "By-election"). */
-    kind: z.string({ error: 'must be text' }).trim().max(100, 'must be at most 100 characters').default(''),
+    kind: z.string({ error: 'must be text' }).trim().max(100, 'must be at most 100 characters').refine((t) => !CONTROL.test(t), 'must not contain control characters').default(''),
   },
   { error: 'must be an object such as { "name": "…", "pollingDay": "2026-05-07" }' },
 );

@@ -1,8 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { formatPounds } from '../../common/spending/money';
+import { formatPounds as poundsForPeople } from '../../common/spending/money';
 import { WARNING_WORDS } from '../../common/spending/limit-warning';
 import { formatDay } from '../../common/spending/uk-date';
 import type { SpendingReturn } from './spending-return';
+
+/** Pounds with an ASCII minus: the standard fonts' WinAnsi encoding has no U+2212. */
+const formatPounds = (pence: number) => poundsForPeople(pence).replace('\u2212', '-');
 
 /** Page margin, PDF points (72 to the inch). */
 const MARGIN = 40;

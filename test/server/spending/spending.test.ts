@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { priorityOf, routeKindOf } from '../../../server/overload/route-kind';
@@ -222,6 +223,7 @@ describe('bad input: each a 4xx naming the field', () => {
       [{ incurredOn: '2026-13-01' }, 'incurredOn'],
       [{ incurredOn: '2999-01-01' }, 'incurredOn'],
       [{ item: '' }, 'item'],
+      [{ supplierName: 'Print\u0000Works' }, 'supplierName'],
       [{ supplierAddress: 'x'.repeat(501) }, 'supplierAddress'],
       [{ invoiceId: 'invoice.pdf' }, 'invoiceId'],
       [{ invoiceId: `${'0'.repeat(64)}.pdf` }, 'invoiceId'],
@@ -301,10 +303,39 @@ describe('the candidate\'s return', () => {
     expect(text).toContain('Total spent: £52.68 of a limit of £50.00 (Limit reached)');
     expect(text).toContain('Total: £52.68');
     expect(text).toContain('INVOICE MISSING');
+    expect(text).toContain('Amount -£30.01 (VAT -£5.00); share of this candidate -£15.00');
     expect(text).toMatch(/Invoices .*: [a-f0-9]{64}\.pdf/);
     expect(facts.info.Title).toBe('Spending return: Bob Hale, Riverside Borough Council');
     expect(facts.info.Author).toBeUndefined();
     expect(facts.info.Subject).toBeUndefined();
     expect(facts.info.Keywords).toBeUndefined();
+  });
+});
+
+describe('hostile input', () => {
+  it('never gets a 5xx: an entry with one field replaced by anything, or any JSON at all, at every write', async () => {
+    const anything = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -0, 0.1 + 0.2, '', '\u0000', 'a'.repeat(5000), '2026-02-29', '9999-12-31', '0000-01-01', '1e3', '33.333'));
+    const fields = ['electionId', 'item', 'supplierName', 'supplierAddress', 'incurredOn', 'paidOn', 'amountPence', 'vatPence', 'invoiceId', 'split', 'by', 'parts', 'percent', 'pence', 'candidateId'];
+    const wrong: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), anything, fc.constantFrom('entries', 'corrections', 'elections', 'limit'), async (field, value, where) => {
+        const valid = entry({ paidOn: null });
+        const body: Json = field in valid ? { ...valid, [field]: value } : { ...valid, split: { ...valid.split, [field === 'by' ? 'by' : 'parts']: field === 'by' ? value : [{ candidateId: alice, percent: 100, [field]: value }] } };
+        const [path, json, method] =
+          where === 'entries'
+            ? [`${base}/entries`, body, 'POST']
+            : where === 'corrections'
+              ? [`${base}/entries/${'a'.repeat(32)}/corrections`, { reason: value, replacement: body }, 'POST']
+              : where === 'elections'
+                ? [`${base}/elections`, { name: value, pollingDay: value, kind: value }, 'POST']
+                : [`${base}/candidates/${alice}/limit`, { limitPence: value }, 'PUT'];
+        const res = await call(agent, path, json, method);
+        if (res.status >= 500) wrong.push(`${where} ${field}=${JSON.stringify(value)?.slice(0, 80)}: ${res.status}`);
+      }),
+      { numRuns: 150 },
+    );
+    expect(wrong).toEqual([]);
+    // The limit the fuzzer may have set is put back for the tests that follow.
+    expect((await call(agent, `${base}/candidates/${alice}/limit`, { limitPence: 10000 }, 'PUT')).status).toBe(200);
   });
 });
