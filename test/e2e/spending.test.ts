@@ -3,7 +3,7 @@ import { CALM } from '../support/calm-probes';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import type { TestAccount } from '../support/test-client';
 import { patient } from '../support/wait-for';
-import { launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
+import { LAPTOP, launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { seriousAxeViolations } from './support/axe';
 import { buildClientIfStale } from './support/build-client';
 import { signIn } from './support/editor-page';
@@ -122,6 +122,10 @@ describe('the spending ledger on a phone', () => {
   it('passes axe-core on the spending screen, with the forms open', async () => {
     await page.getByText('Add an election').click();
     expect(await seriousAxeViolations(page, 'spending screen (phone)')).toEqual([]);
+    await page.setViewportSize(LAPTOP);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'spending-desktop');
+    expect(await seriousAxeViolations(page, 'spending screen (laptop)')).toEqual([]);
   });
 
   it('shows a campaigner the totals and chart, without the ledger or its forms', async () => {
