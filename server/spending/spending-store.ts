@@ -270,15 +270,43 @@ export class SpendingStore {
         const entry = await trx.selectFrom('spending_entries').select(['id', 'kind']).where('id', '=', entryId).where('org_id', '=', orgId).executeTakeFirst();
         if (!entry) return false;
         if (entry.kind !== 'charge') throw new AppError(409, 'not_a_charge', 'a reversal has no invoice of its own: the invoice belongs to the entry it reverses');
-        const at = new Date(this.now());
-        await trx.insertInto('spending_invoices').values({ entry_id: entryId, file_key: invoiceKey, attached_by: actorId, attached_at: at }).execute();
-        await recordAudit(trx, at, 'spending.invoice-attached', actorId, entryId);
+        await this.insertInvoice(trx, entryId, invoiceKey, actorId);
         return true;
       });
     } catch (err) {
-      if (isUniqueViolation(err, 'spending_invoices_pkey')) throw new AppError(409, 'invoice_attached', 'this entry has its invoice already: to replace it, correct the entry');
+      if (isUniqueViolation(err, 'spending_invoices_pkey')) throw invoiceAttached();
       throw err;
     }
+  }
+
+  private async insertInvoice(trx: Transaction<Database>, entryId: string, invoiceKey: string, actorId: string): Promise<void> {
+    const at = new Date(this.now());
+    const attached = await trx.insertInto('spending_invoices').values({ entry_id: entryId, file_key: invoiceKey, attached_by: actorId, attached_at: at }).onConflict((oc) => oc.column('entry_id').doNothing()).executeTakeFirst();
+    if (Number(attached.numInsertedOrUpdatedRows ?? 0) === 0) throw invoiceAttached();
+    await recordAudit(trx, at, 'spending.invoice-attached', actorId, entryId);
+  }
+
+  /**
+   * Attaches a print order's invoice (the file store key, `invoices/<sha256>.<ext>`, as the order keeps
+   * it) to the order's entry that counts now: its original, or the replacement of a correction. Inside
+   * the caller's transaction when given one. Answers the entry's id; null when the order has no entry
+   * (it was never placed in an election) or its entry was only reversed. 409 when it has an invoice.
+   */
+  async attachOrderInvoice(orgId: string, printOrderId: string, invoiceKey: string, actorId: string, trx?: Transaction<Database>): Promise<string | null> {
+    if (!ID.test(printOrderId) || !ID.test(orgId)) return null;
+    const current = await (trx ?? this.db)
+      .selectFrom('spending_entries as s')
+      .select('s.id')
+      .where('s.org_id', '=', orgId)
+      .where('s.print_order_id', '=', printOrderId)
+      .where('s.kind', '=', 'charge')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('spending_entries as r').select('r.id').whereRef('r.corrects_id', '=', 's.id').where('r.kind', '=', 'reversal'))))
+      .orderBy('s.recorded_at', 'desc')
+      .executeTakeFirst();
+    if (!current) return null;
+    if (trx) await this.insertInvoice(trx, current.id, invoiceKey, actorId);
+    else await this.attachInvoice(orgId, current.id, invoiceKey, actorId);
+    return current.id;
   }
 
   /** The organisation's entries, newest first, of one election when given. */
@@ -425,4 +453,5 @@ export class SpendingStore {
   }
 }
 
+const invoiceAttached = () => new AppError(409, 'invoice_attached', 'this entry has its invoice already: to replace it, correct the entry');
 const alreadyCorrected = () => new AppError(409, 'already_corrected', 'this entry was corrected already: correct its replacement instead');

@@ -198,6 +198,13 @@ describe('recording spending', () => {
     expect(listed).toMatchObject({ printOrderId: orderId, amountPence: 1000, invoiceMissing: false });
     expect(listed.parts.map((p: Json) => p.pence)).toEqual([333, 667]);
     await expect(rosette.db.transaction().execute((trx) => store.recordOrder(trx, order))).rejects.toMatchObject({ status: 409, code: 'order_recorded' });
+    // The printer's invoice arrives with the order (the same file store key scheme), in the order's transaction.
+    const key = `invoices/${invoiceId}`;
+    expect(await rosette.db.transaction().execute((trx) => store.attachOrderInvoice(agentAccount.orgId, orderId, key, agentAccount.id, trx))).toBe(id);
+    const attached = ((await call(agent, `${base}/entries`)).body.entries as Json[]).find((e) => e.id === id)!;
+    expect(attached.invoice).toEqual({ url: `${base}/entries/${id}/invoice`, type: 'pdf' });
+    await expect(store.attachOrderInvoice(agentAccount.orgId, orderId, key, agentAccount.id)).rejects.toMatchObject({ status: 409, code: 'invoice_attached' });
+    expect(await store.attachOrderInvoice(agentAccount.orgId, 'e'.repeat(32), key, agentAccount.id)).toBeNull();
     await expect(rosette.db.transaction().execute((trx) => store.recordOrder(trx, { ...order, printOrderId: 'e'.repeat(32), split: { by: 'percent', parts: [{ candidateId: alice, percent: 60 }] } }))).rejects.toMatchObject({ status: 400, fields: [{ path: 'split.parts' }] });
   });
 });
@@ -288,7 +295,7 @@ describe('the candidate\'s return', () => {
     expect(rows.find((r) => r.startsWith('Total'))).toBe('Total,,,,,,,,88.33,,');
     expect(rows.find((r) => r.startsWith('Limit'))).toBe('Limit,,,,,,,,100.00,,');
     expect(rows.some((r) => r.includes(`"'=HYPERLINK(""http://evil"")"`) && r.includes("'+44 Print"))).toBe(true);
-    expect(rows.filter((r) => r.includes(invoiceId))).toHaveLength(2);
+    expect(rows.filter((r) => r.includes(invoiceId))).toHaveLength(3);
     expect(rows.some((r) => r.includes('-15.01') && r.includes('Reverses'))).toBe(true);
     expect(rows.find((r) => r.includes('Delivery'))).toContain('missing');
   });
