@@ -21,6 +21,8 @@ import { loadClientIndex } from './client-files/client-index';
 import { precompressedStatic } from './client-files/precompressed-static';
 import { DesignStore } from './designs/design-store';
 import { designsRouter } from './designs/designs-router';
+import { VariantTableStore } from './variants/variant-table-store';
+import { variantsRouter } from './variants/variants-router';
 import { downloadsRouter } from './downloads/downloads-router';
 import { healthRouter } from './health/health-router';
 import { csrfProtection } from './http/csrf';
@@ -153,6 +155,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(organisationImprintRouter(services));
   app.use(designsRouter({ services, designs }));
+  app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));
   const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print }) }));
   app.use(spendingRouter({ services, spending, store: deps.store }));

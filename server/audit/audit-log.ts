@@ -27,6 +27,8 @@ import type { Database } from '../database/schema';
  * records an order). `spending.corrected`: an entry was reversed and perhaps replaced (the target is the
  * corrected entry; details keep `reversal` and `replacement`, entry ids). `spending.invoice-attached`:
  * an invoice was attached to an entry (the target). Suppliers, items and names never enter the log.
+ * `design.variants-saved` / `.variants-removed`: its variant table was replaced (details: how many rows
+ * and fields, never their values) or removed.
  */
 export type AuditAction =
   | 'account.invited'
@@ -61,7 +63,9 @@ export type AuditAction =
   | 'election.limit-set'
   | 'spending.recorded'
   | 'spending.corrected'
-  | 'spending.invoice-attached';
+  | 'spending.invoice-attached'
+  | 'design.variants-saved'
+  | 'design.variants-removed';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */

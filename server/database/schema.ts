@@ -22,6 +22,7 @@ export interface Database {
   spending_entries: SpendingEntriesTable;
   spending_entry_parts: SpendingEntryPartsTable;
   spending_invoices: SpendingInvoicesTable;
+  variant_tables: VariantTablesTable;
 }
 
 /** A timestamp with time zone: read as a Date (UTC), written as a Date. */
@@ -238,4 +239,16 @@ export interface SpendingInvoicesTable {
   file_key: string;
   attached_by: string;
   attached_at: ColumnType<Date, Date, never>;
+}
+
+export interface VariantTablesTable {
+  /** The saved design whose variants these are (one table per design). */
+  design_id: string;
+  org_id: string;
+  /** The fields (common/variants/variant-table.ts), checked again on every read. */
+  fields: ColumnType<unknown, string, string>;
+  /** One object of values per variant, by field key. */
+  rows: ColumnType<unknown, string, string>;
+  updated_by: string;
+  updated_at: Timestamp;
 }

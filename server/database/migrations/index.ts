@@ -16,6 +16,7 @@ import { signOff } from './0015-sign-off';
 import { signOffSetting } from './0016-sign-off-setting';
 import { elections } from './0030-elections';
 import { spendingLedger } from './0031-spending-ledger';
+import { variantTables } from './0040-variant-tables';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -39,4 +40,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-sign-off-setting': signOffSetting,
   '0030-elections': elections,
   '0031-spending-ledger': spendingLedger,
+  '0040-variant-tables': variantTables,
 };

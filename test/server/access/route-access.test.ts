@@ -35,6 +35,9 @@ const agentsOrAdmin = (status: number): Expected => ({ anonymous: 401, volunteer
 /** Only the share link's holder may. */
 const holder = (status: number): Expected => ({ anonymous: 404, volunteer: status, disabled: 404, outsider: 404, admin: 404, owner: 404 });
 
+/** A variant table of the A5 flyer: the ward goes into its "Vote on ..." line. */
+const VARIANTS = { fields: [{ key: 'ward', label: 'Ward', page: 0, elementId: 'vote' }], rows: [{ ward: 'Vote in Abbey' }, { ward: 'Vote in Castle' }] };
+
 interface Fixture {
   owner: TestAccount;
   design: Record<string, any>;
@@ -46,6 +49,10 @@ interface Fixture {
   png: Uint8Array;
   ownerClient: TestClient;
   freshDesignId(): Promise<string>;
+  /** A saved design with a variant table. */
+  freshDesignWithVariants(): Promise<string>;
+  /** A saved design with a variant table (its saving is in the audit log, which admins read: so not designId). */
+  variantsDesignId: string;
   freshLinkId(): Promise<string>;
   freshAccountId(): Promise<string>;
   /** A sign-off request of the owner's organisation, waiting for its agent. */
@@ -152,6 +159,9 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /api/designs/:id/versions': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
   'GET /api/designs/:id/versions/:version': { expected: ownOrg(200), params: (f) => ({ id: f.designId, version: '1' }) },
   'DELETE /api/designs/:id': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignId() }) },
+  'GET /api/designs/:id/variants': { expected: ownOrg(200), params: (f) => ({ id: f.variantsDesignId }) },
+  'PUT /api/designs/:id/variants': { expected: ownOrg(200), params: (f) => ({ id: f.variantsDesignId }), body: () => ({ json: VARIANTS }) },
+  'DELETE /api/designs/:id/variants': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignWithVariants() }) },
 
   'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: printJobBody(f.design, { copies: 1 }) }) },
   'GET /api/print-jobs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },
@@ -184,6 +194,10 @@ beforeAll(async () => {
   const design = ((await (await ownerClient.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
   design.title = 'Riverside private leaflet';
   const saveDesign = async () => ((await (await ownerClient.request('/api/designs', { json: { design } })).json()) as { id: string }).id;
+  const withVariants = async (id: string) => {
+    expect((await ownerClient.request(`/api/designs/${id}/variants`, { method: 'PUT', json: VARIANTS })).status).toBe(200);
+    return id;
+  };
   const acceptedRes = await ownerClient.request('/api/print-jobs', { json: printJobBody(design, { copies: 3 }) });
   const accepted = (await acceptedRes.json()) as { id: string; statusUrl: string };
   if (acceptedRes.status !== 202) throw new Error(JSON.stringify(accepted));
@@ -211,6 +225,7 @@ beforeAll(async () => {
     owner,
     design,
     designId: await saveDesign(),
+    variantsDesignId: await withVariants(await saveDesign()),
     jobId: accepted.id,
     pdfName: done.download.url.replace('/downloads/', ''),
     assetId,
@@ -218,6 +233,7 @@ beforeAll(async () => {
     png: new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#884422' } }).png().toBuffer()),
     ownerClient,
     freshDesignId: saveDesign,
+    freshDesignWithVariants: async () => withVariants(await saveDesign()),
     freshLinkId: async () => (await newLink()).id,
     freshAccountId: async () => (await rosette.createAccount({ organisation: 'Sacrificial' })).id,
     freshFailedJobId: () => failedPrintJob(rosette),

@@ -168,6 +168,18 @@ describe('the migrations, one at a time on real data', () => {
     await expect(sql`update spending_entries set amount_pence = 1`.execute(empty.db)).rejects.toThrow(/append-only/);
   });
 
+  it('0040 makes variant tables: one per design, of 1 to 20 fields and 1 to 1000 rows', async () => {
+    expect(await up('0040-variant-tables')).toEqual(['0040-variant-tables']);
+    const table = { design_id: DESIGN, org_id: ORG, fields: JSON.stringify([{ key: 'ward' }]), rows: JSON.stringify([{ ward: 'Abbey' }]), updated_by: ACCOUNT, updated_at: at };
+    await db().insertInto('variant_tables').values(table).execute();
+    await expect(db().insertInto('variant_tables').values(table).execute()).rejects.toThrow(/duplicate key|unique/);
+    await db().deleteFrom('variant_tables').execute();
+    await expect(db().insertInto('variant_tables').values({ ...table, rows: '[]' }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('variant_tables').values({ ...table, fields: '{}' }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('variant_tables').values({ ...table, rows: JSON.stringify(Array.from({ length: 1001 }, () => ({}))) }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('variant_tables').values({ ...table, design_id: 'f'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);

@@ -244,6 +244,32 @@ describe('every edge of the workflow, through the API', () => {
   });
 });
 
+describe('when an agent is disabled', () => {
+  it('keeps their decisions, comments and audit entries, and leaves requests still waiting to the other agents', async () => {
+    const leavingAccount = await rosette.createAccount({ organisation: 'Riverside Labour', role: 'agent' });
+    const leaving = await rosette.signedIn(leavingAccount);
+    const approvedId = (await submit(campaigner, await saveDesign(campaigner, 'Approved before leaving'), 1)).body.id as string;
+    const returnedId = (await submit(campaigner, await saveDesign(campaigner, 'Returned before leaving'), 1)).body.id as string;
+    const waitingId = (await submit(campaigner, await saveDesign(campaigner, 'Still waiting'), 1)).body.id as string;
+    expect((await decide(leaving, approvedId, 'approve')).body.status).toBe('approved');
+    expect((await decide(leaving, returnedId, 'return', { comment: 'The date on the front is wrong' })).body.status).toBe('returned');
+
+    expect((await call(admin, `/api/admin/accounts/${leavingAccount.id}/disable`, {})).status).toBe(200);
+    expect((await call(leaving, '/api/sign-off-requests')).status).toBe(401);
+
+    const approved = (await call(campaigner, `/api/sign-off-requests/${approvedId}`)).body;
+    expect(approved.status).toBe('approved');
+    expect(approved.history.at(-1)).toMatchObject({ from: 'pending', to: 'approved', byRole: 'agent', byYou: false });
+    const returned = (await call(campaigner, `/api/sign-off-requests/${returnedId}`)).body;
+    expect(returned.history.at(-1)).toMatchObject({ to: 'returned', byRole: 'agent', comment: 'The date on the front is wrong' });
+    const decisions = (await audit()).filter((e) => e.actorId === leavingAccount.id && e.action.startsWith('sign-off.'));
+    expect(decisions.map((e) => e.targetId).sort()).toEqual([approvedId, returnedId].sort());
+    // The request nobody decided is still in the other agents' queue, and they can decide it.
+    expect((await call(secondAgent, '/api/sign-off-requests')).body.requests.map((r: Json) => r.id)).toContain(waitingId);
+    expect((await decide(secondAgent, waitingId, 'approve')).body.status).toBe('approved');
+  });
+});
+
 describe('across organisations', () => {
   it("shows nothing of another organisation's requests (404, empty list), even to its agent", async () => {
     const designId = await saveDesign(campaigner, 'Private leaflet');
