@@ -55,6 +55,8 @@ import { printOrderInvoiceRouter, printOrdersRouter } from './print-orders/print
 import { PrintOrderStore } from './print-orders/print-order-store';
 import { printersRouter } from './printers/printers-router';
 import { PrinterStore } from './printers/printer-store';
+import { spendingInvoicesRouter, spendingRouter } from './spending/spending-router';
+import { SpendingStore } from './spending/spending-store';
 
 /** Memory for the facts of uploaded images (about 150 bytes each), bytes. */
 const ASSET_INFO_CACHE_BYTES = 2 * 1024 * 1024;
@@ -106,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
   const shareLinks = deps.shareLinks ?? new ShareLinkStore(deps.db, services.digester, deps.now);
   const designs = new DesignStore(deps.db, deps.now);
   const signOffs = new SignOffStore(deps.db, deps.now);
+  const spending = new SpendingStore(deps.db, deps.now);
   const printRecords = deps.printRecords ?? new PrintRecordStore(deps.db);
   const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
   const printers = new PrinterStore(deps.db, deps.now);
@@ -172,6 +175,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(assetsRouter({ store, files, limits: { maxBytes: config.UPLOAD_LIMIT_BYTES, maxPixels: config.UPLOAD_LIMIT_PIXELS } }));
   // Invoices are files too (PDF or image): read raw, before the JSON parser.
   app.use(printOrderInvoiceRouter({ services, desk: orderDesk, orders }));
+  // Invoices are uploaded as their own bytes too (checked by content: PDF, PNG or JPEG).
+  app.use(spendingInvoicesRouter({ services, spending, store: deps.store, maxBytes: config.UPLOAD_LIMIT_BYTES }));
   app.use('/api', requireJson, express.json({ limit: config.JSON_LIMIT_BYTES, strict: true }));
   app.use(sessionsRouter(services, perAddress(SIGN_IN_RATE_PREFIX, true)));
   app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));
@@ -183,6 +188,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(designsRouter({ services, designs }));
   app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print }) }));
+  app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printersRouter({ services, printers }));
   app.use(printOrdersRouter({ services, desk: orderDesk, orders }));

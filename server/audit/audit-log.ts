@@ -20,6 +20,13 @@ import type { Database } from '../database/schema';
  * person's own words, which never enter this log). `account.role-changed` keeps `from` and `to` too.
  * `design.renamed` / `.duplicated` / `.deleted`: a member renamed, copied or deleted one of their
  * organisation's saved designs (the target is the design; for a copy, the new one).
+ * `election.created` / `.candidate-added` / `.limit-set`: an agent or admin added an election or a
+ * candidate, or set a candidate's spending limit (the target is the election or candidate; a limit's
+ * details keep `from` and `to` in pence, null for none). `spending.recorded`: an entry was added to the
+ * ledger (the target is the entry; details keep `amountPence`, `election` and `printOrder` when it
+ * records an order). `spending.corrected`: an entry was reversed and perhaps replaced (the target is the
+ * corrected entry; details keep `reversal` and `replacement`, entry ids). `spending.invoice-attached`:
+ * an invoice was attached to an entry (the target). Suppliers, items and names never enter the log.
  * `design.variants-saved` / `.variants-removed`: its variant table was replaced (details: how many rows
  * and fields, never their values) or removed.
  * `printer.added` / `.changed` / `.removed`: an agent or admin changed the organisation's printers (the
@@ -56,6 +63,12 @@ export type AuditAction =
   | 'design.renamed'
   | 'design.duplicated'
   | 'design.deleted'
+  | 'election.created'
+  | 'election.candidate-added'
+  | 'election.limit-set'
+  | 'spending.recorded'
+  | 'spending.corrected'
+  | 'spending.invoice-attached'
   | 'design.variants-saved'
   | 'design.variants-removed'
   | 'printer.added'

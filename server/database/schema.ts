@@ -17,6 +17,11 @@ export interface Database {
   audit_log: AuditLogTable;
   sign_off_requests: SignOffRequestsTable;
   sign_off_transitions: SignOffTransitionsTable;
+  elections: ElectionsTable;
+  election_candidates: ElectionCandidatesTable;
+  spending_entries: SpendingEntriesTable;
+  spending_entry_parts: SpendingEntryPartsTable;
+  spending_invoices: SpendingInvoicesTable;
   variant_tables: VariantTablesTable;
   printers: PrintersTable;
   printer_prices: PrinterPricesTable;
@@ -175,6 +180,69 @@ export interface SignOffTransitionsTable {
   at: Timestamp;
   /** The agent's comment or the campaigner's note; empty when none was given. */
   comment: string;
+}
+
+/** A calendar day (`date`): written as 'YYYY-MM-DD'; stores read it back as text (`::text`), never as a Date in the server's zone. */
+type Day = ColumnType<string, string, never>;
+/** A `bigint` of pence: pg reads it as a string (stores convert it to a number; every amount is within 2^53). */
+type Pence = ColumnType<string, number, never>;
+
+/** An organisation's election (migration 0030). */
+export interface ElectionsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  polling_day: Day;
+  kind: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** A candidate in an election, with the spending limit the agent set (pence; null until set). */
+export interface ElectionCandidatesTable {
+  id: string;
+  election_id: string;
+  name: string;
+  spending_limit_pence: ColumnType<string | null, number | null, number | null>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** One entry of the append-only spending ledger (migration 0031): never updated or deleted. */
+export interface SpendingEntriesTable {
+  id: string;
+  org_id: string;
+  election_id: string;
+  /** 'charge' or 'reversal'. */
+  kind: string;
+  corrects_id: string | null;
+  item: string;
+  supplier_name: string;
+  supplier_address: string;
+  incurred_on: Day;
+  paid_on: ColumnType<string | null, string | null, never>;
+  amount_pence: Pence;
+  vat_pence: Pence;
+  print_order_id: string | null;
+  reason: string;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date, never>;
+}
+
+/** A candidate's share of an entry, pence. */
+export interface SpendingEntryPartsTable {
+  entry_id: string;
+  election_id: string;
+  candidate_id: string;
+  amount_pence: Pence;
+}
+
+/** The invoice attached to an entry (at most one), in the file store. */
+export interface SpendingInvoicesTable {
+  entry_id: string;
+  file_key: string;
+  attached_by: string;
+  attached_at: ColumnType<Date, Date, never>;
 }
 
 export interface VariantTablesTable {

@@ -60,7 +60,7 @@ describe('printers and print orders in the browser', () => {
   it('an agent adds a printer with a price table; a campaigner drafts an order; the agent places it on a phone, copies the email, and records printing, delivery and the invoice', async () => {
     // The agent, on a desktop: Printers, from the header.
     const { page: desk, errors: deskErrors } = await open(LAPTOP, agentAccount);
-    await desk.getByRole('navigation', { name: 'Print orders' }).getByRole('link', { name: 'Printers' }).click();
+    await desk.getByRole('navigation', { name: "Agent's desk" }).getByRole('link', { name: 'Printers' }).click();
     await desk.getByRole('heading', { name: 'Printers', exact: true }).waitFor();
     await desk.getByRole('button', { name: 'Add a printer' }).click();
     await desk.getByLabel('Name, as the imprint gives it').fill(REAL_IMPRINT.printer.name);

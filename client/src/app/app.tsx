@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { SessionContext } from '../session/session-context';
 import { useSessionLoader } from '../session/use-session-loader';
 import { SignInPage } from '../sign-in/sign-in-page';
-import { AcceptInvitePage, AccountsPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, OrdersPage, PrintersPage, PrintHistoryScreen, ScreenLoading, SharePage, SignOffPage, VariantsScreen } from './lazy-screens';
+import { AcceptInvitePage, AccountsPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, OrdersPage, PrintersPage, PrintHistoryScreen, ScreenLoading, SharePage, SignOffPage, SpendingPage, VariantsScreen } from './lazy-screens';
 import { SkipLink } from './skip-link';
 import { MaintenanceBanner } from '../service-status/maintenance-banner';
 import { useHashRoute, type Route } from './use-hash-route';
@@ -112,5 +112,6 @@ function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
   if (route.screen === 'variants') return <VariantsScreen key={route.designId} designId={route.designId} onOpenDraft={(id) => go(`#/draft/${id}`)} />;
   if (route.screen === 'orders') return <OrdersPage />;
   if (route.screen === 'printers') return <PrintersPage />;
+  if (route.screen === 'spending') return <SpendingPage />;
   return <Gallery onOpenDraft={(id) => go(`#/draft/${id}`)} />;
 }

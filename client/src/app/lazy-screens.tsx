@@ -15,6 +15,7 @@ export const SignOffPage = lazy(() => import('../sign-off/sign-off-page').then((
 export const VariantsScreen = lazy(() => import('../variants/variants-screen').then((m) => ({ default: m.VariantsScreen })));
 export const OrdersPage = lazy(() => import('../orders/orders-page').then((m) => ({ default: m.OrdersPage })));
 export const PrintersPage = lazy(() => import('../orders/printers-page').then((m) => ({ default: m.PrintersPage })));
+export const SpendingPage = lazy(() => import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })));
 export const SharePage = lazy(() => import('../share/share-page').then((m) => ({ default: m.SharePage })));
 export const AcceptInvitePage = lazy(() => import('../invites/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })));
 

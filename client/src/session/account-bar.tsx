@@ -14,17 +14,18 @@ export function AccountBar() {
       <span className="account-name">
         {account.email} · {account.organisation}
       </span>
-      <nav className="header-links" aria-label="Sign-off">
+      <nav className="header-links" aria-label="Agent's desk">
         <a className="header-link" href="#/sign-off" aria-current={window.location.hash.startsWith('#/sign-off') ? 'page' : undefined}>
           Sign-off
         </a>
-      </nav>
-      <nav className="header-links" aria-label="Print orders">
         <a className="header-link" href="#/orders" aria-current={window.location.hash === '#/orders' ? 'page' : undefined}>
           Orders
         </a>
         <a className="header-link" href="#/printers" aria-current={window.location.hash === '#/printers' ? 'page' : undefined}>
           Printers
+        </a>
+        <a className="header-link" href="#/spending" aria-current={window.location.hash === '#/spending' ? 'page' : undefined}>
+          Spending
         </a>
       </nav>
       {account.role === 'admin' ? (

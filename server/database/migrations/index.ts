@@ -18,6 +18,8 @@ import { printers } from './0020-printers';
 import { printerPrices } from './0021-printer-prices';
 import { printOrders } from './0022-print-orders';
 import { printOrderTransitions } from './0023-print-order-transitions';
+import { elections } from './0030-elections';
+import { spendingLedger } from './0031-spending-ledger';
 import { variantTables } from './0040-variant-tables';
 
 /**
@@ -44,5 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0021-printer-prices': printerPrices,
   '0022-print-orders': printOrders,
   '0023-print-order-transitions': printOrderTransitions,
+  '0030-elections': elections,
+  '0031-spending-ledger': spendingLedger,
   '0040-variant-tables': variantTables,
 };

@@ -39,6 +39,8 @@ const agentsOrAdmin = (adminStatus: number): Expected => ({ anonymous: 401, volu
 /** A printer the route table's designs' imprint names (withRealImprint). */
 const PRINTER = { name: REAL_IMPRINT.printer.name, address: REAL_IMPRINT.printer.address, email: 'orders@riverside-print.example.org', prices: [] };
 const orderBody = (f: Fixture) => ({ designId: f.unsentDesignId, version: 1, printerId: f.printerId, quantity: 1000, stock: '130gsm gloss', deliveryAddress: '5 New Street', neededBy: addDays(londonDate(Date.now()), 3), price: { source: 'quote', pricePence: 5000, vatPence: 833 } });
+/** Only an agent of the owning organisation or an admin may: the owner, a campaigner, gets 403; another organisation, 404. */
+const spendingAgentsOrAdmin = (status: number): Expected => ({ anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: status, owner: 403 });
 /** Only the share link's holder may. */
 const holder = (status: number): Expected => ({ anonymous: 404, volunteer: status, disabled: 404, outsider: 404, admin: 404, owner: 404 });
 
@@ -76,6 +78,8 @@ interface Fixture {
   orderId: string;
   /** A placed order of the owner's organisation, with an invoice. */
   invoicedOrderId: string;
+  /** The owner's organisation's spending: an election, a candidate, an entry with its invoice, a fresh entry without one. */
+  spending: { base: string; electionId: string; candidateId: string; entryId: string; invoiceId: string; pdf: Uint8Array; freshEntryId(): Promise<string> };
 }
 
 interface RouteCase {
@@ -160,6 +164,21 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /api/organisations/:orgId/sign-off': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
   'PUT /api/organisations/:orgId/sign-off': { expected: { anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 200, owner: 403 }, params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { required: false } }) },
 
+  // The spending ledger: the organisation's accounts read its totals; its agents (none of these actors) and admins keep it.
+  'GET /api/organisations/:orgId/spending': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'POST /api/organisations/:orgId/spending/elections': { expected: spendingAgentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { name: 'By-election', pollingDay: '2026-09-01' } }) },
+  'POST /api/organisations/:orgId/spending/elections/:electionId/candidates': { expected: spendingAgentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId, electionId: f.spending.electionId }), body: () => ({ json: { name: 'Dan Roe' } }) },
+  'PUT /api/organisations/:orgId/spending/candidates/:candidateId/limit': { expected: spendingAgentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, candidateId: f.spending.candidateId }), body: () => ({ json: { limitPence: 1_500_000 } }) },
+  'GET /api/organisations/:orgId/spending/candidates/:candidateId/return.csv': { expected: spendingAgentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, candidateId: f.spending.candidateId }) },
+  'GET /api/organisations/:orgId/spending/candidates/:candidateId/return.pdf': { expected: spendingAgentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, candidateId: f.spending.candidateId }) },
+  'GET /api/organisations/:orgId/spending/entries': { expected: spendingAgentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'POST /api/organisations/:orgId/spending/entries': { expected: spendingAgentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId }), body: (f) => ({ json: spendingEntry(f) }) },
+  'POST /api/organisations/:orgId/spending/entries/:entryId/corrections': { expected: spendingAgentsOrAdmin(201), params: async (f, actor) => ({ orgId: f.owner.orgId, entryId: actor === 'admin' ? await f.spending.freshEntryId() : f.spending.entryId }), body: () => ({ json: { reason: 'Never happened' } }) },
+  'PUT /api/organisations/:orgId/spending/entries/:entryId/invoice': { expected: spendingAgentsOrAdmin(200), params: async (f, actor) => ({ orgId: f.owner.orgId, entryId: actor === 'admin' ? await f.spending.freshEntryId() : f.spending.entryId }), body: (f) => ({ json: { invoiceId: f.spending.invoiceId } }) },
+  'GET /api/organisations/:orgId/spending/entries/:entryId/invoice': { expected: spendingAgentsOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId, entryId: f.spending.entryId }) },
+  // An invoice's bytes as the body, checked by content.
+  'POST /api/organisations/:orgId/spending/invoices': { expected: spendingAgentsOrAdmin(201), params: (f) => ({ orgId: f.owner.orgId }), body: (f) => ({ body: f.spending.pdf, headers: { 'Content-Type': 'application/pdf' } }) },
+
   'GET /api/designs': { expected: members(200) },
   'POST /api/designs': { expected: members(201), body: (f) => ({ json: { design: f.design } }) },
   'GET /api/designs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.designId }) },
@@ -189,6 +208,9 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /s/:token': { expected: holder(200), params: (f, actor) => ({ token: actor === 'volunteer' ? f.token : 'A'.repeat(43) }) },
   'GET /s/:token/leaflet.pdf': { expected: holder(200), params: (f, actor) => ({ token: actor === 'volunteer' ? f.token : 'A'.repeat(43) }) },
 };
+
+/** A hand entry of the fixture's election, wholly for its candidate. */
+const spendingEntry = (f: Fixture) => ({ electionId: f.spending.electionId, item: 'Delivery', supplierName: 'Riverside Couriers', supplierAddress: '2 Quay', incurredOn: '2026-04-10', amountPence: 1000, vatPence: 0, split: { by: 'percent', parts: [{ candidateId: f.spending.candidateId, percent: 100 }] } });
 
 let rosette: RunningRosette;
 let fixture: Fixture;
@@ -224,6 +246,15 @@ beforeAll(async () => {
   const invoicedOrderId = await draftOrder();
   await waitForValue('the order placed once its PDF is ready', async () => (await agentClient.request(`/api/print-orders/${invoicedOrderId}/place`, { json: {} })).status === 200);
   expect((await agentClient.request(`/api/print-orders/${invoicedOrderId}/invoice`, { method: 'PUT', body: new Uint8Array(Buffer.from('%PDF-1.4\n')), headers: { 'Content-Type': 'application/pdf' } })).status).toBe(200);
+  const spendingBase = `/api/organisations/${owner.orgId}/spending`;
+  const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+  const post = async (path: string, json: unknown) => ((await (await agentClient.request(`${spendingBase}${path}`, { json })).json()) as { id: string }).id;
+  const electionId = await post('/elections', { name: 'Borough council', pollingDay: '2026-05-07' });
+  const candidateId = await post(`/elections/${electionId}/candidates`, { name: 'Alice Ward', limitPence: 1_000_000 });
+  const invoiceId = ((await (await agentClient.request(`${spendingBase}/invoices`, { method: 'POST', body: pdf as BodyInit, headers: { 'Content-Type': 'application/pdf' } })).json()) as { invoiceId: string }).invoiceId;
+  const spending = { base: spendingBase, electionId, candidateId, entryId: '', invoiceId, pdf, freshEntryId: async () => '' };
+  spending.freshEntryId = () => post('/entries', spendingEntry({ spending } as Fixture));
+  spending.entryId = await post('/entries', { ...spendingEntry({ spending } as Fixture), invoiceId });
   const assetId = design.pages[0].elements.find((e: { kind: string }) => e.kind === 'image').assetId as string;
   fixture = {
     owner,
@@ -247,6 +278,7 @@ beforeAll(async () => {
     printerId,
     orderId,
     invoicedOrderId,
+    spending,
   };
 
   const outsider = await rosette.createAccount({ organisation: 'Hillside Greens' });

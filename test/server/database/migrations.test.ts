@@ -179,6 +179,22 @@ describe('the migrations, one at a time on real data', () => {
     expect(rows).toEqual([{ day: '2026-05-08' }]);
   });
 
+  it('0030-0031 (spending) run on these rows: an election of the organisation, a candidate, an entry split to it (their rules: spending-migrations.test.ts)', async () => {
+    expect(await up('0031-spending-ledger')).toEqual(['0030-elections', '0031-spending-ledger']);
+    const election = '3'.repeat(32);
+    const candidate = '4'.repeat(32);
+    const entry = '5'.repeat(32);
+    await db().insertInto('elections').values({ id: election, org_id: ORG, name: 'Borough council', polling_day: '2026-05-07', kind: '', created_by: ACCOUNT, created_at: at }).execute();
+    await db().insertInto('election_candidates').values({ id: candidate, election_id: election, name: 'Alice Ward', spending_limit_pence: 1_500_000, created_by: ACCOUNT, created_at: at }).execute();
+    await empty.db.transaction().execute(async (trx) => {
+      await (trx as any).insertInto('spending_entries').values({ id: entry, org_id: ORG, election_id: election, kind: 'charge', item: 'Leaflets', supplier_name: 'Riverside Print Works', supplier_address: '14 Dock Street', incurred_on: '2026-04-10', amount_pence: 12_000, vat_pence: 2_000, recorded_by: ACCOUNT, recorded_at: at }).execute();
+      await (trx as any).insertInto('spending_entry_parts').values({ entry_id: entry, election_id: election, candidate_id: candidate, amount_pence: 12_000 }).execute();
+    });
+    const { rows } = await sql<{ total: string }>`select sum(amount_pence)::text as total from spending_entry_parts where candidate_id = ${candidate}`.execute(empty.db);
+    expect(rows).toEqual([{ total: '12000' }]);
+    await expect(sql`update spending_entries set amount_pence = 1`.execute(empty.db)).rejects.toThrow(/append-only/);
+  });
+
   it('0040 makes variant tables: one per design, of 1 to 20 fields and 1 to 1000 rows', async () => {
     expect(await up('0040-variant-tables')).toEqual(['0040-variant-tables']);
     const table = { design_id: DESIGN, org_id: ORG, fields: JSON.stringify([{ key: 'ward' }]), rows: JSON.stringify([{ ward: 'Abbey' }]), updated_by: ACCOUNT, updated_at: at };
