@@ -49,7 +49,8 @@ import { signOffRouter } from './sign-off/sign-off-router';
 import { SignOffStore } from './sign-off/sign-off-store';
 import { createMailer } from './email/create-mailer';
 import type { Mailer } from './email/mailer';
-import { noLedger, type OnOrderPlaced } from './print-orders/on-order-placed';
+import type { OnOrderPlaced } from './print-orders/on-order-placed';
+import { ledgerOfOrders } from './spending/ledger-of-orders';
 import { PrintOrderDesk } from './print-orders/print-order-desk';
 import { printOrderInvoiceRouter, printOrdersRouter } from './print-orders/print-orders-router';
 import { PrintOrderStore } from './print-orders/print-order-store';
@@ -129,7 +130,7 @@ export function createApp(deps: AppDeps): Express {
     publicUrl: (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, ''),
     now: deps.now,
     print,
-    onOrderPlaced: deps.onOrderPlaced ?? noLedger,
+    ...ledgerOfOrders(spending, deps.onOrderPlaced),
   });
   const perAddress = (prefix: string, skipSuccessfulRequests: boolean) =>
     addressRateLimit({ redis: deps.redis, logger: deps.logger, prefix, limit: config.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowMs: SIGN_IN_WINDOW_MS, skipSuccessfulRequests });

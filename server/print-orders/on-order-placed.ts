@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { PlaceOrderInput } from '../../common/orders/place-order-input';
 import type { Database } from '../database/schema';
 import type { PrintOrderRecord } from './print-order-store';
 
@@ -12,6 +13,8 @@ export interface PlacedPrintOrder extends PrintOrderRecord {
   placedBy: string;
   /** Milliseconds since the epoch. */
   placedAt: number;
+  /** The election it is spending for and its split between the candidates, as the agent placing it said. */
+  spending: PlaceOrderInput['spending'];
 }
 
 /**
@@ -21,5 +24,3 @@ export interface PlacedPrintOrder extends PrintOrderRecord {
  */
 export type OnOrderPlaced = (order: PlacedPrintOrder, tx: Transaction<Database>) => Promise<void>;
 
-/** Until the ledger is wired: nothing more to record. */
-export const noLedger: OnOrderPlaced = async () => undefined;

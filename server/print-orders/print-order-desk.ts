@@ -7,6 +7,7 @@ import { addDays, dayInWords, londonDate, MAX_NEEDED_BY_DAYS } from '../../commo
 import type { OrderEmailResponse, PrintOrderInput } from '../../common/orders/print-order';
 import { INVOICE_STATUSES, type PrintOrderStatus } from '../../common/orders/print-order-workflow';
 import { pdfKey } from '../../common/queue/names';
+import type { PlaceOrderInput } from '../../common/orders/place-order-input';
 import type { Account } from '../accounts/account';
 import type { OrganisationStore } from '../accounts/organisation-store';
 import type { DesignStore } from '../designs/design-store';
@@ -40,6 +41,8 @@ export interface PrintOrderDeskDeps {
   print?: PrintSettings;
   /** The spending ledger's hook, inside the placing transaction (on-order-placed.ts). */
   onOrderPlaced: OnOrderPlaced;
+  /** Called once an order's invoice is stored, for the spending ledger to list it with the order's entry. */
+  onInvoiceAttached: (orgId: string, orderId: string, invoiceKey: string, actorId: string) => Promise<void>;
 }
 
 /** An order with what the screen shows beside it. */
@@ -115,7 +118,7 @@ export class PrintOrderDesk {
    * that commits are the printer and the agent emailed. An email that cannot be sent leaves the order
    * placed, and is answered with sent: false for the agent to copy.
    */
-  async place(actor: Account, id: string): Promise<{ order: PrintOrderCase; emails: OrderEmailResponse[] }> {
+  async place(actor: Account, id: string, input: PlaceOrderInput): Promise<{ order: PrintOrderCase; emails: OrderEmailResponse[] }> {
     refuseCampaigner(actor, 'place an order');
     const draft = await this.deps.orders.find(actor.orgId, id);
     if (!draft) throw notFound();
@@ -137,7 +140,7 @@ export class PrintOrderDesk {
     const message = printerMessage({ order: draft, printer, title, organisation, pdfUrl });
     const placed = await this.move(actor, id, 'placed', {
       printerEmail: { to: printer.email, ...message },
-      within: (order, tx) => this.deps.onOrderPlaced({ ...order, printer: { id: printer.id, name: printer.name, address: printer.address }, title, placedBy: actor.id, placedAt: order.updatedAt }, tx),
+      within: (order, tx) => this.deps.onOrderPlaced({ ...order, printer: { id: printer.id, name: printer.name, address: printer.address }, title, placedBy: actor.id, placedAt: order.updatedAt, spending: input.spending }, tx),
     });
     const toPrinter: MailMessage = { to: printer.email, subject: message.subject, text: message.text, replyTo: actor.email };
     const toAgent: MailMessage = { to: actor.email, subject: `Copy: ${message.subject}`, text: `A copy of the order Rosette sent to ${printer.name} <${printer.email}>.\n\n${message.text}` };
@@ -171,6 +174,7 @@ export class PrintOrderDesk {
     const key = `invoices/${createHash('sha256').update(data).digest('hex')}.${ext}`;
     await this.deps.store.put(key, data);
     if (!(await this.deps.orders.setInvoice(actor.orgId, id, { key, bytes: data.length }, actor.id))) throw notFound();
+    await this.deps.onInvoiceAttached(actor.orgId, id, key, actor.id);
     return this.open(actor, id);
   }
 

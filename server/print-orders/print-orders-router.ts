@@ -3,6 +3,7 @@ import { printOrderInputSchema } from '../../common/orders/print-order';
 import type { Account } from '../accounts/account';
 import type { AccountServices } from '../accounts/account-services';
 import { AppError } from '../http/app-error';
+import { placeOrderSchema } from '../../common/orders/place-order-input';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { csrfProtection } from '../http/csrf';
 import { parseWith } from '../http/parse-with';
@@ -51,7 +52,8 @@ export function printOrdersRouter(deps: Deps): Router {
 
   router.post('/api/print-orders/:id/place', ...member, async (req, res) => {
     const account = who(res);
-    const { order, emails } = await deps.desk.place(account, routeParam(req, 'id'));
+    const input = parseWith(placeOrderSchema, req.body ?? {});
+    const { order, emails } = await deps.desk.place(account, routeParam(req, 'id'), input);
     res.json({ ...(await respond(order, account)), emails });
   });
 

@@ -35,6 +35,10 @@ beforeAll(async () => {
     return res.status === 503 ? null : ((await res.json()) as { id: string });
   });
   expect((await agent.request(`/api/sign-off-requests/${sent.id}/approve`, { json: {} })).status).toBe(200);
+  // Every placed order is spending of an election: one with two candidates, whom the order screen splits it between evenly.
+  const spending = `/api/organisations/${agentAccount.orgId}/spending`;
+  const election = (await (await agent.request(`${spending}/elections`, { json: { name: 'Borough council', pollingDay: '2027-05-06' } })).json()) as { id: string };
+  for (const name of ['Alice Ward', 'Ben Evans']) expect((await agent.request(`${spending}/elections/${election.id}/candidates`, { json: { name } })).status).toBe(201);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close();
@@ -108,6 +112,10 @@ describe('printers and print orders in the browser', () => {
     const { page: phone, errors: phoneErrors } = await open(PHONE, agentAccount);
     await phone.goto(`${rosette.baseUrl}/#/orders`);
     const order = phone.getByRole('article', { name: /5,000 × Bus leaflet/ });
+    // Whose spending it is: the one election, split evenly between its two candidates unless the agent says otherwise.
+    await order.getByLabel('Ben Evans, percent of the price').waitFor();
+    expect(await order.getByLabel('Alice Ward, percent of the price').inputValue()).toBe('50');
+    expect(await order.getByLabel('Ben Evans, percent of the price').inputValue()).toBe('50');
     await waitForValue('the order placed (the PDF ready)', async () => {
       if ((await order.getByText('Placed', { exact: true }).count()) > 0) return true;
       await order.getByRole('button', { name: 'Place order (emails the printer)' }).click();

@@ -1,3 +1,4 @@
+import type { PlaceOrderInput } from '../../../common/orders/place-order-input';
 import type { OrderEmailResponse, PrintOrderInput, PrintOrderResponse } from '../../../common/orders/print-order';
 import type { PrinterInput, PrinterResponse } from '../../../common/orders/printer';
 import { fetchJson } from './fetch-json';
@@ -30,8 +31,9 @@ export function draftOrder(input: PrintOrderInput): Promise<PrintOrderResponse> 
 /** The move's verb in the API path. */
 export type OrderMove = 'place' | 'printed' | 'delivered' | 'cancel';
 
-export function moveOrder(id: string, move: OrderMove): Promise<PrintOrderResponse & { emails?: OrderEmailResponse[] }> {
-  return fetchJson(`/api/print-orders/${encodeURIComponent(id)}/${move}`, send('POST', {}));
+/** Moves an order; placing it carries the election and split it is spending for (`PlaceOrderInput`). */
+export function moveOrder(id: string, move: OrderMove, body: PlaceOrderInput | Record<string, never> = {}): Promise<PrintOrderResponse & { emails?: OrderEmailResponse[] }> {
+  return fetchJson(`/api/print-orders/${encodeURIComponent(id)}/${move}`, send('POST', body));
 }
 
 /** Sends the invoice file as it is: the server tells a PDF or image by its content. */

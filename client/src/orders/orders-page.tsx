@@ -12,6 +12,9 @@ import { formatUkDateTime } from '../admin/london-time';
 import { useSession } from '../session/session-context';
 import { SignedInHeader } from '../session/signed-in-header';
 import { Field, problemsByPath } from './field';
+import { equalSplit, placeBody, PlaceSpending, type SpendingChoice } from './place-spending';
+import { getSpending } from '../api/spending-api';
+import type { ElectionSummary } from '../../../common/spending/spending-response';
 import './orders.css';
 
 const STATUS_WORDS: Record<PrintOrderStatus, string> = { draft: 'Draft', placed: 'Placed', printed: 'Printed', delivered: 'Delivered', cancelled: 'Cancelled' };
@@ -44,6 +47,7 @@ export function OrdersPage() {
   const [choices, setChoices] = useState<DesignChoice[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
   const [emails, setEmails] = useState<Record<string, OrderEmailResponse[]>>({});
+  const [elections, setElections] = useState<ElectionSummary[]>([]);
 
   const reload = useCallback(() => {
     listOrders().then(setOrders, (err: unknown) => setFailed(errorSentence(err)));
@@ -51,13 +55,14 @@ export function OrdersPage() {
   useEffect(() => {
     reload();
     listPrinters().then(setPrinters, () => undefined);
+    if (isAgent) getSpending(account.organisationId).then((o) => setElections(o.elections), () => undefined);
     void (async () => {
       const [required, approved] = await Promise.all([getSignOffSetting(account.organisationId).then((s) => s.required), listSignOffs({ status: 'approved' })]);
       const list: DesignChoice[] = approved.map((r) => ({ value: `${r.designId}:${r.version}`, label: `${r.title}, version ${r.version} (approved)`, designId: r.designId, version: r.version }));
       if (!required) for (const d of await listDesigns()) list.push({ value: `${d.id}:latest`, label: `${d.title}, latest version`, designId: d.id, version: null });
       setChoices(list);
     })().catch(() => undefined);
-  }, [reload, account.organisationId]);
+  }, [reload, account.organisationId, isAgent]);
 
   const replace = (order: PrintOrderResponse) => setOrders((all) => (all ? [order, ...all.filter((o) => o.id !== order.id)] : [order]));
   const active = orders?.filter((o) => o.status !== 'delivered' && o.status !== 'cancelled') ?? [];
@@ -87,7 +92,7 @@ export function OrdersPage() {
           {orders === null && !failed ? <p role="status">Loading…</p> : null}
           {orders && active.length === 0 ? <p>None.</p> : null}
           {active.map((o) => (
-            <OrderCard key={o.id} order={o} isAgent={isAgent} emails={emails[o.id]} onChanged={(next, sent) => (replace(next), sent && setEmails((all) => ({ ...all, [o.id]: sent })))} />
+            <OrderCard key={o.id} order={o} isAgent={isAgent} elections={elections} emails={emails[o.id]} onChanged={(next, sent) => (replace(next), sent && setEmails((all) => ({ ...all, [o.id]: sent })))} />
           ))}
         </section>
         <NewOrder choices={choices} printers={printers} onMade={replace} />
@@ -234,11 +239,16 @@ function NewOrder({ choices, printers, onMade }: { choices: DesignChoice[]; prin
   );
 }
 
-function OrderCard({ order, isAgent, emails, onChanged }: { order: PrintOrderResponse; isAgent: boolean; emails?: OrderEmailResponse[]; onChanged: (o: PrintOrderResponse, emails?: OrderEmailResponse[]) => void }) {
+function OrderCard({ order, isAgent, elections = [], emails, onChanged }: { order: PrintOrderResponse; isAgent: boolean; elections?: ElectionSummary[]; emails?: OrderEmailResponse[]; onChanged: (o: PrintOrderResponse, emails?: OrderEmailResponse[]) => void }) {
   const headingId = useId();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const moves = MOVES.filter((m) => PRINT_ORDER_TRANSITIONS[order.status].includes(m.to));
+  const [spending, setSpending] = useState<SpendingChoice>(() => ({ electionId: elections[0]?.id ?? '', percents: equalSplit(elections[0]) }));
+  // The elections arrive after the orders: start from the first once they do.
+  useEffect(() => {
+    if (!spending.electionId && elections[0]) setSpending({ electionId: elections[0].id, percents: equalSplit(elections[0]) });
+  }, [elections, spending.electionId]);
   const invoiceAllowed = order.status === 'placed' || order.status === 'printed' || order.status === 'delivered';
   const unsent = emails ? emails.filter((e) => !e.sent) : order.printerEmail && !order.printerEmail.sent ? [order.printerEmail] : [];
 
@@ -247,7 +257,7 @@ function OrderCard({ order, isAgent, emails, onChanged }: { order: PrintOrderRes
     setBusy(true);
     setMessage(null);
     try {
-      const next = await moveOrder(order.id, move);
+      const next = await moveOrder(order.id, move, move === 'place' ? placeBody(spending) : {});
       onChanged(next, next.emails);
     } catch (err) {
       setMessage(err instanceof ApiError && err.code === 'pdf_not_ready' ? 'The print-ready PDF is still being made. Try again in a few seconds.' : errorSentence(err));
@@ -324,10 +334,11 @@ function OrderCard({ order, isAgent, emails, onChanged }: { order: PrintOrderRes
           {e.to === 'printer' ? <CopyText label={`Email to ${order.printer.name}: ${e.subject}`} text={`Subject: ${e.subject}\n\n${e.text}`} /> : null}
         </div>
       ))}
+      {isAgent && order.status === 'draft' ? <PlaceSpending elections={elections} choice={spending} onChange={setSpending} /> : null}
       {isAgent && (moves.length > 0 || invoiceAllowed) ? (
         <div className="button-row">
           {moves.map((m) => (
-            <button key={m.move} type="button" className={m.move === 'cancel' ? 'button-quiet' : 'button button-primary'} disabled={busy} onClick={() => void run(m.move)}>
+            <button key={m.move} type="button" className={m.move === 'cancel' ? 'button-quiet' : 'button button-primary'} disabled={busy || (m.move === 'place' && !spending.electionId)} onClick={() => void run(m.move)}>
               {m.label}
             </button>
           ))}

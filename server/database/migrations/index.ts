@@ -21,6 +21,7 @@ import { printOrderTransitions } from './0023-print-order-transitions';
 import { elections } from './0030-elections';
 import { spendingLedger } from './0031-spending-ledger';
 import { variantTables } from './0040-variant-tables';
+import { spendingOrderLink } from './0041-spending-order-link';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -49,4 +50,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0030-elections': elections,
   '0031-spending-ledger': spendingLedger,
   '0040-variant-tables': variantTables,
+  '0041-spending-order-link': spendingOrderLink,
 };

@@ -207,6 +207,17 @@ describe('the migrations, one at a time on real data', () => {
     await expect(db().insertInto('variant_tables').values({ ...table, design_id: 'f'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
   });
 
+  it('0041 lets a ledger entry name only a print order that exists', async () => {
+    expect(await up('0041-spending-order-link')).toEqual(['0041-spending-order-link']);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_constraint where conname = 'spending_entries_print_order' and contype = 'f'`.execute(empty.db);
+    expect(rows).toEqual([{ n: 1 }]);
+    await expect(
+      empty.db.transaction().execute(async (trx) => {
+        await (trx as any).insertInto('spending_entries').values({ id: '6'.repeat(32), org_id: ORG, election_id: '3'.repeat(32), kind: 'charge', item: 'Leaflets', supplier_name: 'Print Works', supplier_address: '1 Dock Street', incurred_on: '2026-04-01', amount_pence: 100, vat_pence: 0, print_order_id: '9'.repeat(32), recorded_by: ACCOUNT, recorded_at: at }).execute();
+      }),
+    ).rejects.toThrow(/foreign key|spending_entries_print_order/);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);

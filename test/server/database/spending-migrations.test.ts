@@ -37,7 +37,7 @@ describe('the spending migrations, on real data', () => {
     template = await createTestDatabase();
     await adminQuery(template.serverUrl, `create database ${name}`);
     database = createDatabase({ url: databaseUrl(template.serverUrl, name), poolSize: 2, connectTimeoutMs: 5000, statementTimeoutMs: 10_000 });
-    await migrateToLatest(database.db, '0016-sign-off-setting');
+    await migrateToLatest(database.db, '0023-print-order-transitions');
     await db().insertInto('organisations').values([{ id: ORG, name: 'Riverside Labour', name_key: 'riverside labour', created_at: at }, { id: OTHER_ORG, name: 'Hillside Greens', name_key: 'hillside greens', created_at: at }]).execute();
     await db().insertInto('accounts').values({ id: AGENT, email: 'agent@example.org', role: 'agent', org_id: ORG, status: 'active', password_hash: 'scrypt$x', created_at: at }).execute();
   });

@@ -57,6 +57,12 @@ const submit = async (client: TestClient, designId: string) => {
 const uploadInvoice = (client: TestClient, orderId: string, body: Buffer, type: string) =>
   client.request(`/api/print-orders/${orderId}/invoice`, { method: 'PUT', body: new Uint8Array(body), headers: { 'Content-Type': type } }).then(async (res) => ({ status: res.status, body: (await res.json()) as Json }));
 const audit = async () => (await call(admin, '/api/admin/audit')).body.entries as Array<{ action: string; actorId: string; targetId: string; details: Json | null }>;
+/**
+ * A place request's election and split. This file replaces the ledger's recording with its own (`onOrderPlaced`
+ * above, to see what it is given and that it runs inside the placing), so the ids need only be well formed;
+ * the real ledger is tested with orders in test/server/agent-desk/agent-desk.test.ts.
+ */
+const PLACE = { spending: { electionId: 'e'.repeat(32), split: { by: 'percent', parts: [{ candidateId: 'c'.repeat(32), percent: 100 }] } } };
 const inAWeek = () => addDays(londonDate(Date.now()), 7);
 
 const printerBody = {
@@ -203,17 +209,26 @@ describe('an order of an approved version', () => {
   });
 
   it('is placed by an agent only; another organisation\'s agent finds nothing', async () => {
-    expect((await call(campaigner, `/api/print-orders/${orderId}/place`, {})).body.error.code).toBe('agent_only');
+    expect((await call(campaigner, `/api/print-orders/${orderId}/place`, PLACE)).body.error.code).toBe('agent_only');
     expect((await call(outsiderAgent, `/api/print-orders/${orderId}`)).status).toBe(404);
-    expect((await call(outsiderAgent, `/api/print-orders/${orderId}/place`, {})).status).toBe(404);
+    expect((await call(outsiderAgent, `/api/print-orders/${orderId}/place`, PLACE)).status).toBe(404);
     expect((await call(outsiderAgent, '/api/print-orders')).body.orders).toEqual([]);
     expect(smtp.received).toEqual([]);
+  });
+
+  it('is placed only for an election and a split of its spending, naming what is missing (400)', async () => {
+    const missing = await call(agent, `/api/print-orders/${orderId}/place`, {});
+    expect(fieldOf(missing)).toEqual([400, 'spending']);
+    const badSplit = await call(agent, `/api/print-orders/${orderId}/place`, { spending: { electionId: 'e'.repeat(32), split: { by: 'percent', parts: [] } } });
+    expect(fieldOf(badSplit)).toEqual([400, 'spending.split.parts']);
+    const badElection = await call(agent, `/api/print-orders/${orderId}/place`, { spending: { ...PLACE.spending, electionId: 'borough' } });
+    expect(fieldOf(badElection)).toEqual([400, 'spending.electionId']);
   });
 
   it('emails the printer the PDF link and the details, and the agent a copy, when placed', async () => {
     // The print-ready PDF was queued with the draft; placing waits for it (409 with Retry-After until then).
     const placed = await waitForValue('the order placed', async () => {
-      const res = await call(agent, `/api/print-orders/${orderId}/place`, {});
+      const res = await call(agent, `/api/print-orders/${orderId}/place`, PLACE);
       // 503: queueing the PDF again missed the producer's 1 s bound on a busy machine; a client retries after Retry-After.
       if ((res.status === 409 && res.body.error.code === 'pdf_not_ready') || res.status === 503) return null;
       return res;
@@ -238,7 +253,7 @@ describe('an order of an approved version', () => {
     const pdf = await rosette.anonymous().request(new URL(order.pdfUrl).pathname);
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     expect((await readPdf(Buffer.from(await pdf.arrayBuffer()))).text).toContain(REAL_IMPRINT.printer.name);
-    expect((await call(agent, `/api/print-orders/${orderId}/place`, {})).body.error.code).toBe('illegal_transition');
+    expect((await call(agent, `/api/print-orders/${orderId}/place`, PLACE)).body.error.code).toBe('illegal_transition');
     // The ledger's hook ran once, inside the transaction (it saw the order placed before it committed).
     expect(ledger).toEqual([{ id: orderId, statusInTx: 'placed', title: 'Bus leaflet', supplier: `${REAL_IMPRINT.printer.name}, ${REAL_IMPRINT.printer.address}`, pricePence: 12000 }]);
   });
@@ -279,7 +294,7 @@ describe('an order of an approved version', () => {
     expect(quoted.body).toMatchObject({ status: 'draft', pricePence: 9000, vatPence: 1500, priceSource: 'quote' });
     expect((await uploadInvoice(agent, quoted.body.id, Buffer.from('%PDF-1.4\n'), 'application/pdf')).body.error.code).toBe('invoice_not_expected');
     expect((await call(agent, `/api/print-orders/${quoted.body.id}/cancel`, {})).body.status).toBe('cancelled');
-    expect((await call(agent, `/api/print-orders/${quoted.body.id}/place`, {})).status).toBe(409);
+    expect((await call(agent, `/api/print-orders/${quoted.body.id}/place`, PLACE)).status).toBe(409);
   });
 
   describe('when something says no', () => {
@@ -290,21 +305,21 @@ describe('an order of an approved version', () => {
       const { body } = await quoted();
       ledgerRefuses = true;
       try {
-        expect((await call(agent, `/api/print-orders/${body.id}/place`, {})).body.error.code).toBe('ledger_refused');
+        expect((await call(agent, `/api/print-orders/${body.id}/place`, PLACE)).body.error.code).toBe('ledger_refused');
       } finally {
         ledgerRefuses = false;
       }
       const after = await call(agent, `/api/print-orders/${body.id}`);
       expect([after.body.status, after.body.printerEmail, after.body.history.length]).toEqual(['draft', null, 1]);
       expect(mailsAbout(body.id)).toEqual([]);
-      expect((await call(agent, `/api/print-orders/${body.id}/place`, {})).body.status).toBe('placed');
+      expect((await call(agent, `/api/print-orders/${body.id}/place`, PLACE)).body.status).toBe('placed');
       expect(ledger.at(-1)).toMatchObject({ id: body.id, statusInTx: 'placed', pricePence: 9000 });
     });
 
     it('keeps the order placed and shows the email to copy when the mail server refuses the printer\'s address', async () => {
       const bouncing = await call(agent, '/api/printers', { ...printerBody, email: BOUNCING_EMAIL, prices: [] });
       const { body } = await quoted({ printerId: bouncing.body.id });
-      const placed = await call(agent, `/api/print-orders/${body.id}/place`, {});
+      const placed = await call(agent, `/api/print-orders/${body.id}/place`, PLACE);
       expect(placed.body.status).toBe('placed');
       expect(placed.body.emails.map((e: Json) => [e.to, e.sent])).toEqual([
         ['printer', false],
@@ -325,7 +340,7 @@ describe('an order of an approved version', () => {
 
     it('places an order once when two agents place it at the same moment', async () => {
       const { body } = await quoted();
-      const answers = await Promise.all([agent, secondAgent].map((client) => call(client, `/api/print-orders/${body.id}/place`, {})));
+      const answers = await Promise.all([agent, secondAgent].map((client) => call(client, `/api/print-orders/${body.id}/place`, PLACE)));
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       await waitForValue('the printer\'s email and the agent\'s copy', () => mailsAbout(body.id).length >= 2);
       expect(mailsAbout(body.id).filter((m) => m.to.includes(PRINTER_EMAIL))).toHaveLength(1);
