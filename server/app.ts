@@ -45,6 +45,7 @@ import { shareLinksRouter } from './share-links/share-links-router';
 import { sharedLeafletRouter } from './share-links/shared-leaflet-router';
 import { templatesRouter } from './templates/templates-router';
 import { SignOffDesk } from './sign-off/sign-off-desk';
+import { SignOffNotices } from './sign-off/sign-off-notices';
 import { signOffRouter } from './sign-off/sign-off-router';
 import { SignOffStore } from './sign-off/sign-off-store';
 import { createMailer } from './email/create-mailer';
@@ -118,6 +119,9 @@ export function createApp(deps: AppDeps): Express {
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
   const files = new HotFiles(store, config.FILE_CACHE_MB * 1024 * 1024);
+  // One way of sending email for orders, sign-off and invites; links in it are absolute (PUBLIC_URL).
+  const mailer = deps.mailer ?? createMailer(config, deps.logger);
+  const publicUrl = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
   const orderDesk = new PrintOrderDesk({
     orders,
     printers,
@@ -126,8 +130,8 @@ export function createApp(deps: AppDeps): Express {
     organisations: services.organisations,
     queue: deps.queue,
     store,
-    mailer: deps.mailer ?? createMailer(config, deps.logger),
-    publicUrl: (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, ''),
+    mailer,
+    publicUrl,
     now: deps.now,
     print,
     ...ledgerOfOrders(spending, deps.onOrderPlaced),
@@ -183,12 +187,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(invitesRouter(services, perAddress(INVITE_RATE_PREFIX, false)));
   app.use(deps.overload.adminRouter);
   app.use(deps.overload.queueActionsRouter);
-  app.use(adminAccountsRouter(services));
+  app.use(adminAccountsRouter(services, { mailer, publicUrl }));
   app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(organisationImprintRouter(services));
   app.use(designsRouter({ services, designs }));
   app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));
-  app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print }) }));
+  app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) }) }));
   app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printersRouter({ services, printers }));

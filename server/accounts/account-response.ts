@@ -32,6 +32,8 @@ export interface InviteResponse {
   path: string;
   /** ISO 8601. */
   expiresAt: string;
+  /** Whether Rosette emailed the link to the address (SMTP configured and the message accepted); the admin copies it otherwise. */
+  emailed?: boolean;
 }
 
 export function inviteResponse(token: string, expiresAt: number): InviteResponse {

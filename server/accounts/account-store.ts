@@ -68,6 +68,12 @@ export class AccountStore {
   }
 
   /** Every account, oldest first (for the admin's accounts page only). */
+  /** The accounts of one organisation, oldest first. */
+  async inOrganisation(orgId: string): Promise<Account[]> {
+    const rows = await this.db.selectFrom('accounts').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(parseAccount).filter((a): a is Account => a !== null);
+  }
+
   async list(): Promise<Account[]> {
     const rows = await this.db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(parseAccount).filter((a): a is Account => a !== null);

@@ -1,3 +1,5 @@
+import type { Mailer } from '../email/mailer';
+import { inviteEmail } from './invite-email';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { type Router, type RequestHandler } from 'express';
 import { z } from 'zod';
@@ -47,7 +49,7 @@ interface OrganisationResponse {
 }
 
 /** The admin's accounts API: list, invite, disable, reset access, make an agent or a campaigner, and the audit log. Admins only. */
-export function adminAccountsRouter(services: AccountServices): Router {
+export function adminAccountsRouter(services: AccountServices, email: { mailer: Mailer; publicUrl: string }): Router {
   const router = caseSensitiveRouter();
   const admin: RequestHandler[] = [signedIn(services), csrfProtection, adminOnly];
 
@@ -66,10 +68,18 @@ export function adminAccountsRouter(services: AccountServices): Router {
     res.json({ accounts: accounts.map((a) => accountResponse(a, names.get(a.orgId) ?? '')) });
   });
 
+  // The invite is emailed when SMTP is configured; the answer says whether it was, and always carries the link to copy.
+  const sendInvite = async (account: Account, invite: { token: string; expiresAt: number }, reset: boolean): Promise<InviteResponse> => {
+    const link = inviteResponse(invite.token, invite.expiresAt);
+    const organisation = (await services.organisations.find(account.orgId))?.name ?? '';
+    const outcome = await email.mailer.send(inviteEmail({ to: account.email, organisation, link: `${email.publicUrl}${link.path}`, expiresAt: invite.expiresAt, reset }));
+    return { ...link, emailed: outcome.sent };
+  };
+
   router.post('/api/admin/accounts', ...admin, async (req, res) => {
     const input = parseWith(inviteSchema, req.body);
     const { account, invite } = await services.admin.invite(authOf(res).account, input);
-    const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: inviteResponse(invite.token, invite.expiresAt) };
+    const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: await sendInvite(account, invite, false) };
     res.status(201).json(body);
   });
 
@@ -80,7 +90,7 @@ export function adminAccountsRouter(services: AccountServices): Router {
 
   router.post('/api/admin/accounts/:id/reset-access', ...admin, async (req, res) => {
     const { account, invite } = await services.admin.resetAccess(authOf(res).account, accountId(routeParam(req, 'id')));
-    const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: inviteResponse(invite.token, invite.expiresAt) };
+    const body: { account: AccountResponse; invite: InviteResponse } = { account: await respond(account), invite: await sendInvite(account, invite, true) };
     res.json(body);
   });
 

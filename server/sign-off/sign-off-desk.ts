@@ -9,6 +9,7 @@ import type { DesignStore } from '../designs/design-store';
 import { AppError } from '../http/app-error';
 import type { PrintQueue } from '../print-jobs/print-queue';
 import { submitPrintJob } from '../print-jobs/submit-print-job';
+import type { SignOffNotices } from './sign-off-notices';
 import { IllegalTransitionError, SignOffExistsError, type SignOffRecord, type SignOffStore, type SignOffTransition } from './sign-off-store';
 
 /** The hash a design document is matched by: a print job of exactly this document is a print of this version. */
@@ -21,6 +22,8 @@ export interface SignOffDeskDeps {
   store: FileStore;
   now: () => number;
   print?: PrintSettings;
+  /** The emails of a request and its decisions; none are sent when absent. */
+  notices?: SignOffNotices;
 }
 
 /** A request with what the agent needs to decide: the version's document, the last approved version and the difference. */
@@ -55,11 +58,13 @@ export class SignOffDesk {
     try {
       const { request } = await this.deps.signOffs.create({ orgId: actor.orgId, designId: saved.id, version: saved.version, designHash: designHashOf(saved.design), accountId: actor.id, note: input.note });
       await this.deps.signOffs.setProofJob(request.id, proof.id);
+      await this.deps.notices?.requested(request, saved.design.title, actor.id);
       return { request: { ...request, proofJobId: proof.id }, created: true };
     } catch (err) {
       if (!(err instanceof SignOffExistsError)) throw err;
       if (err.existing.status !== 'returned') throw new AppError(409, 'already_sent', `version ${input.version} of this design was sent for sign-off already and is ${STATUS_WORDS[err.existing.status]}; edit and save it to send a new version`);
       const request = await this.move(actor, err.existing.id, 'pending', input.note);
+      await this.deps.notices?.requested(request, saved.design.title, actor.id);
       return { request, created: false };
     }
   }
@@ -68,12 +73,21 @@ export class SignOffDesk {
   async decide(actor: Account, id: string, to: 'approved' | 'returned', comment: string): Promise<SignOffRecord> {
     if (actor.role !== 'agent') throw new AppError(403, 'agent_only', "only your organisation's agent can approve or return a design");
     if (to === 'returned' && comment.trim() === '') throw AppError.validation([{ path: 'comment', message: 'say what needs to change before the design can be approved' }]);
-    return this.move(actor, id, to, comment);
+    const decided = await this.move(actor, id, to, comment);
+    await this.deps.notices?.decided(decided, await this.titleOf(decided), comment.trim());
+    return decided;
   }
 
   /** Sends a returned version back to the agent as it is (with a note, such as why nothing needed changing). */
   async resubmit(actor: Account, id: string, note: string): Promise<SignOffRecord> {
-    return this.move(actor, id, 'pending', note);
+    const request = await this.move(actor, id, 'pending', note);
+    await this.deps.notices?.requested(request, await this.titleOf(request), actor.id);
+    return request;
+  }
+
+  /** The title of the version a request is about (what its emails call it). */
+  private async titleOf(request: SignOffRecord): Promise<string> {
+    return (await this.deps.designs.getVersion(request.orgId, request.designId, request.version))?.design.title ?? 'your design';
   }
 
   /** The request with its document, the difference from the last approved version and its trail. */

@@ -59,7 +59,10 @@ export function AccountsPage() {
         {invite ? (
           <section className="notice invite-result" aria-labelledby="invite-result-heading">
             <h2 id="invite-result-heading">Invite link for {invite.email}</h2>
-            <p>Send this link to them yourself. It works once, until {when.format(new Date(invite.invite.expiresAt))}, and is not shown again.</p>
+            <p>
+              {invite.invite.emailed ? `Rosette emailed this link to ${invite.email}. ` : 'Send this link to them yourself. '}
+              It works once, until {when.format(new Date(invite.invite.expiresAt))}, and is not shown again.
+            </p>
             <CopyField label="Invite link" value={new URL(invite.invite.path, window.location.origin).href} />
           </section>
         ) : null}

@@ -12,6 +12,8 @@ export interface Invite {
   /** Path of the set-password page; the token is in the fragment. */
   path: string;
   expiresAt: string;
+  /** Whether Rosette emailed it to the address (SMTP configured); the admin sends it otherwise. */
+  emailed?: boolean;
 }
 
 export async function listAccounts(): Promise<AdminAccount[]> {
