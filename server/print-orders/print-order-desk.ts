@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../database/schema';
 import { createHash } from 'node:crypto';
 import type { PrintSettings } from '../../common/colour/print-settings';
 import type { Design } from '../../common/design/design-schema';
@@ -41,6 +43,11 @@ export interface PrintOrderDeskDeps {
   print?: PrintSettings;
   /** The spending ledger's hook, inside the placing transaction (on-order-placed.ts). */
   onOrderPlaced: OnOrderPlaced;
+  /**
+   * Called inside the transaction that cancels an order (the spending ledger reverses a placed order's
+   * entry: the spending did not happen); if it throws, the order is not cancelled.
+   */
+  onOrderCancelled: (order: PrintOrderRecord, actorId: string, tx: Transaction<Database>) => Promise<void>;
   /** Called once an order's invoice is stored, for the spending ledger to list it with the order's entry. */
   onInvoiceAttached: (orgId: string, orderId: string, invoiceKey: string, actorId: string) => Promise<void>;
 }
@@ -158,7 +165,8 @@ export class PrintOrderDesk {
   /** An agent's move after placing: printed, delivered, or cancelled (a draft may be cancelled too). */
   async advance(actor: Account, id: string, to: 'printed' | 'delivered' | 'cancelled'): Promise<PrintOrderCase> {
     refuseCampaigner(actor, to === 'cancelled' ? 'cancel an order' : `mark an order ${to}`);
-    return this.caseOf(await this.move(actor, id, to));
+    const within = to === 'cancelled' ? (order: PrintOrderRecord, tx: Transaction<Database>) => this.deps.onOrderCancelled(order, actor.id, tx) : undefined;
+    return this.caseOf(await this.move(actor, id, to, within && { within }));
   }
 
   /** Keeps the printer's invoice (a PDF, PNG or JPEG, told by its content) with a placed, printed or delivered order. */

@@ -1,15 +1,20 @@
 import { ukDateOf } from '../../common/spending/uk-date';
 import { AppError } from '../http/app-error';
 import type { OnOrderPlaced } from '../print-orders/on-order-placed';
+import type { PrintOrderDeskDeps } from '../print-orders/print-order-desk';
 import type { SpendingStore } from './spending-store';
 
 /**
  * The print orders' hooks into the spending ledger: a placed order becomes an entry (supplier, the day
  * it was placed, the price with its VAT, the election and split the agent chose) in the placing's own
- * transaction, and its invoice, when it arrives, is listed with that entry.
+ * transaction; a placed order cancelled is reversed in the cancelling's; and its invoice, when it
+ * arrives, is listed with its entry.
  * @param placed replaces the entry's recording (tests that make the ledger refuse); the real one when absent.
  */
-export function ledgerOfOrders(spending: SpendingStore, placed?: OnOrderPlaced): { onOrderPlaced: OnOrderPlaced; onInvoiceAttached: (orgId: string, orderId: string, invoiceKey: string, actorId: string) => Promise<void> } {
+export function ledgerOfOrders(
+  spending: SpendingStore,
+  placed?: OnOrderPlaced,
+): Pick<PrintOrderDeskDeps, 'onOrderPlaced' | 'onOrderCancelled' | 'onInvoiceAttached'> {
   return {
     onOrderPlaced:
       placed ??
@@ -28,6 +33,10 @@ export function ledgerOfOrders(spending: SpendingStore, placed?: OnOrderPlaced):
           split: order.spending.split,
         });
       }),
+    async onOrderCancelled(order, actorId, tx) {
+      // A placed order's spending did not happen: its entry is reversed (a draft has none).
+      await spending.reverseOrder(tx, order.orgId, order.id, actorId, 'The print order was cancelled');
+    },
     async onInvoiceAttached(orgId, orderId, invoiceKey, actorId) {
       try {
         await spending.attachOrderInvoice(orgId, orderId, invoiceKey, actorId);

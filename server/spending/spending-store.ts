@@ -212,54 +212,83 @@ export class SpendingStore {
   async correct(orgId: string, entryId: string, input: CorrectionInput, actorId: string, invoiceKey: string | null): Promise<{ reversalId: string; replacementId: string | null } | null> {
     if (!ID.test(entryId) || !ID.test(orgId)) return null;
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        const original = await trx
-          .selectFrom('spending_entries')
-          .select(['id', 'kind', 'election_id', 'item', 'supplier_name', 'supplier_address', sql<string>`incurred_on::text`.as('incurred_on'), sql<string | null>`paid_on::text`.as('paid_on'), 'amount_pence', 'vat_pence', 'print_order_id'])
-          .where('id', '=', entryId)
-          .where('org_id', '=', orgId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!original) return null;
-        if (original.kind !== 'charge') throw new AppError(409, 'not_correctable', 'this entry is a reversal: correct the entry it reverses, or its replacement');
-        const reversed = await trx.selectFrom('spending_entries').select('id').where('corrects_id', '=', entryId).where('kind', '=', 'reversal').executeTakeFirst();
-        if (reversed) throw alreadyCorrected();
-        const at = new Date(this.now());
-        const reversalId = randomId();
-        const parts = await trx.selectFrom('spending_entry_parts').select(['candidate_id', 'amount_pence']).where('entry_id', '=', entryId).execute();
-        await trx
-          .insertInto('spending_entries')
-          .values({
-            id: reversalId,
-            org_id: orgId,
-            election_id: original.election_id,
-            kind: 'reversal',
-            corrects_id: entryId,
-            item: original.item,
-            supplier_name: original.supplier_name,
-            supplier_address: original.supplier_address,
-            incurred_on: original.incurred_on,
-            paid_on: original.paid_on,
-            amount_pence: -num(original.amount_pence),
-            vat_pence: -num(original.vat_pence),
-            print_order_id: original.print_order_id,
-            reason: input.reason,
-            recorded_by: actorId,
-            recorded_at: at,
-          })
-          .execute();
-        await trx
-          .insertInto('spending_entry_parts')
-          .values(parts.map((p) => ({ entry_id: reversalId, election_id: original.election_id, candidate_id: p.candidate_id, amount_pence: -num(p.amount_pence) })))
-          .execute();
-        const replacementId = input.replacement ? await this.insertCharge(trx, orgId, original.election_id, input.replacement, actorId, invoiceKey, { printOrderId: original.print_order_id, correctsId: entryId }) : null;
-        await recordAudit(trx, at, 'spending.corrected', actorId, entryId, { reversal: reversalId, replacement: replacementId });
-        return { reversalId, replacementId };
-      });
+      return await this.db.transaction().execute((trx) => this.correctIn(trx, orgId, entryId, input, actorId, invoiceKey));
     } catch (err) {
       if (isUniqueViolation(err, 'spending_one_reversal') || isUniqueViolation(err, 'spending_one_replacement')) throw alreadyCorrected();
       throw err;
     }
+  }
+
+  /**
+   * Reverses the entry of a print order that was cancelled after it was placed (the spending did not
+   * happen), inside the cancelling's transaction: a reversal of the entry that counts now, with the
+   * reason. Answers the reversal's id; null when the order has no entry that counts (never placed in an
+   * election, or already reversed by hand).
+   */
+  async reverseOrder(trx: Transaction<Database>, orgId: string, printOrderId: string, actorId: string, reason: string): Promise<string | null> {
+    const current = await this.orderEntryId(trx, orgId, printOrderId);
+    if (!current) return null;
+    return (await this.correctIn(trx, orgId, current, { reason, replacement: null }, actorId, null))?.reversalId ?? null;
+  }
+
+  private async correctIn(trx: Transaction<Database>, orgId: string, entryId: string, input: CorrectionInput, actorId: string, invoiceKey: string | null): Promise<{ reversalId: string; replacementId: string | null } | null> {
+    const original = await trx
+      .selectFrom('spending_entries')
+      .select(['id', 'kind', 'election_id', 'item', 'supplier_name', 'supplier_address', sql<string>`incurred_on::text`.as('incurred_on'), sql<string | null>`paid_on::text`.as('paid_on'), 'amount_pence', 'vat_pence', 'print_order_id'])
+      .where('id', '=', entryId)
+      .where('org_id', '=', orgId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!original) return null;
+    if (original.kind !== 'charge') throw new AppError(409, 'not_correctable', 'this entry is a reversal: correct the entry it reverses, or its replacement');
+    const reversed = await trx.selectFrom('spending_entries').select('id').where('corrects_id', '=', entryId).where('kind', '=', 'reversal').executeTakeFirst();
+    if (reversed) throw alreadyCorrected();
+    const at = new Date(this.now());
+    const reversalId = randomId();
+    const parts = await trx.selectFrom('spending_entry_parts').select(['candidate_id', 'amount_pence']).where('entry_id', '=', entryId).execute();
+    await trx
+      .insertInto('spending_entries')
+      .values({
+        id: reversalId,
+        org_id: orgId,
+        election_id: original.election_id,
+        kind: 'reversal',
+        corrects_id: entryId,
+        item: original.item,
+        supplier_name: original.supplier_name,
+        supplier_address: original.supplier_address,
+        incurred_on: original.incurred_on,
+        paid_on: original.paid_on,
+        amount_pence: -num(original.amount_pence),
+        vat_pence: -num(original.vat_pence),
+        print_order_id: original.print_order_id,
+        reason: input.reason,
+        recorded_by: actorId,
+        recorded_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto('spending_entry_parts')
+      .values(parts.map((p) => ({ entry_id: reversalId, election_id: original.election_id, candidate_id: p.candidate_id, amount_pence: -num(p.amount_pence) })))
+      .execute();
+    const replacementId = input.replacement ? await this.insertCharge(trx, orgId, original.election_id, input.replacement, actorId, invoiceKey, { printOrderId: original.print_order_id, correctsId: entryId }) : null;
+    await recordAudit(trx, at, 'spending.corrected', actorId, entryId, { reversal: reversalId, replacement: replacementId });
+    return { reversalId, replacementId };
+  }
+
+  /** The entry of a print order that counts now: its original, or the replacement of a correction; null when none does. */
+  private async orderEntryId(db: Kysely<Database> | Transaction<Database>, orgId: string, printOrderId: string): Promise<string | null> {
+    if (!ID.test(printOrderId) || !ID.test(orgId)) return null;
+    const current = await db
+      .selectFrom('spending_entries as s')
+      .select('s.id')
+      .where('s.org_id', '=', orgId)
+      .where('s.print_order_id', '=', printOrderId)
+      .where('s.kind', '=', 'charge')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('spending_entries as r').select('r.id').whereRef('r.corrects_id', '=', 's.id').where('r.kind', '=', 'reversal'))))
+      .orderBy('s.recorded_at', 'desc')
+      .executeTakeFirst();
+    return current?.id ?? null;
   }
 
   /** Attaches the invoice to an entry that has none; false when the organisation has no such entry. */
@@ -293,20 +322,11 @@ export class SpendingStore {
    * (it was never placed in an election) or its entry was only reversed. 409 when it has an invoice.
    */
   async attachOrderInvoice(orgId: string, printOrderId: string, invoiceKey: string, actorId: string, trx?: Transaction<Database>): Promise<string | null> {
-    if (!ID.test(printOrderId) || !ID.test(orgId)) return null;
-    const current = await (trx ?? this.db)
-      .selectFrom('spending_entries as s')
-      .select('s.id')
-      .where('s.org_id', '=', orgId)
-      .where('s.print_order_id', '=', printOrderId)
-      .where('s.kind', '=', 'charge')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('spending_entries as r').select('r.id').whereRef('r.corrects_id', '=', 's.id').where('r.kind', '=', 'reversal'))))
-      .orderBy('s.recorded_at', 'desc')
-      .executeTakeFirst();
+    const current = await this.orderEntryId(trx ?? this.db, orgId, printOrderId);
     if (!current) return null;
-    if (trx) await this.insertInvoice(trx, current.id, invoiceKey, actorId);
-    else await this.attachInvoice(orgId, current.id, invoiceKey, actorId);
-    return current.id;
+    if (trx) await this.insertInvoice(trx, current, invoiceKey, actorId);
+    else await this.attachInvoice(orgId, current, invoiceKey, actorId);
+    return current;
   }
 
   /** The organisation's entries, newest first, of one election when given. */

@@ -21,8 +21,12 @@ let campaigner: TestClient;
 let agentAccount: TestAccount;
 let agent: TestClient;
 let template: Json;
+/** Made by the first case, used again by the second. */
+const made: { designId?: string; printerId?: string; base?: string; electionId?: string; alice?: string; ben?: string } = {};
 
 const PRINTER_EMAIL = 'orders@riverside-print.example.org';
+/** Placing waits for the print-ready PDF, which the worker renders: as long as a render takes on a busy machine. */
+const RENDERING = { timeoutMs: 60_000, everyMs: 200 };
 const call = async (client: TestClient, path: string, json?: unknown, method?: string) => {
   const res = await client.request(path, { json, ...(method && { method }) });
   const text = await res.text();
@@ -81,7 +85,7 @@ describe("the agent's desk, end to end", () => {
     const placed = await waitForValue('the order placed once its PDF is ready', async () => {
       const res = await call(agent, `/api/print-orders/${drafted.body.id}/place`, { spending: { electionId: election.id, split } });
       return res.status === 409 && res.body.error.code === 'pdf_not_ready' ? null : res;
-    });
+    }, RENDERING);
     expect(placed.body.status).toBe('placed');
 
     // The printer's email: the PDF's link (which needs no account) and the details; the agent's copy.
@@ -126,5 +130,31 @@ describe("the agent's desk, end to end", () => {
     const text = (await readPdf(Buffer.from(await returnPdf.arrayBuffer()))).text;
     expect(text).toContain('Alice Ward');
     expect(text).toMatch(/93\.60/);
+    Object.assign(made, { designId, printerId: printer.body.id, base, electionId: election.id, alice: alice.id, ben: ben.id });
+  });
+
+  it("reverses a placed order's spending when it is cancelled, leaving the totals as they were before it", async () => {
+    const { designId, printerId, base, electionId, alice, ben } = made as Required<typeof made>;
+    const totals = async () => ((await call(agent, base)).body.elections.find((e: Json) => e.id === electionId).candidates as Json[]).map((c) => c.totalPence);
+    const before = await totals();
+    const drafted = await call(campaigner, '/api/print-orders', { designId, version: 2, printerId, quantity: 5000, stock: '130gsm gloss', deliveryAddress: '5 New Street', neededBy: addDays(londonDate(Date.now()), 7), price: { source: 'table' } });
+    const split = { by: 'amount', parts: [{ candidateId: alice, pence: 15000 }, { candidateId: ben, pence: 600 }] };
+    await waitForValue('the second order placed', async () => {
+      const res = await call(agent, `/api/print-orders/${drafted.body.id}/place`, { spending: { electionId, split } });
+      return res.status === 409 && res.body.error.code === 'pdf_not_ready' ? null : res;
+    }, RENDERING);
+    // Alice's share takes her past her limit: the warning says so.
+    const placedTotals = (await call(agent, base)).body.elections.find((e: Json) => e.id === electionId).candidates as Json[];
+    expect(placedTotals.map((c) => [c.totalPence, c.warning])).toEqual([
+      [before[0] + 15000, 'reached'],
+      [before[1] + 600, 'none'],
+    ]);
+    expect((await call(agent, `/api/print-orders/${drafted.body.id}/cancel`, {})).body.status).toBe('cancelled');
+    expect(await totals()).toEqual(before);
+    const entries = ((await call(agent, `${base}/entries?electionId=${electionId}`)).body.entries as Json[]).filter((e) => e.printOrderId === drafted.body.id);
+    expect(entries.map((e) => [e.status, e.amountPence, e.reason])).toEqual([
+      ['reversal', -15600, 'The print order was cancelled'],
+      ['corrected', 15600, ''],
+    ]);
   });
 });
