@@ -7,6 +7,7 @@ import { REAL_IMPRINT, withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
 import { startTestSmtp, type TestSmtp } from '../../support/test-smtp';
 import { waitForValue } from '../../support/wait-for';
+import { callJson } from '../../support/call-json';
 
 type Json = Record<string, any>;
 
@@ -27,11 +28,7 @@ const made: { designId?: string; printerId?: string; base?: string; electionId?:
 const PRINTER_EMAIL = 'orders@riverside-print.example.org';
 /** Placing waits for the print-ready PDF, which the worker renders: as long as a render takes on a busy machine. */
 const RENDERING = { timeoutMs: 60_000, everyMs: 200 };
-const call = async (client: TestClient, path: string, json?: unknown, method?: string) => {
-  const res = await client.request(path, { json, ...(method && { method }) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-};
+const call = callJson;
 /** Sent again on 503 (the proof's queue did not answer within its bound), as the editor does after Retry-After. */
 const submit = (designId: string, version: number) =>
   waitForValue('an answer other than 503 to a sign-off request', async () => {

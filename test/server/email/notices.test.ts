@@ -5,6 +5,7 @@ import { withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
 import { startTestSmtp, type TestSmtp } from '../../support/test-smtp';
 import { waitFor, waitForValue } from '../../support/wait-for';
+import { callJson } from '../../support/call-json';
 
 type Json = Record<string, any>;
 
@@ -20,11 +21,7 @@ let secondAgentAccount: TestAccount;
 let leftAccount: TestAccount;
 
 const PUBLIC_URL = 'https://rosette.example.org';
-const call = async (client: TestClient, path: string, json?: unknown, method?: string) => {
-  const res = await client.request(path, { json, ...(method && { method }) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-};
+const call = callJson;
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
 beforeAll(async () => {

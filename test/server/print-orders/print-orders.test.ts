@@ -10,6 +10,7 @@ import { REAL_IMPRINT, withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
 import { startTestSmtp, type TestSmtp } from '../../support/test-smtp';
 import { waitForValue } from '../../support/wait-for';
+import { callJson } from '../../support/call-json';
 
 type Json = Record<string, any>;
 
@@ -34,11 +35,7 @@ const onOrderPlaced: OnOrderPlaced = async (order, tx) => {
   const row = await tx.selectFrom('print_orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
   ledger.push({ id: order.id, statusInTx: row.status, title: order.title, supplier: `${order.printer.name}, ${order.printer.address}`, pricePence: order.pricePence });
 };
-const call = async (client: TestClient, path: string, json?: unknown, method?: string) => {
-  const res = await client.request(path, { json, ...(method && { method }) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-};
+const call = callJson;
 const fieldOf = (r: { status: number; body: Json }) => [r.status, r.body.error?.fields?.[0]?.path];
 const saveDesign = async (client: TestClient, title: string, imprint = REAL_IMPRINT) => {
   const { status, body } = await call(client, '/api/designs', { design: { ...withRealImprint(template), imprint, title } });

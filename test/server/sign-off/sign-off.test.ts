@@ -7,6 +7,7 @@ import { readPdf } from '../../support/read-pdf';
 import { withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
 import { waitForValue } from '../../support/wait-for';
+import { callJson } from '../../support/call-json';
 
 type Json = Record<string, any>;
 
@@ -21,11 +22,7 @@ let outsiderAgent: TestClient;
 let admin: TestClient;
 let template: Json;
 
-const call = async (client: TestClient, path: string, json?: unknown, method?: string) => {
-  const res = await client.request(path, { json, ...(method && { method }) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-};
+const call = callJson;
 /** Saves a new design (version 1) for the client's organisation and answers its id. */
 const saveDesign = async (client: TestClient, title: string) => {
   const { status, body } = await call(client, '/api/designs', { design: { ...withRealImprint(template), title } });

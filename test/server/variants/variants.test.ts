@@ -3,6 +3,7 @@ import { startRosette, type RunningRosette } from '../../support/in-process-rose
 import { recordedLeaks } from '../../support/leak-watch';
 import { withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
+import { callJson } from '../../support/call-json';
 
 type Json = Record<string, any>;
 
@@ -14,11 +15,7 @@ let outsider: TestClient;
 let admin: TestClient;
 let template: Json;
 
-const call = async (client: TestClient, path: string, json?: unknown, method?: string) => {
-  const res = await client.request(path, { json, ...(method && { method }) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-};
+const call = callJson;
 const saveDesign = async (client: TestClient, title: string) => {
   const { status, body } = await call(client, '/api/designs', { design: { ...withRealImprint(template), title } });
   expect(status).toBe(201);
