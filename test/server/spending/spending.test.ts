@@ -8,6 +8,8 @@ import { startRosette, type RunningRosette } from '../../support/in-process-rose
 import { recordedLeaks } from '../../support/leak-watch';
 import { readPdf } from '../../support/read-pdf';
 import type { TestAccount, TestClient } from '../../support/test-client';
+import { addDays, londonDate } from '../../../common/orders/needed-by';
+import { REAL_IMPRINT, withRealImprint } from '../../support/real-imprint';
 
 type Json = Record<string, any>;
 
@@ -189,9 +191,19 @@ describe('recording spending', () => {
     expect([split.status, split.body.parts]).toEqual([201, [{ candidateId: otherCandidate, candidateName: 'Cara Lee', pence: 1 }]]);
   });
 
+  /** A draft print order of the organisation (a ledger entry names an order that exists: migration 0041), not placed. */
+  const draftOrder = async (): Promise<string> => {
+    const template = ((await (await agent.request('/api/templates/a6-postcard')).json()) as { design: Json }).design;
+    const designId = (await call(agent, '/api/designs', { design: { ...withRealImprint(template), title: 'Posters' } })).body.id as string;
+    const printerId = (await call(agent, '/api/printers', { name: REAL_IMPRINT.printer.name, address: REAL_IMPRINT.printer.address, email: 'orders@dockside.example.org', prices: [] })).body.id as string;
+    const order = await call(agent, '/api/print-orders', { designId, version: 1, printerId, quantity: 1000, stock: '170gsm silk', deliveryAddress: '1 Quay, Riverside', neededBy: addDays(londonDate(Date.now()), 7), price: { source: 'quote', pricePence: 1000, vatPence: 166 } });
+    expect(order.status).toBe(201);
+    return order.body.id as string;
+  };
+
   it('records a placed print order through SpendingStore.recordOrder, once per order', async () => {
     const store = new SpendingStore(rosette.db, Date.now);
-    const orderId = 'f'.repeat(32);
+    const orderId = await draftOrder();
     const order = { orgId: agentAccount.orgId, printOrderId: orderId, accountId: agentAccount.id, electionId, item: '1,000 A4 posters', supplierName: 'Dockside Print', supplierAddress: '1 Quay, Riverside', incurredOn: '2026-04-21', amountPence: 1000, vatPence: 166, split: { by: 'percent' as const, parts: [{ candidateId: alice, percent: 33.33 }, { candidateId: bob, percent: 66.67 }] } };
     const id = await rosette.db.transaction().execute((trx) => store.recordOrder(trx, order));
     const listed = ((await call(agent, `${base}/entries`)).body.entries as Json[]).find((e) => e.id === id)!;
@@ -205,7 +217,8 @@ describe('recording spending', () => {
     expect(attached.invoice).toEqual({ url: `${base}/entries/${id}/invoice`, type: 'pdf' });
     await expect(store.attachOrderInvoice(agentAccount.orgId, orderId, key, agentAccount.id)).rejects.toMatchObject({ status: 409, code: 'invoice_attached' });
     expect(await store.attachOrderInvoice(agentAccount.orgId, 'e'.repeat(32), key, agentAccount.id)).toBeNull();
-    await expect(rosette.db.transaction().execute((trx) => store.recordOrder(trx, { ...order, printOrderId: 'e'.repeat(32), split: { by: 'percent', parts: [{ candidateId: alice, percent: 60 }] } }))).rejects.toMatchObject({ status: 400, fields: [{ path: 'split.parts' }] });
+    const another = await draftOrder();
+    await expect(rosette.db.transaction().execute((trx) => store.recordOrder(trx, { ...order, printOrderId: another, split: { by: 'percent', parts: [{ candidateId: alice, percent: 60 }] } }))).rejects.toMatchObject({ status: 400, fields: [{ path: 'split.parts' }] });
   });
 });
 
