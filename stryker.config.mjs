@@ -3,9 +3,9 @@
 // that cover it; a mutant that no test notices ("survived") is behaviour no test pins down.
 // Only the fast unit tests of those folders run: integration/ and e2e/ start processes.
 // Concurrency stays at 2 at most: the machine running it is often shared.
-// MUTATION_TEST_MATCH narrows the tests to one glob (for a quick run of one folder with its own tests):
+// MUTATION_TEST_MATCH narrows the tests to one glob (for a quick run of one folder with its own tests;
+// read by jest.unit.config.js):
 //   MUTATION_TEST_MATCH='test/common/design/**/*.test.ts' npx stryker run --mutate 'common/design/**/*.ts'
-const only = process.env.MUTATION_TEST_MATCH;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -13,12 +13,9 @@ export default {
   testRunner: 'jest',
   jest: {
     projectType: 'custom',
-    configFile: 'jest.config.js',
-    config: {
-      testMatch: only
-        ? [`<rootDir>/${only}`]
-        : ['<rootDir>/test/common/{layout,design,templates}/**/*.test.ts', '<rootDir>/test/server/overload/**/*.test.ts'],
-    },
+    // The unit tests only, without the PostgreSQL global setup (see jest.unit.config.js for why it is a
+    // file of its own); MUTATION_TEST_MATCH is read there.
+    configFile: 'jest.unit.config.js',
     enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',

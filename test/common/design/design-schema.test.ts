@@ -292,3 +292,37 @@ describe('designSchema, at the edges of each allowed range', () => {
     expect(result.error!.issues.map((i) => i.code)).toEqual(['custom', 'custom', 'custom', 'custom', 'custom']);
   });
 });
+
+describe('designSchema, values named explicitly and the edges of a picture’s position', () => {
+  it('accepts left alignment, a regular text, a bold heading and a rectangle when they are written out', () => {
+    const parsed = designSchema.parse(onePage(heading({ align: 'left', weight: 'bold' }), text({ weight: 'regular' }), shape({ shape: 'rect' })));
+    expect(parsed.pages[0]!.elements).toMatchObject([{ align: 'left', weight: 'bold' }, { weight: 'regular' }, { shape: 'rect' }]);
+  });
+
+  it('keeps a picture’s position, from 0 to 100 percent across and down', () => {
+    const image = (position: object) => ({ id: 'p', kind: 'image', box, assetId: 'a'.repeat(64), position });
+    expect(designSchema.parse(onePage(image({ x: 25, y: 75 }))).pages[0]!.elements[0]).toMatchObject({ position: { x: 25, y: 75 } });
+    expect(problems(onePage(image({ x: 0, y: 100 }), { ...image({ x: 100, y: 0 }), id: 'q' }))).toEqual([]);
+    expect(problems(onePage(image({ x: -0.5, y: 100.5 }), { ...image({ x: 100.5, y: -0.5 }), id: 'q' }))).toEqual([
+      'pages.0.elements.0.position.x: must be 0 to 100 (percent)',
+      'pages.0.elements.0.position.y: must be 0 to 100 (percent)',
+      'pages.0.elements.1.position.x: must be 0 to 100 (percent)',
+      'pages.0.elements.1.position.y: must be 0 to 100 (percent)',
+    ]);
+  });
+
+  it('lets a box end up to 0.01 mm past the trim (rounding in the editor), and no further', () => {
+    expect(problems(onePage(shape({ box: { x: 0.01, y: 0.01, width: 210, height: 297 } })))).toEqual([]);
+    expect(paths(onePage(shape({ box: { x: 0.02, y: 0.02, width: 210, height: 297 } })))).toEqual(['pages.0.elements.0.box.width', 'pages.0.elements.0.box.height']);
+  });
+
+  it('refuses a QR address that only ends with a web address', () => {
+    expect(problems(onePage({ id: 'q', kind: 'qr', box, url: 'ftp://example.org/https://example.org' }))).toEqual([
+      'pages.0.elements.0.url: must be a web address starting with http:// or https://',
+    ]);
+  });
+
+  it('takes decimals in the first ink as in the others', () => {
+    expect(designSchema.parse(onePage(shape({ fill: 'cmyk(12.25, 0, 0, 0)' }))).pages[0]!.elements[0]).toMatchObject({ fill: 'cmyk(12, 0, 0, 0)' });
+  });
+});

@@ -42,3 +42,20 @@ describe('effective resolution of an image', () => {
     ]);
   });
 });
+
+describe('lowResolutionRefusals, given warnings directly', () => {
+  const design = designSchema.parse(postcardWithPhoto());
+  const warning = (extra: object) => ({ code: 'low-resolution-image' as const, page: 0, elementId: 'photo', message: 'm', ppi: 100, ...extra });
+
+  it('refuses the first element of a page too, naming it by its place', () => {
+    const first = design.pages[0]!.elements[0]!.id;
+    expect(lowResolutionRefusals(design, [warning({ elementId: first })]).map((r) => r.path)).toEqual([['pages', 0, 'elements', 0, 'assetId']]);
+  });
+
+  it('ignores other warnings, a warning without a ppi, and an element that is not on the page', () => {
+    expect(lowResolutionRefusals(design, [{ code: 'ink-coverage', page: 0, elementId: 'photo', message: 'm' }])).toEqual([]);
+    expect(lowResolutionRefusals(design, [warning({ ppi: undefined })])).toEqual([]);
+    expect(lowResolutionRefusals(design, [warning({ elementId: 'nowhere' })])).toEqual([]);
+    expect(lowResolutionRefusals(design, [warning({ page: 5 })])).toEqual([]);
+  });
+});

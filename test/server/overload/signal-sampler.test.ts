@@ -231,3 +231,179 @@ describe('the signal sampler', () => {
     });
   });
 });
+
+describe('the signal sampler, sample by sample', () => {
+  /** Probes whose readings the test sets, counting the queue reads, and a clock the test moves. */
+  function rig(options: { tauMs?: number } = {}) {
+    const readings = { delayMs: 0, utilization: 0, redisUp: true, latencyMs: 0 as number | null, queue: { waiting: 0, active: 0, finished: 0, workers: 1 } as QueueReading, queueFails: false };
+    let queueReads = 0;
+    let now = 5_000;
+    const probes: OverloadProbes = {
+      eventLoop: () => ({ delayMs: readings.delayMs, utilization: readings.utilization }),
+      memory: () => ({ heapUsedBytes: 300, heapLimitBytes: 1000, rssBytes: 700 }),
+      redis: async () => ({ up: readings.redisUp, latencyMs: readings.latencyMs }),
+      queue: async () => {
+        queueReads += 1;
+        if (readings.queueFails) throw new Error('queue read failed');
+        return { ...readings.queue };
+      },
+    };
+    const sampler = new SignalSampler({ probes, clock: () => now, rssLimitBytes: 1000, onSample: () => undefined, ...options });
+    return { readings, sampler, queueReads: () => queueReads, after: (ms: number) => ((now += ms), sampler.sampleOnce()), now: () => now };
+  }
+
+  it('gives the first sample no weight: its readings (start-up work) leave the smoothed signals calm', async () => {
+    const { readings, sampler } = rig();
+    Object.assign(readings, { delayMs: 400, utilization: 1, latencyMs: 300 });
+    expect((await sampler.sampleOnce()).signals).toMatchObject({ eventLoopDelayMs: 0, eventLoopUtilization: 0, redisLatencyMs: 0 });
+  });
+
+  it('moves the event loop and Redis readings 63 % of the way in one 2 s time constant, by default', async () => {
+    const { readings, sampler, after } = rig();
+    await sampler.sampleOnce();
+    Object.assign(readings, { delayMs: 100, utilization: 0.5, latencyMs: 40 });
+    const { signals } = await after(2000);
+    const share = 1 - Math.exp(-1);
+    expect(signals.eventLoopDelayMs).toBeCloseTo(100 * share, 9);
+    expect(signals.eventLoopUtilization).toBeCloseTo(0.5 * share, 9);
+    expect(signals.redisLatencyMs).toBeCloseTo(40 * share, 9);
+  });
+
+  it('smooths with the time constant it is given', async () => {
+    const { readings, sampler, after } = rig({ tauMs: 500 });
+    await sampler.sampleOnce();
+    readings.delayMs = 100;
+    expect((await after(500)).signals.eventLoopDelayMs).toBeCloseTo(100 * (1 - Math.exp(-1)), 9);
+  });
+
+  it('keeps the smoothed Redis latency while Redis does not answer, and does not read the queue then', async () => {
+    const { readings, sampler, queueReads, after } = rig();
+    await sampler.sampleOnce();
+    readings.latencyMs = 40;
+    const up = await after(2000);
+    expect(queueReads()).toBe(2);
+    Object.assign(readings, { redisUp: false, latencyMs: null });
+    const down = await after(2000);
+    expect(queueReads()).toBe(2);
+    expect(down.redisUp).toBe(false);
+    expect(down.signals.redisLatencyMs).toBe(up.signals.redisLatencyMs);
+  });
+
+  it('keeps the last queue reading when reading the queue fails', async () => {
+    const { readings, sampler, after } = rig();
+    readings.queue = { waiting: 4, active: 1, finished: 9, workers: 2 };
+    await sampler.sampleOnce();
+    readings.queueFails = true;
+    const sample = await after(500);
+    expect(sample.redisUp).toBe(true);
+    expect(sample.queue).toEqual({ waiting: 4, active: 1, workers: 2, drainPerSecond: null, paused: false });
+  });
+
+  it('has no queue and no backlog before the first reading', async () => {
+    const { readings, sampler } = rig();
+    readings.queueFails = true;
+    const sample = await sampler.sampleOnce();
+    expect(sample.queue).toBeNull();
+    expect(sample.signals).toMatchObject({ backlogSeconds: 0, noWorkers: 0 });
+  });
+
+  it('says when printing is paused, and does not count a paused queue as draining nothing', async () => {
+    const { readings, sampler, after } = rig();
+    readings.queue = { waiting: 10, active: 0, finished: 0, workers: 1, paused: true };
+    await sampler.sampleOnce();
+    const sample = await after(1000);
+    expect(sample.queue).toMatchObject({ paused: true, drainPerSecond: null });
+    expect(sample.signals.backlogSeconds).toBe(0);
+  });
+
+  it('counts an unknown number of workers (CLIENT LIST refused) as no evidence of none', async () => {
+    const { readings, sampler } = rig();
+    readings.queue = { waiting: 0, active: 0, finished: 0, workers: null };
+    const sample = await sampler.sampleOnce();
+    expect(sample.queue!.workers).toBeNull();
+    expect(sample.signals.noWorkers).toBe(0);
+  });
+
+  it('reports when it sampled, and the raw memory figures beside their ratios', async () => {
+    const { sampler, now } = rig();
+    const sample = await sampler.sampleOnce();
+    expect(sample.at).toBe(now());
+    expect(sample.memory).toEqual({ heapUsedBytes: 300, rssBytes: 700 });
+    expect(sample.signals).toMatchObject({ heapUsedRatio: 0.3, rssRatio: 0.7, redisDown: 0, databaseDown: 0 });
+  });
+
+  it('measures the backlog from the rate measured while there was work, capped at a day', async () => {
+    const { readings, sampler, after } = rig();
+    // One worker, so the rate starts from the assumed 1 job a second; then 0.5 jobs a second are measured.
+    readings.queue = { waiting: 30, active: 1, finished: 0, workers: 1 };
+    await sampler.sampleOnce();
+    readings.queue = { waiting: 30, active: 1, finished: 1, workers: 1 };
+    const sample = await after(2000);
+    const rate = 1 + (1 - Math.exp(-2000 / 10_000)) * (0.5 - 1);
+    expect(sample.queue!.drainPerSecond).toBeCloseTo(rate, 9);
+    expect(sample.signals.backlogSeconds).toBeCloseTo(30 / rate, 9);
+  });
+});
+
+describe('the signal sampler’s timer', () => {
+  afterEach(() => jest.useRealTimers());
+
+  const quietProbes = (): OverloadProbes => ({
+    eventLoop: () => ({ delayMs: 0, utilization: 0 }),
+    memory: () => ({ heapUsedBytes: 1, heapLimitBytes: 10, rssBytes: 1 }),
+    redis: async () => ({ up: true, latencyMs: 1 }),
+    queue: async () => ({ waiting: 0, active: 0, finished: 0, workers: 1 }),
+  });
+
+  it('samples every 500 ms by default, on a timer that does not keep the process alive', async () => {
+    jest.useFakeTimers();
+    const seen: Sample[] = [];
+    const setIntervalSpy = jest.spyOn(global, 'setInterval');
+    const sampler = new SignalSampler({ probes: quietProbes(), clock: () => Date.now(), rssLimitBytes: 100, onSample: (s) => seen.push(s) });
+    sampler.start();
+    const timer = setIntervalSpy.mock.results[0]!.value as NodeJS.Timeout;
+    setIntervalSpy.mockRestore();
+    expect(timer.hasRef()).toBe(false);
+    await jest.advanceTimersByTimeAsync(499);
+    expect(seen).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(seen).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(seen).toHaveLength(3);
+    sampler.stop();
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('keeps sampling after a probe throws', async () => {
+    jest.useFakeTimers();
+    let calls = 0;
+    const probes = quietProbes();
+    const seen: Sample[] = [];
+    const sampler = new SignalSampler({
+      probes: { ...probes, redis: async () => ((calls += 1), calls === 1 ? Promise.reject(new Error('socket closed')) : probes.redis()) },
+      clock: () => Date.now(),
+      rssLimitBytes: 100,
+      onSample: (s) => seen.push(s),
+      intervalMs: 100,
+    });
+    sampler.start();
+    await jest.advanceTimersByTimeAsync(300);
+    sampler.stop();
+    expect(calls).toBe(3);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('can be stopped before it was started, and started again after a stop', async () => {
+    jest.useFakeTimers();
+    const seen: Sample[] = [];
+    const sampler = new SignalSampler({ probes: quietProbes(), clock: () => Date.now(), rssLimitBytes: 100, onSample: (s) => seen.push(s), intervalMs: 100 });
+    sampler.stop();
+    sampler.start();
+    sampler.stop();
+    sampler.start();
+    await jest.advanceTimersByTimeAsync(100);
+    sampler.stop();
+    expect(seen).toHaveLength(1);
+  });
+});
