@@ -66,7 +66,7 @@ describe.each([
     await page.getByLabel('Heading on the front: Vote on Thursday 7 May', { exact: true }).check();
     await page.getByLabel('Heading on the front: A bus every ten minutes', { exact: true }).check();
     // One version to start with, holding the master's words.
-    await expect(page.getByRole('status').filter({ hasText: 'All 1 version fits.' }).count()).resolves.toBe(1);
+    await page.getByRole('status').filter({ hasText: 'All 1 version fits.' }).waitFor();
   });
 
   it('reads 20 wards from a CSV file, keeps a formula as text, and flags the one ward too long for its line', async () => {
