@@ -27,7 +27,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL_CACHE);
-      await cache.addAll(self.ROSETTE_PRECACHE);
+      await keepAll(cache, self.ROSETTE_PRECACHE);
       // The template list is best kept too, but a server in maintenance must not stop the install.
       try {
         const res = await fetch('/api/templates', { credentials: 'same-origin' });
@@ -41,6 +41,36 @@ self.addEventListener('install', (event) => {
     })(),
   );
 });
+
+/** Files fetched at once while installing: about what a browser opens to one host, not the whole shell in one burst. */
+const INSTALL_FETCHES_AT_ONCE = 6;
+/** Tries of one file before the install gives up (a browser installs again at the next visit). */
+const INSTALL_TRIES = 5;
+/** Longest wait before trying a file again, milliseconds (a busy server's Retry-After may ask for longer). */
+const INSTALL_RETRY_CAP_MS = 5000;
+
+/**
+ * Keeps every file of the shell, a few at a time; a file the server sheds (503, 429: it is busy) is asked
+ * again after its Retry-After, so an install during a rush completes instead of failing on one answer.
+ * Any other failure fails the install, as cache.addAll would.
+ */
+async function keepAll(cache, paths) {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) await cache.put(path, await fetchShellFile(path));
+  };
+  await Promise.all(Array.from({ length: INSTALL_FETCHES_AT_ONCE }, worker));
+}
+
+async function fetchShellFile(path) {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(path, { credentials: 'same-origin', cache: 'no-cache' });
+    if (res.ok) return res;
+    if ((res.status !== 503 && res.status !== 429) || attempt >= INSTALL_TRIES) throw new Error(`could not keep ${path}: ${res.status}`);
+    const asked = Number(res.headers.get('Retry-After')) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(INSTALL_RETRY_CAP_MS, Number.isFinite(asked) && asked > 0 ? asked : 250 * attempt)));
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

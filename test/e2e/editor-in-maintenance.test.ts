@@ -1,3 +1,4 @@
+import { CALM } from '../support/calm-probes';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,7 +25,8 @@ let admin: TestClient;
 
 beforeAll(async () => {
   const clientDir = buildClientIfStale();
-  [rosette, browser] = await Promise.all([startRosette({}, clientDir), launchChromium()]);
+  // Calm probes: this is about maintenance, which the admin switches, not about load (a busy machine must not shed the test's own requests).
+  [rosette, browser] = await Promise.all([startRosette({}, clientDir, CALM), launchChromium()]);
   admin = await rosette.signedIn(await rosette.createAccount({ role: 'admin', organisation: 'Rosette' }));
 });
 
