@@ -159,8 +159,9 @@ export function answersPostgres(url: string): Promise<boolean> {
  */
 export async function startThrowawayPostgres(dir: string, port: number): Promise<{ url: string; server: LocalPostgres }> {
   fs.mkdirSync(dir, { recursive: true });
-  // As root, the cluster belongs to `nobody` (see LocalPostgres), who must be able to enter `dir`.
-  if (process.getuid?.() === 0) fs.chmodSync(dir, 0o755);
+  // As root, the cluster belongs to `nobody` (see LocalPostgres), who must be able to enter `dir` and
+  // its parent (every caller's own mkdtemp folder, made 0700).
+  if (process.getuid?.() === 0) for (const folder of [path.dirname(dir), dir]) fs.chmodSync(folder, 0o755);
   const server = new LocalPostgres({ port, dataDir: path.join(dir, 'data'), user: 'rosette', fast: true });
   await server.start();
   const { default: pg } = await import('pg');
