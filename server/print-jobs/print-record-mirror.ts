@@ -69,10 +69,15 @@ export class PrintRecordMirror {
   /** Writes the job's current state to its record; resolves when done (tests and the catch-up await it). */
   async mirror(jobId: string): Promise<MirrorOutcome> {
     try {
+      // The state before the job: a job read first and then found completed may have been read before it
+      // finished, without its result (a done record needs its pages: the check `done_has_pdf`). Read
+      // this way round, a job that finishes in between is written as active, and its own completed
+      // event then writes it done.
+      const state = await this.deps.queue.queue.getJobState(jobId);
       const job = await this.deps.queue.queue.getJob(jobId);
       if (!job?.id) return 'not-in-queue';
       if (!job.data.orgId) return 'not-written';
-      const status = recordStatusOf(await job.getState());
+      const status = recordStatusOf(state);
       if (status === null) return 'not-in-queue';
       const result = status === 'done' ? job.returnvalue : null;
       await this.deps.records.save({
