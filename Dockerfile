@@ -20,4 +20,4 @@ USER node
 # 3000: the app (behind the proxy). 9464/9465: server/worker metrics, for the private network only.
 EXPOSE 3000 9464 9465
 # The runtime flags of server/server-node-flags.ts (a test keeps them equal).
-CMD ["node", "--max-semi-space-size=4", "dist/server/main.js"]
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=256", "dist/server/main.js"]

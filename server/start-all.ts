@@ -11,7 +11,7 @@ import { localRedisPassword, REDIS_PASSWORD_FILE } from '../common/node/local-re
 import { isLoopbackUrl } from '../common/node/service-url';
 import pg from 'pg';
 import { ChildProcesses } from './child-processes';
-import { SERVER_NODE_FLAGS } from './server-node-flags';
+import { serverNodeFlags } from './server-node-flags';
 
 /** Pause before a child that died is started again, milliseconds. */
 const RESTART_DELAY_MS = 2000;
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  children.run(child('server', 'server/main.js', SERVER_NODE_FLAGS));
+  children.run(child('server', 'server/main.js', serverNodeFlags(config.RSS_LIMIT_MB)));
   // The worker starts once the server listens: on a small machine the two would otherwise share the CPU
   // while the first page waits (a print job sent meanwhile waits in the queue, as on any restart).
   await acceptsConnections(config.HOST, config.PORT, SERVER_START_WAIT_MS);
