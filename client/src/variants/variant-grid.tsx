@@ -115,7 +115,7 @@ const GridRowView = memo(function GridRowView({ index, row, bilingual, columns, 
       </td>
       <td className="variant-row-actions">
         {versions.map(({ language, words }) => (
-          <span key={language ?? 'plain'} className="variant-version-actions">
+          <span key={language ?? 'plain'} className={bilingual ? 'variant-version-actions' : undefined}>
             <button type="button" className="button-quiet" onClick={() => onPreview({ row: index, language })} aria-label={language ? `Preview${words}, ${name}` : `Preview ${name}`}>
               Preview{words}
             </button>
