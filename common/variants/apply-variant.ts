@@ -1,5 +1,5 @@
 import type { Design, DesignInput, Element, TextBlock } from '../design/design-schema';
-import type { VariantField, VariantRow } from './variant-table';
+import { VARIANT_LANGUAGE_TAGS, type BilingualField, type VariantField, type VariantLanguage, type VariantRow } from './variant-table';
 
 /** The kinds of element a field can fill, and what of them it fills. */
 export const FILLABLE_KINDS = { heading: 'its words', text: 'its text', image: 'its picture (an asset id)', qr: 'its web address' } as const;
@@ -50,6 +50,23 @@ export function fieldProblems(design: Design, fields: readonly VariantField[]): 
   });
 }
 
+/**
+ * fieldProblems() for a bilingual table, and whether each field's sharing agrees with its element: a
+ * heading's or text's field holds an English and a Welsh text, an image's or QR code's one shared value.
+ */
+export function bilingualFieldProblems(design: Design, fields: readonly BilingualField[]): FieldProblem[] {
+  const problems = fieldProblems(design, fields);
+  fields.forEach((field, i) => {
+    if (problems.some((p) => p.field === i)) return;
+    const found = locate(design, field);
+    if (typeof found === 'string') return;
+    const words = found.element.kind === 'heading' || found.element.kind === 'text';
+    if (words && field.shared) problems.push({ field: i, path: ['fields', i, 'shared'], message: `"${field.key}" fills words: it holds an English and a Welsh text, so it cannot be shared` });
+    if (!words && !field.shared) problems.push({ field: i, path: ['fields', i, 'shared'], message: `"${field.key}" fills a ${found.element.kind === 'image' ? 'picture' : 'QR code'}, the same in both languages: it must be shared (true)` });
+  });
+  return problems.sort((a, b) => a.field - b.field);
+}
+
 /** A text element's whole text from a cell: paragraphs are separated by a blank line. */
 export function paragraphsOf(value: string): TextBlock[] {
   return value
@@ -68,12 +85,23 @@ const FILL: { [K in FillableKind]: (el: Extract<Element, { kind: K }>, value: st
   qr: (el, value) => ({ ...el, url: value.trim() }),
 };
 
+/** How a version is made beyond its values. */
+export interface ApplyVariantOptions {
+  /**
+   * A bilingual version's language: the version's design gets its tag (en-GB, cy-GB) as its language, the
+   * PDF's /Lang, so screen readers read a Welsh version as Welsh. Absent: the master's language is kept.
+   */
+  language?: VariantLanguage | null;
+}
+
 /**
  * The master design with one row's values put in. The result is a design input, to be checked with
  * designSchema like any other (a value can be too long, empty, or not an asset id); fields must have
  * passed fieldProblems() first (a field that finds no element is skipped). Pure: the master is not changed.
+ * A bilingual row's versions: applyVariant(master, plainFields(fields), bilingualValues(row, language), { language }),
+ * or each of variantVersions(table) (variant-versions.ts).
  */
-export function applyVariant(master: Design, fields: readonly VariantField[], row: VariantRow): DesignInput {
+export function applyVariant(master: Design, fields: readonly VariantField[], row: VariantRow, options: ApplyVariantOptions = {}): DesignInput {
   const pages = master.pages.map((page) => ({ ...page, elements: [...page.elements] }));
   for (const field of fields) {
     const value = row[field.key];
@@ -85,5 +113,5 @@ export function applyVariant(master: Design, fields: readonly VariantField[], ro
     const fill = FILL[element.kind as FillableKind] as (el: Element, value: string, field: VariantField) => Element;
     page.elements[index] = fill(element, value, field);
   }
-  return { ...master, pages };
+  return options.language ? { ...master, language: VARIANT_LANGUAGE_TAGS[options.language], pages } : { ...master, pages };
 }

@@ -2,8 +2,9 @@ import { designSchema, type Design, type Page } from '../design/design-schema';
 import type { AssetInfo, LayoutOptions } from '../layout/layout-design';
 import { layoutDesign } from '../layout/layout-design';
 import { lowResolutionRefusals } from '../layout/low-resolution-refusals';
-import type { VariantField, VariantRow } from './variant-table';
+import { VARIANT_LANGUAGES, type BilingualField, type BilingualRow, type VariantField, type VariantLanguage, type VariantRow } from './variant-table';
 import { applyVariant } from './apply-variant';
+import { bilingualValues, plainFields } from './variant-versions';
 
 /** One problem of one variant, tied to the field (column) it comes from. */
 export interface VariantProblem {
@@ -13,6 +14,11 @@ export interface VariantProblem {
   severity: 'error' | 'warning';
   code: 'invalid' | 'does-not-fit' | 'unsupported-script' | 'low-resolution-image' | 'missing-glyphs' | 'unknown-image' | 'text-outside-safe-area';
   message: string;
+  /**
+   * In a bilingual table, the version the problem is in: 'cy' for a Welsh text too long for its box.
+   * Absent in a plain table, and for a shared field's problem (the same in both versions).
+   */
+  language?: VariantLanguage;
 }
 
 /** The check of one row: its index in the table and what is wrong with it (empty when it can print). */
@@ -29,7 +35,26 @@ export interface VariantCheck {
  */
 export function checkVariants(master: Design, fields: readonly VariantField[], rows: readonly VariantRow[], assets: ReadonlyMap<string, AssetInfo> = new Map(), options: LayoutOptions = {}): VariantCheck[] {
   const fieldOf = (page: number, elementId: string) => fields.find((f) => f.page === page && f.elementId === elementId)?.key ?? null;
-  return rows.map((row, index) => ({ row: index, problems: checkRow(master, fields, row, assets, options, fieldOf) }));
+  return rows.map((row, index) => ({ row: index, problems: checkRow(master, fields, row, assets, options, fieldOf, null) }));
+}
+
+/**
+ * checkVariants() for a bilingual table: each row's English and Welsh versions are laid out and checked,
+ * and the row's check holds the problems of both, each text field's tagged with its language (English's
+ * first). A shared field (a photo) is the same in both versions: it is laid out and reported once, untagged,
+ * so a row costs about one layout more than a plain row's for its text fields only.
+ */
+export function checkBilingualVariants(master: Design, fields: readonly BilingualField[], rows: readonly BilingualRow[], assets: ReadonlyMap<string, AssetInfo> = new Map(), options: LayoutOptions = {}): VariantCheck[] {
+  const plain = plainFields(fields);
+  const fieldOf = (page: number, elementId: string) => fields.find((f) => f.page === page && f.elementId === elementId)?.key ?? null;
+  const paired = new Set(fields.filter((f) => !f.shared).map((f) => f.key));
+  return rows.map((row, index) => ({
+    row: index,
+    problems: VARIANT_LANGUAGES.flatMap((language, l) =>
+      // The first version checks every field; the second only the texts that differ from the first's.
+      checkRow(master, plain, bilingualValues(row, language), assets, options, fieldOf, l === 0 ? null : paired).map((p) => (p.field !== null && paired.has(p.field) ? { ...p, language } : p)),
+    ),
+  }));
 }
 
 function checkRow(
@@ -39,21 +64,28 @@ function checkRow(
   assets: ReadonlyMap<string, AssetInfo>,
   options: LayoutOptions,
   fieldOf: (page: number, elementId: string) => string | null,
+  /** The keys of the fields to lay out and report on; null: every field (and the row's own problems). */
+  only: ReadonlySet<string> | null,
 ): VariantProblem[] {
   const parsed = designSchema.safeParse(applyVariant(master, fields, row));
   if (!parsed.success) {
-    return parsed.error.issues.map((issue) => {
+    return parsed.error.issues.flatMap((issue) => {
       const [, page, , index] = issue.path;
       const element = typeof page === 'number' && typeof index === 'number' ? master.pages[page]?.elements[index] : undefined;
       const field = element && typeof page === 'number' ? fieldOf(page, element.id) : null;
-      return { field, severity: 'error' as const, code: 'invalid' as const, message: issue.message };
+      if (only && (field === null || !only.has(field))) return [];
+      return [{ field, severity: 'error' as const, code: 'invalid' as const, message: issue.message }];
     });
   }
   const design = parsed.data;
+  const checked = (p: number, id: string) => {
+    const key = fieldOf(p, id);
+    return key !== null && (only === null || only.has(key));
+  };
   // Only the filled elements, and the imprint where the master places it (so that the layout does not add one).
   const reduced: Design = {
     ...design,
-    pages: design.pages.map((page, p): Page => ({ elements: page.elements.filter((e) => e.kind === 'imprint' || fieldOf(p, e.id) !== null) })),
+    pages: design.pages.map((page, p): Page => ({ elements: page.elements.filter((e) => e.kind === 'imprint' || checked(p, e.id)) })),
   };
   const laidOut = layoutDesign(reduced, assets, options);
   const problems: VariantProblem[] = [];

@@ -27,7 +27,7 @@ import type { Database } from '../database/schema';
  * records an order). `spending.corrected`: an entry was reversed and perhaps replaced (the target is the
  * corrected entry; details keep `reversal` and `replacement`, entry ids). `spending.invoice-attached`:
  * an invoice was attached to an entry (the target). Suppliers, items and names never enter the log.
- * `design.variants-saved` / `.variants-removed`: its variant table was replaced (details: how many rows
+ * `design.variants-saved` / `.variants-removed`: its variant table was replaced (details: its kind, how many rows
  * and fields, never their values) or removed.
  * `printer.added` / `.changed` / `.removed`: an agent or admin changed the organisation's printers (the
  * target is the printer; its name, address and email are never in the log).

@@ -253,6 +253,8 @@ export interface VariantTablesTable {
   fields: ColumnType<unknown, string, string>;
   /** One object of values per variant, by field key. */
   rows: ColumnType<unknown, string, string>;
+  /** 'plain' or 'bilingual' (migration 0070; tables saved before it are plain). */
+  kind: ColumnType<'plain' | 'bilingual', 'plain' | 'bilingual' | undefined, 'plain' | 'bilingual'>;
   updated_by: string;
   updated_at: Timestamp;
 }

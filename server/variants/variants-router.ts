@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import type { VariantTableResponse } from '../../common/api/variant-table-response';
-import { fieldProblems } from '../../common/variants/apply-variant';
-import { variantTableSchema } from '../../common/variants/variant-table';
+import { bilingualFieldProblems, fieldProblems } from '../../common/variants/apply-variant';
+import { anyVariantTableSchema } from '../../common/variants/variant-table';
 import type { AccountServices } from '../accounts/account-services';
 import type { DesignStore } from '../designs/design-store';
 import { AppError, formatPath } from '../http/app-error';
@@ -14,7 +14,8 @@ import { signedIn } from '../sessions/signed-in-guard';
 import type { StoredVariantTable, VariantTableStore } from './variant-table-store';
 
 function response(table: StoredVariantTable, accountId: string): VariantTableResponse {
-  return { designId: table.designId, fields: table.fields, rows: table.rows, updatedAt: new Date(table.updatedAt).toISOString(), updatedByYou: table.updatedBy === accountId };
+  const meta = { designId: table.designId, updatedAt: new Date(table.updatedAt).toISOString(), updatedByYou: table.updatedBy === accountId };
+  return table.kind === 'bilingual' ? { ...meta, kind: 'bilingual', fields: table.fields, rows: table.rows } : { ...meta, kind: 'plain', fields: table.fields, rows: table.rows };
 }
 
 /**
@@ -36,24 +37,24 @@ export function variantsRouter(deps: { services: AccountServices; designs: Desig
     if (table) return void res.json(response(table, account.id));
     if (!(await deps.designs.get(account.orgId, id))) throw notFound();
     // No table yet is not an error: the editor starts one.
-    const none: VariantTableResponse = { designId: id, fields: [], rows: [], updatedAt: null, updatedByYou: false };
+    const none: VariantTableResponse = { designId: id, kind: 'plain', fields: [], rows: [], updatedAt: null, updatedByYou: false };
     res.json(none);
   });
 
   router.put('/api/designs/:id/variants', ...member, async (req, res) => {
-    const table = parseWith(variantTableSchema, req.body);
+    const table = parseWith(anyVariantTableSchema, req.body);
     const { account } = authOf(res);
     const id = routeParam(req, 'id');
     const saved = await deps.designs.get(account.orgId, id);
     if (!saved) throw notFound();
-    const problems = fieldProblems(saved.design, table.fields);
+    const problems = table.kind === 'bilingual' ? bilingualFieldProblems(saved.design, table.fields) : fieldProblems(saved.design, table.fields);
     if (problems.length > 0) {
       const fields = problems.map((p) => ({ path: formatPath(p.path), message: p.message }));
       throw new AppError(422, 'field_not_in_design', `${fields[0]!.path}: ${fields[0]!.message}`, fields);
     }
     const stored = await deps.tables.put(account.orgId, id, table, account.id);
     if (!stored) throw notFound();
-    await deps.services.audit.record('design.variants-saved', account.id, id, { rows: table.rows.length, fields: table.fields.length });
+    await deps.services.audit.record('design.variants-saved', account.id, id, { kind: stored.kind ?? 'plain', rows: table.rows.length, fields: table.fields.length });
     res.json(response(stored, account.id));
   });
 

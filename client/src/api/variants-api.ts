@@ -1,5 +1,5 @@
 import type { VariantTableResponse } from '../../../common/api/variant-table-response';
-import type { VariantField, VariantRow } from '../../../common/variants/variant-table';
+import type { AnyVariantTable } from '../../../common/variants/variant-table';
 import { fetchJson } from './fetch-json';
 
 export type { VariantTableResponse };
@@ -11,7 +11,7 @@ export function getVariantTable(designId: string): Promise<VariantTableResponse>
   return fetchJson<VariantTableResponse>(url(designId), { cache: 'no-store' });
 }
 
-/** Replaces the design's variant table. */
-export function saveVariantTable(designId: string, fields: VariantField[], rows: VariantRow[]): Promise<VariantTableResponse> {
-  return fetchJson<VariantTableResponse>(url(designId), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields, rows }) });
+/** Replaces the design's variant table (of either kind; a plain table is sent with kind "plain"). */
+export function saveVariantTable(designId: string, table: AnyVariantTable): Promise<VariantTableResponse> {
+  return fetchJson<VariantTableResponse>(url(designId), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(table) });
 }

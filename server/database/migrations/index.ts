@@ -22,6 +22,7 @@ import { elections } from './0030-elections';
 import { spendingLedger } from './0031-spending-ledger';
 import { variantTables } from './0040-variant-tables';
 import { spendingOrderLink } from './0041-spending-order-link';
+import { variantTableKind } from './0070-variant-table-kind';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -51,4 +52,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0031-spending-ledger': spendingLedger,
   '0040-variant-tables': variantTables,
   '0041-spending-order-link': spendingOrderLink,
+  '0070-variant-table-kind': variantTableKind,
 };

@@ -218,6 +218,16 @@ describe('the migrations, one at a time on real data', () => {
     ).rejects.toThrow(/foreign key|spending_entries_print_order/);
   });
 
+  it('0070 gives variant tables a kind, the tables already there plain, and no kind but plain or bilingual', async () => {
+    const table = { design_id: DESIGN, org_id: ORG, fields: JSON.stringify([{ key: 'ward', label: 'Ward', page: 0, elementId: 'vote' }]), rows: JSON.stringify([{ ward: 'Abbey' }]), updated_by: ACCOUNT, updated_at: at };
+    await db().insertInto('variant_tables').values(table).execute();
+    expect(await up('0070-variant-table-kind')).toEqual(['0070-variant-table-kind']);
+    expect(await db().selectFrom('variant_tables').select(['design_id', 'kind', 'rows']).execute()).toEqual([{ design_id: DESIGN, kind: 'plain', rows: [{ ward: 'Abbey' }] }]);
+    await db().updateTable('variant_tables').set({ kind: 'bilingual', rows: JSON.stringify([{ ward: { en: 'Abbey', cy: 'Abaty' } }]) }).execute();
+    await expect(db().updateTable('variant_tables').set({ kind: 'trilingual' }).execute()).rejects.toThrow(/variant_tables_kind/);
+    await db().deleteFrom('variant_tables').execute();
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);

@@ -46,10 +46,10 @@ afterAll(async () => {
 describe("a design's variant table", () => {
   it('is saved for twenty wards and read back by the organisation, the audit keeping counts, never values', async () => {
     const id = await saveDesign(campaigner, 'Ward newsletter');
-    expect((await call(campaigner, `/api/designs/${id}/variants`)).body).toEqual({ designId: id, fields: [], rows: [], updatedAt: null, updatedByYou: false });
+    expect((await call(campaigner, `/api/designs/${id}/variants`)).body).toEqual({ designId: id, kind: 'plain', fields: [], rows: [], updatedAt: null, updatedByYou: false });
     const saved = await put(campaigner, id, { fields, rows });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ designId: id, fields, rows, updatedByYou: true });
+    expect(saved.body).toMatchObject({ designId: id, kind: 'plain', fields, rows, updatedByYou: true });
     const read = await call(colleague, `/api/designs/${id}/variants`);
     expect(read.body).toMatchObject({ designId: id, fields, rows, updatedByYou: false });
     expect(Date.parse(read.body.updatedAt)).not.toBeNaN();
@@ -73,6 +73,66 @@ describe("a design's variant table", () => {
     const formula = '=HYPERLINK("http://evil.example","click")';
     await put(campaigner, id, { fields, rows: [{ ward: formula, candidate: '@SUM(1)' }] });
     expect((await call(campaigner, `/api/designs/${id}/variants`)).body.rows).toEqual([{ ward: formula, candidate: '@SUM(1)' }]);
+  });
+});
+
+describe('a bilingual variant table (an English and a Welsh version per row)', () => {
+  const bilingualFields = [
+    { key: 'ward', label: 'Ward', page: 0, elementId: 'vote' },
+    { key: 'candidate', label: "Candidate's name", page: 0, elementId: 'headline' },
+    { key: 'photo', label: 'Photo', page: 0, elementId: 'photo', shared: true },
+  ];
+  const PHOTO = 'a'.repeat(64);
+  const bilingualRows = [
+    { ward: { en: 'Vote in Abbey on 7 May', cy: 'Pleidleisiwch yn Abaty ar 7 Mai' }, candidate: { en: 'Gwen Hughes', cy: 'Gwen Hughes' }, photo: PHOTO },
+    { ward: { en: 'Vote in Castle on 7 May', cy: 'Pleidleisiwch yn y Castell ar 7 Mai' }, candidate: { en: 'Dafydd ap Siôn', cy: 'Dafydd ap Siôn' }, photo: PHOTO },
+    { ward: { en: 'Vote in Waun Fawr', cy: 'Pleidleisiwch yn Waun Fawr, ŵ ŷ' }, candidate: { en: '=HYPERLINK("http://evil.example")', cy: 'Siân' }, photo: PHOTO },
+  ];
+
+  it('is saved with its kind and read back by the organisation, Welsh letters and a formula as written', async () => {
+    const id = await saveDesign(campaigner, 'Bilingual newsletter');
+    const saved = await put(campaigner, id, { kind: 'bilingual', fields: bilingualFields, rows: bilingualRows });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ designId: id, kind: 'bilingual', fields: bilingualFields, rows: bilingualRows, updatedByYou: true });
+    const read = await call(colleague, `/api/designs/${id}/variants`);
+    expect(read.body).toMatchObject({ designId: id, kind: 'bilingual', fields: bilingualFields, rows: bilingualRows, updatedByYou: false });
+    const entries = (await call(admin, '/api/admin/audit')).body.entries as Json[];
+    expect(entries.find((e) => e.action === 'design.variants-saved' && e.targetId === id)).toMatchObject({ details: { kind: 'bilingual', rows: 3, fields: 3 } });
+    expect(JSON.stringify(entries)).not.toContain('Abaty');
+    // Replaced by a plain table, it reads as plain again.
+    await put(campaigner, id, { fields, rows });
+    expect((await call(campaigner, `/api/designs/${id}/variants`)).body).toMatchObject({ kind: 'plain', rows });
+  });
+
+  it('names the path of a missing Welsh text, a pair where one value goes, and an unknown kind (400)', async () => {
+    const id = await saveDesign(campaigner, 'Bad bilingual');
+    const rows4 = [...bilingualRows, { ...bilingualRows[0], ward: { en: 'Vote in Dene' } }];
+    const missing = await put(campaigner, id, { kind: 'bilingual', fields: bilingualFields, rows: rows4 });
+    expect([missing.status, missing.body.error.fields]).toEqual([400, [{ path: 'rows[3].ward.cy', message: 'the Welsh text is missing' }]]);
+    const shapes = await put(campaigner, id, { kind: 'bilingual', fields: bilingualFields, rows: [{ ...bilingualRows[0], candidate: 'Gwen', photo: { en: PHOTO, cy: PHOTO } }] });
+    expect(shapes.body.error.fields.map((f: Json) => f.path)).toEqual(['rows[0].candidate', 'rows[0].photo']);
+    const kind = await put(campaigner, id, { kind: 'trilingual', fields: bilingualFields, rows: bilingualRows });
+    expect([kind.status, kind.body.error.fields]).toEqual([400, [{ path: 'kind', message: 'must be "plain" or "bilingual"' }]]);
+    // A plain table's rows are one text per field: a pair there is refused.
+    expect((await put(campaigner, id, { fields, rows: [{ ward: { en: 'a', cy: 'b' }, candidate: 'c' }] })).body.error.fields.map((f: Json) => f.path)).toEqual(['rows[0].ward']);
+    expect((await call(campaigner, `/api/designs/${id}/variants`)).body.updatedAt).toBeNull();
+  });
+
+  it('refuses a shared field of words, and a photo field with a text per language, naming the field (422)', async () => {
+    const id = await saveDesign(campaigner, 'Sharing');
+    const res = await put(campaigner, id, {
+      kind: 'bilingual',
+      fields: [{ ...bilingualFields[0], shared: true }, { ...bilingualFields[2], shared: undefined }],
+      rows: [{ ward: 'Vote in Abbey', photo: { en: PHOTO, cy: PHOTO } }],
+    });
+    expect([res.status, res.body.error.code, res.body.error.fields.map((f: Json) => f.path)]).toEqual([422, 'field_not_in_design', ['fields[0].shared', 'fields[1].shared']]);
+  });
+
+  it('is nobody\'s outside the organisation (404)', async () => {
+    const id = await saveDesign(campaigner, 'Private bilingual');
+    expect((await put(outsider, id, { kind: 'bilingual', fields: bilingualFields, rows: bilingualRows })).status).toBe(404);
+    await put(campaigner, id, { kind: 'bilingual', fields: bilingualFields, rows: bilingualRows });
+    expect((await call(outsider, `/api/designs/${id}/variants`)).status).toBe(404);
   });
 });
 
