@@ -218,6 +218,12 @@ describe('the migrations, one at a time on real data', () => {
     ).rejects.toThrow(/foreign key|spending_entries_print_order/);
   });
 
+  it('0050-0052 (template library) run on these rows: the organisation gets no parent, the design no template (their rules: template-library-migrations.test.ts)', async () => {
+    expect(await up('0052-design-template-link')).toEqual(['0050-organisation-parents', '0051-published-templates', '0052-design-template-link']);
+    const { rows } = await sql<{ parent_id: string | null; template_id: string | null }>`select o.parent_id, d.template_id from organisations o join designs d on d.org_id = o.id where d.id = ${DESIGN}`.execute(empty.db);
+    expect(rows).toEqual([{ parent_id: null, template_id: null }]);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);
