@@ -29,7 +29,7 @@ describe('saved designs', () => {
     const created = await riverside.request('/api/designs', { json: { design: { ...design, title: 'Bus leaflet' } } });
     expect(created.status).toBe(201);
     const saved = (await created.json()) as { id: string; url: string; title: string; design: { title: string } };
-    expect(Object.keys(saved).sort()).toEqual(['createdAt', 'design', 'id', 'title', 'updatedAt', 'url', 'version']);
+    expect(Object.keys(saved).sort()).toEqual(['createdAt', 'design', 'id', 'template', 'title', 'updatedAt', 'url', 'version']);
     expect(saved).toMatchObject({ title: 'Bus leaflet', url: `/api/designs/${saved.id}` });
 
     // A colleague in the same organisation sees it in the list and can open it.
