@@ -17,6 +17,11 @@ export interface SavedDesignSummary {
   /** ISO 8601. */
   updatedAt: string;
   url: string;
+  /**
+   * The published template it was made from: the version it was made from and the template's newest
+   * (newer when the publisher has published again since); null (or absent, from servers before it) for none.
+   */
+  template?: { id: string; version: number; currentVersion: number } | null;
 }
 
 /** One saved design with its document. The account that saved it is not named. */

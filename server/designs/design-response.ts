@@ -16,6 +16,7 @@ export function savedDesignSummary(d: SavedDesignSummaryRow, viewerId: string): 
     pages: d.pages,
     updatedAt: new Date(d.updatedAt).toISOString(),
     url: designUrl(d.id),
+    template: d.template,
   };
 }
 

@@ -28,15 +28,26 @@ export class DesignStore {
   async list(orgId: string): Promise<SavedDesignSummaryRow[]> {
     if (!ID.test(orgId)) return [];
     const rows = await this.db
-      .selectFrom('designs')
-      .select(['id', 'title', 'created_by', 'format_size', 'orientation', 'page_count', 'current_version', 'updated_at'])
-      .where('org_id', '=', orgId)
-      .where('deleted_at', 'is', null)
-      .orderBy('updated_at', 'desc')
-      .orderBy('id')
+      .selectFrom('designs as d')
+      // The template it was made from, for "a newer version is published" (its newest version's number).
+      .leftJoin('published_templates as t', 't.id', 'd.template_id')
+      .select(['d.id', 'd.title', 'd.created_by', 'd.format_size', 'd.orientation', 'd.page_count', 'd.current_version', 'd.updated_at', 'd.template_id', 'd.template_version', 't.current_version as template_current_version'])
+      .where('d.org_id', '=', orgId)
+      .where('d.deleted_at', 'is', null)
+      .orderBy('d.updated_at', 'desc')
+      .orderBy('d.id')
       .limit(MAX_DESIGNS_PER_ORGANISATION)
       .execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, createdBy: r.created_by, format: { size: r.format_size, orientation: r.orientation }, pages: r.page_count, version: r.current_version, updatedAt: r.updated_at.getTime() }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      createdBy: r.created_by,
+      format: { size: r.format_size, orientation: r.orientation },
+      pages: r.page_count,
+      version: r.current_version,
+      updatedAt: r.updated_at.getTime(),
+      template: r.template_id !== null && r.template_version !== null ? { id: r.template_id, version: r.template_version, currentVersion: r.template_current_version ?? r.template_version } : null,
+    }));
   }
 
   /** The design at its current version. */
@@ -202,6 +213,8 @@ export interface SavedDesignSummaryRow {
   version: number;
   /** Milliseconds since the epoch. */
   updatedAt: number;
+  /** The published template it was made from: the version it was made from and the newest one; null for none. */
+  template: { id: string; version: number; currentVersion: number } | null;
 }
 
 /** The columns of `designs` that repeat what the list shows of the current version. */

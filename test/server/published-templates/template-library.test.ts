@@ -166,6 +166,9 @@ describe('a design made from it keeps its locks', () => {
     expect((await json(await localClient.request('/api/published-templates'))).body.templates).toEqual([expect.objectContaining({ id: templateId, version: 2, locked: ['logo'] })]);
     const saved = (await json(await localClient.request(`/api/designs/${designId}`))).body;
     expect(saved.template).toMatchObject({ version: 1, currentVersion: 2, locked: LOCKED });
+    // The list of saved designs says so too (the gallery's "a newer version is published").
+    const listed = (await json(await localClient.request('/api/designs'))).body.designs.find((d: { id: string }) => d.id === designId);
+    expect(listed.template).toEqual({ id: templateId, version: 1, currentVersion: 2 });
     expect((await localClient.request(`/api/designs/${designId}`, { method: 'PUT', json: { design: edited(design, 'band', () => null) } })).status).toBe(422);
   });
 });
