@@ -34,7 +34,7 @@ describe('saved designs', () => {
 
     // A colleague in the same organisation sees it in the list and can open it.
     const list = (await (await riversideToo.request('/api/designs')).json()) as { designs: Array<Record<string, unknown>> };
-    expect(list.designs).toEqual([{ id: saved.id, title: 'Bus leaflet', createdByYou: false, format: { size: 'A5', orientation: 'portrait' }, pages: 2, updatedAt: expect.any(String), url: saved.url }]);
+    expect(list.designs).toEqual([{ id: saved.id, title: 'Bus leaflet', createdByYou: false, format: { size: 'A5', orientation: 'portrait' }, pages: 2, updatedAt: expect.any(String), url: saved.url, template: null }]);
     expect((await riversideToo.request(saved.url)).status).toBe(200);
 
     const replaced = await riverside.request(saved.url, { method: 'PUT', json: { design: { ...design, title: 'Bus leaflet v2' } } });
