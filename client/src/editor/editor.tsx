@@ -30,6 +30,7 @@ export function Editor({ initial }: { initial: Draft }) {
   const { design } = draft;
   const page = Math.min(draft.page, design.pages.length - 1);
   const history = useDesignHistory(design, update);
+  const locks = useMemo(() => (draft.template ? { ids: new Set(draft.template.locked), by: draft.template.organisationName } : null), [draft.template]);
 
   const rememberAsset = useCallback(
     (id: string, size: AssetInfo) => update((d) => (d.assets[id]?.width === size.width && d.assets[id]?.height === size.height ? d : { ...d, assets: { ...d.assets, [id]: size } })),
@@ -96,6 +97,7 @@ export function Editor({ initial }: { initial: Draft }) {
               onElementChange={(i, next) => update((d) => ({ ...d, design: withElement(d.design, page, i, next) }))}
               onBackgroundChange={(background) => update((d) => ({ ...d, design: withPage(d.design, page, { ...d.design.pages[page]!, background }) }))}
               onAssetUploaded={rememberAsset}
+              locks={locks}
             />
           </section>
           <ImprintForm imprint={design.imprint} onChange={(imprint) => update((d) => ({ ...d, design: withImprint(d.design, imprint) }))} />
