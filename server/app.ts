@@ -48,6 +48,8 @@ import { organisationTreeRouter } from './organisations/organisation-tree-router
 import { PublishedTemplateStore } from './published-templates/published-template-store';
 import { publishedTemplatesRouter } from './published-templates/published-templates-router';
 import { TemplateLocksDesk } from './published-templates/template-locks-desk';
+import { BrandKitStore } from './brand-kits/brand-kit-store';
+import { brandKitsRouter } from './brand-kits/brand-kits-router';
 import { SignOffDesk } from './sign-off/sign-off-desk';
 import { SignOffNotices } from './sign-off/sign-off-notices';
 import { signOffRouter } from './sign-off/sign-off-router';
@@ -197,6 +199,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(organisationTreeRouter(services));
   app.use(organisationImprintRouter(services));
+  app.use(brandKitsRouter({ services, kits: new BrandKitStore(deps.db, deps.now), store }));
   app.use(designsRouter({ services, designs, locks }));
   app.use(publishedTemplatesRouter({ services, designs, templates: publishedTemplates, locks }));
   app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));

@@ -37,6 +37,8 @@ import type { Database } from '../database/schema';
  * `organisation.parent-set` / `.parent-cleared`: an admin moved an organisation in the tree (the target is
  * the organisation; details `from` and `to`, organisation ids or null). `template.published`: an organisation
  * published a version of a template (the target is the template; details `version` and `locked`, a count).
+ * `organisation.brand-kit-set`: an agent or admin set the organisation's brand kit (details: how many colours,
+ * logos and typefaces).
  */
 export type AuditAction =
   | 'account.invited'
@@ -85,7 +87,8 @@ export type AuditAction =
   | 'print-order.invoice-attached'
   | 'organisation.parent-set'
   | 'organisation.parent-cleared'
-  | 'template.published';
+  | 'template.published'
+  | 'organisation.brand-kit-set';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */

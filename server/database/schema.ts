@@ -29,6 +29,7 @@ export interface Database {
   print_order_transitions: PrintOrderTransitionsTable;
   published_templates: PublishedTemplatesTable;
   published_template_versions: PublishedTemplateVersionsTable;
+  brand_kits: BrandKitsTable;
 }
 
 /** A timestamp with time zone: read as a Date (UTC), written as a Date. */
@@ -351,4 +352,19 @@ export interface PublishedTemplateVersionsTable {
   source_design_version: number;
   published_by: string;
   published_at: Timestamp;
+}
+
+/** An organisation's own brand kit (migration 0053): what it adds to those of the organisations above it. */
+export interface BrandKitsTable {
+  org_id: string;
+  /** Named CMYK colours, a JSON array (brandKitSchema in common/brand/brand-kit.ts), checked again on every read. */
+  colours: ColumnType<unknown, string, string>;
+  /** Logos: names and uploaded asset ids. */
+  logos: ColumnType<unknown, string, string>;
+  /** Typeface names (FONT_FACES). */
+  typefaces: ColumnType<unknown, string, string>;
+  /** The imprint's minimum size, points; null for none. */
+  imprint_min_font_size: number | null;
+  updated_by: string;
+  updated_at: Timestamp;
 }

@@ -25,6 +25,7 @@ import { spendingOrderLink } from './0041-spending-order-link';
 import { organisationParents } from './0050-organisation-parents';
 import { publishedTemplates } from './0051-published-templates';
 import { designTemplateLink } from './0052-design-template-link';
+import { brandKits } from './0053-brand-kits';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -57,4 +58,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0050-organisation-parents': organisationParents,
   '0051-published-templates': publishedTemplates,
   '0052-design-template-link': designTemplateLink,
+  '0053-brand-kits': brandKits,
 };

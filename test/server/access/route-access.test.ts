@@ -149,6 +149,9 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /api/published-templates': { expected: members(200) },
   'GET /api/published-templates/:id': { expected: ownOrg(200), params: (f) => ({ id: f.templateId }) },
   'POST /api/published-templates': { expected: agentsOrAdmin(404), body: (f) => ({ json: { designId: f.designId, locked: ['band'] } }) },
+  // Brand kits: the organisation's accounts read, its agents (none of these actors) and admins set.
+  'GET /api/organisations/:orgId/brand-kit': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'PUT /api/organisations/:orgId/brand-kit': { expected: { anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 200, owner: 403 }, params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { colours: [{ name: 'Riverside red', colour: 'cmyk(0, 100, 80, 0)' }] } }) },
 
   'POST /api/admin/accounts/:id/role': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }), body: () => ({ json: { role: 'agent' } }) },
 

@@ -218,8 +218,8 @@ describe('the migrations, one at a time on real data', () => {
     ).rejects.toThrow(/foreign key|spending_entries_print_order/);
   });
 
-  it('0050-0052 (template library) run on these rows: the organisation gets no parent, the design no template (their rules: template-library-migrations.test.ts)', async () => {
-    expect(await up('0052-design-template-link')).toEqual(['0050-organisation-parents', '0051-published-templates', '0052-design-template-link']);
+  it('0050-0053 (template library, brand kits) run on these rows: the organisation gets no parent and no kit, the design no template (their rules: template-library-migrations.test.ts)', async () => {
+    expect(await up('0053-brand-kits')).toEqual(['0050-organisation-parents', '0051-published-templates', '0052-design-template-link', '0053-brand-kits']);
     const { rows } = await sql<{ parent_id: string | null; template_id: string | null }>`select o.parent_id, d.template_id from organisations o join designs d on d.org_id = o.id where d.id = ${DESIGN}`.execute(empty.db);
     expect(rows).toEqual([{ parent_id: null, template_id: null }]);
   });

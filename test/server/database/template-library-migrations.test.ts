@@ -94,4 +94,15 @@ describe('the template library migrations, on real data', () => {
     await expect(db().updateTable('designs').set({ template_version: 9 }).where('id', '=', DESIGN).execute()).rejects.toThrow(/design_template_version_exists|foreign key/);
     await expect(db().updateTable('designs').set({ template_version: null }).where('id', '=', DESIGN).execute()).rejects.toThrow(/design_template_both|check/);
   });
+
+  it('0053 keeps at most one brand kit per existing organisation, of bounded lists and a sane imprint size', async () => {
+    expect(await migrateToLatest(database.db, '0053-brand-kits')).toEqual(['0053-brand-kits']);
+    const kit = { org_id: NATIONAL, colours: JSON.stringify([{ name: 'Party red', colour: 'cmyk(0, 100, 80, 0)' }]), logos: '[]', typefaces: '["sans"]', imprint_min_font_size: 6, updated_by: ACCOUNT, updated_at: at };
+    await db().insertInto('brand_kits').values(kit).execute();
+    await expect(db().insertInto('brand_kits').values(kit).execute()).rejects.toThrow(/unique|duplicate/);
+    await expect(db().insertInto('brand_kits').values({ ...kit, org_id: 'f'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
+    await expect(db().insertInto('brand_kits').values({ ...kit, org_id: REGION, imprint_min_font_size: 2 }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('brand_kits').values({ ...kit, org_id: REGION, colours: '{}' }).execute()).rejects.toThrow(/check/);
+    await expect(db().insertInto('brand_kits').values({ ...kit, org_id: REGION, colours: JSON.stringify(Array.from({ length: 25 }, () => ({}))) }).execute()).rejects.toThrow(/check/);
+  });
 });
