@@ -1,5 +1,6 @@
 import type { RequestHandler, Response, Router } from 'express';
-import { brandKitSchema, effectiveBrandKit, type BrandKit, type EffectiveBrandKit } from '../../common/brand/brand-kit';
+import type { BrandKitResponse } from '../../common/api/brand-kit-response';
+import { brandKitSchema, effectiveBrandKit, type BrandKit } from '../../common/brand/brand-kit';
 import { readAssetInfo } from '../../common/node/asset-info';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
@@ -11,16 +12,6 @@ import { routeParam } from '../http/route-param';
 import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
 import type { BrandKitStore } from './brand-kit-store';
-
-/** GET /api/organisations/:orgId/brand-kit. */
-export interface BrandKitResponse {
-  /** The organisation's own additions (empty lists and null when it has none). */
-  own: BrandKit;
-  /** The kits of the organisations above it, topmost first. */
-  inherited: Array<{ organisation: { id: string; name: string }; kit: BrandKit }>;
-  /** What its designers are offered: the inherited kits and its own, added together. */
-  effective: EffectiveBrandKit;
-}
 
 const EMPTY: BrandKit = { colours: [], logos: [], typefaces: [], imprintMinFontSize: null };
 

@@ -43,6 +43,8 @@ beforeAll(async () => {
   design.pages[0].elements.find((e: { id: string }) => e.id === 'photo').id = 'logo';
   sourceId = ((await (await nationalAgent.request('/api/designs', { json: { design } })).json()) as { id: string }).id;
   expect((await nationalAgent.request('/api/published-templates', { json: { designId: sourceId, locked: ['logo', 'band'] } })).status).toBe(201);
+  // The national brand kit's colours, which the local party inherits.
+  expect((await nationalAgent.request(`/api/organisations/${national.orgId}/brand-kit`, { method: 'PUT', json: { colours: [{ name: 'Party plum', colour: 'cmyk(60, 100, 20, 10)' }] } })).status).toBe(200);
   context = await newContext(browser, LAPTOP);
   page = await context.newPage();
   // The crafted save below is refused (422), as it must be: the browser logs that answer.
@@ -77,6 +79,9 @@ describe('a local campaigner and a template published by the national party', ()
     const headline = page.locator('[data-element-card="headline"]').locator('textarea, input').first();
     expect(await headline.isEnabled()).toBe(true);
     await headline.fill('Riverside needs a bus');
+    // The palette offers the inherited brand colour by its name, and choosing it colours the headline.
+    await page.locator('[data-element-card="headline"]').getByText('Party plum', { exact: true }).click();
+    expect(await page.locator('[data-element-card="headline"]').getByRole('radio', { name: /Party plum/ }).isChecked()).toBe(true);
     expect(await seriousAxeViolations(page, 'editor with locked elements')).toEqual([]);
     await screenshot(page, 'published-template-locked-logo', true);
   });

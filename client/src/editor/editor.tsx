@@ -22,6 +22,7 @@ import { ProblemsContext } from './problems-context';
 import { TextField } from './text-field';
 import { withElement, withImprint, withPage } from './update-design';
 import { useDesignHistory } from './use-design-history';
+import { BrandColoursContext, useLoadedBrandColours } from './brand-colours';
 import './editor.css';
 
 /** The designer for one draft: preview on one side, fields on the other, imprint and printing below them. */
@@ -30,6 +31,7 @@ export function Editor({ initial }: { initial: Draft }) {
   const { design } = draft;
   const page = Math.min(draft.page, design.pages.length - 1);
   const history = useDesignHistory(design, update);
+  const brandColours = useLoadedBrandColours();
   const locks = useMemo(() => (draft.template ? { ids: new Set(draft.template.locked), by: draft.template.organisationName } : null), [draft.template]);
 
   const rememberAsset = useCallback(
@@ -63,6 +65,7 @@ export function Editor({ initial }: { initial: Draft }) {
   };
 
   return (
+    <BrandColoursContext.Provider value={brandColours}>
     <ProblemsContext.Provider value={problems}>
       <EditorHeader title={design.title} saveState={saveState} actions={
           <>
@@ -105,5 +108,6 @@ export function Editor({ initial }: { initial: Draft }) {
         </div>
       </main>
     </ProblemsContext.Provider>
+    </BrandColoursContext.Provider>
   );
 }
