@@ -61,14 +61,18 @@ export function lockViolations(design: Design, locked: readonly LockedElement[],
   return out;
 }
 
-/** The locked elements of a template's design: each id found on its page; ids that are on no page are returned in `unknown`. */
+/**
+ * The locked elements of a template's design: every element with one of these ids, on whichever page
+ * (ids are unique per page, so an id may lock the front's and the back's); ids that are on no page are
+ * returned in `unknown`.
+ */
 export function lockedElementsOf(design: Design, ids: readonly string[]): { locked: LockedElement[]; unknown: string[] } {
   const locked: LockedElement[] = [];
   const unknown: string[] = [];
   for (const id of ids) {
-    const page = design.pages.findIndex((p) => p.elements.some((e) => e.id === id));
-    if (page < 0) unknown.push(id);
-    else locked.push({ page, element: design.pages[page]!.elements.find((e) => e.id === id) as Element });
+    const found = design.pages.flatMap((p, page) => p.elements.filter((e) => e.id === id).map((element): LockedElement => ({ page, element: element as Element })));
+    if (found.length === 0) unknown.push(id);
+    else locked.push(...found);
   }
   return { locked, unknown };
 }
