@@ -50,6 +50,7 @@ import { publishedTemplatesRouter } from './published-templates/published-templa
 import { TemplateLocksDesk } from './published-templates/template-locks-desk';
 import { BrandKitStore } from './brand-kits/brand-kit-store';
 import { brandKitsRouter } from './brand-kits/brand-kits-router';
+import { BrandRules } from './brand-kits/brand-rules';
 import { SignOffDesk } from './sign-off/sign-off-desk';
 import { SignOffNotices } from './sign-off/sign-off-notices';
 import { signOffRouter } from './sign-off/sign-off-router';
@@ -123,6 +124,8 @@ export function createApp(deps: AppDeps): Express {
   const orders = new PrintOrderStore(deps.db, deps.now);
   const publishedTemplates = new PublishedTemplateStore(deps.db, deps.now);
   const locks = new TemplateLocksDesk({ templates: publishedTemplates, organisations: services.organisations });
+  const brandKits = new BrandKitStore(deps.db, deps.now);
+  const brandRules = new BrandRules({ kits: brandKits, organisations: services.organisations });
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
@@ -199,8 +202,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminShareLinksRouter({ services, shareLinks }));
   app.use(organisationTreeRouter(services));
   app.use(organisationImprintRouter(services));
-  app.use(brandKitsRouter({ services, kits: new BrandKitStore(deps.db, deps.now), store }));
-  app.use(designsRouter({ services, designs, locks }));
+  app.use(brandKitsRouter({ services, kits: brandKits, store }));
+  app.use(designsRouter({ services, designs, locks, brandRules }));
   app.use(publishedTemplatesRouter({ services, designs, templates: publishedTemplates, locks }));
   app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) }) }));
@@ -209,7 +212,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(printersRouter({ services, printers }));
   app.use(printOrdersRouter({ services, desk: orderDesk, orders }));
   app.use(printHistoryRouter({ services, records: printRecords }));
-  app.use(printJobsRouter({ ...deps, store, services, designs, locks, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
+  app.use(printJobsRouter({ ...deps, store, services, designs, locks, brandRules, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {
     const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);

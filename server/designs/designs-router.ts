@@ -10,6 +10,7 @@ import { signedIn } from '../sessions/signed-in-guard';
 import { designVersionResponse, savedDesignResponse, savedDesignSummary } from './design-response';
 import { DesignStore, MAX_DESIGNS_PER_ORGANISATION, TooManyDesignsError } from './design-store';
 import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
+import type { BrandRules } from '../brand-kits/brand-rules';
 import { copyTitleOf, createDesignSchema, duplicateDesignSchema, renameDesignSchema, saveDesignSchema, type SavedDesign } from './saved-design';
 
 /**
@@ -22,6 +23,8 @@ export function designsRouter(deps: {
   designs: DesignStore;
   /** Published templates' locks: a design made from one keeps its locked elements on every save; absent, designs cannot be made from one. */
   locks?: TemplateLocksDesk;
+  /** The brand kit's rules (the imprint's minimum size); not checked when absent. */
+  brandRules?: BrandRules;
 }): Router {
   const router = caseSensitiveRouter();
   const tooMany = (err: unknown) => {
@@ -48,6 +51,7 @@ export function designsRouter(deps: {
       if (!locks) throw AppError.notFound('this published template');
       deps.locks!.refuseBrokenLocks(design, locks);
     }
+    await deps.brandRules?.refuseBrokenRules(account.orgId, design);
     const saved = await deps.designs.create(account.orgId, account.id, design, template ?? null).catch(tooMany);
     res.status(201).location(`/api/designs/${saved.id}`).json(await respond(saved));
   });
@@ -66,6 +70,7 @@ export function designsRouter(deps: {
     const link = await deps.designs.templateOf(account.orgId, id);
     const locks = link && deps.locks ? await deps.locks.locksOf(link) : null;
     if (locks) deps.locks!.refuseBrokenLocks(design, locks);
+    await deps.brandRules?.refuseBrokenRules(account.orgId, design);
     const saved = await deps.designs.update(account.orgId, id, design, account.id);
     if (!saved) throw notFound();
     res.json(savedDesignResponse(saved, locks?.response ?? null));

@@ -15,6 +15,7 @@ import { AppError, formatPath } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
 import type { DesignStore } from '../designs/design-store';
 import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
+import type { BrandRules } from '../brand-kits/brand-rules';
 import type { PrintJobView, PrintQueue } from './print-queue';
 
 /** Longest a submission waits for the print queue (Redis) before answering 503, milliseconds. */
@@ -88,7 +89,7 @@ export function jobIdOf(design: Design, copies: number, orgId?: string, print: P
 export async function submitPrintJob(
   body: unknown,
   orgId: string,
-  deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings; designs?: DesignStore; locks?: TemplateLocksDesk },
+  deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings; designs?: DesignStore; locks?: TemplateLocksDesk; brandRules?: BrandRules },
   accountId?: string,
 ): Promise<PrintJobView> {
   const { design, copies, confirm, designId, proof } = parseWith(submitPrintJobSchema, body);
@@ -96,6 +97,7 @@ export async function submitPrintJob(
   const link = designId && deps.designs && deps.locks ? await deps.designs.templateOf(orgId, designId) : null;
   const locks = link ? await deps.locks!.locksOf(link) : null;
   if (locks) deps.locks!.refuseBrokenLocks(design, locks);
+  await deps.brandRules?.refuseBrokenRules(orgId, design);
   refuseSampleImprint(design);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);

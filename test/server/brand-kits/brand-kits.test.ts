@@ -2,6 +2,7 @@ import { CALM } from '../../support/calm-probes';
 import { startRosette, type RunningRosette } from '../../support/in-process-rosette';
 import { recordedLeaks } from '../../support/leak-watch';
 import type { TestAccount, TestClient } from '../../support/test-client';
+import { printJobBody, withRealImprint } from '../../support/real-imprint';
 
 let rosette: RunningRosette;
 let national: TestAccount;
@@ -80,5 +81,22 @@ describe('brand kits', () => {
     expect((await outsider.request(url(local.orgId), { method: 'PUT', json: {} })).status).toBe(404);
     // A child does not read its parent's own kit page (it sees it inherited in its own).
     expect((await localAgent.request(url(national.orgId))).status).toBe(404);
+  });
+
+  it("refuse a design or print job whose imprint may be set below the tree's minimum size (422 naming the field)", async () => {
+    const flyer = ((await (await localAgent.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
+    const design = { ...withRealImprint(flyer), title: 'Riverside leaflet' };
+    const imprintAt = design.pages[1].elements.findIndex((e: { kind: string }) => e.kind === 'imprint');
+    // The flyer's imprint may shrink to 4.5 pt; Riverside's rule (7 pt, stricter than the national 6 pt) refuses it.
+    const refused = await json(await localAgent.request('/api/designs', { json: { design } }));
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'imprint_below_brand_minimum', fields: [{ path: `design.pages[1].elements[${imprintAt}].minFontSize` }] } } });
+    expect(refused.body.error.message).toMatch(/4\.5 pt, below the 7 pt/);
+    const job = await json(await localAgent.request('/api/print-jobs', { json: printJobBody(design) }));
+    expect(job).toMatchObject({ status: 422, body: { error: { code: 'imprint_below_brand_minimum' } } });
+    // Set at 7 pt and no smaller, it is saved.
+    design.pages[1].elements[imprintAt] = { ...design.pages[1].elements[imprintAt], fontSize: 7, minFontSize: 7 };
+    expect((await localAgent.request('/api/designs', { json: { design } })).status).toBe(201);
+    // An organisation with no rule in its tree is not held to one.
+    expect((await outsider.request('/api/designs', { json: { design: { ...withRealImprint(flyer), title: 'Hillside leaflet' } } })).status).toBe(201);
   });
 });
