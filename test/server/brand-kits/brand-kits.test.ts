@@ -85,7 +85,7 @@ describe('brand kits', () => {
 
   it("refuse a design or print job whose imprint may be set below the tree's minimum size (422 naming the field)", async () => {
     const flyer = ((await (await localAgent.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
-    const design = { ...withRealImprint(flyer), title: 'Riverside leaflet' };
+    const design: Record<string, any> = { ...withRealImprint(flyer), title: 'Riverside leaflet' };
     const imprintAt = design.pages[1].elements.findIndex((e: { kind: string }) => e.kind === 'imprint');
     // The flyer's imprint may shrink to 4.5 pt; Riverside's rule (7 pt, stricter than the national 6 pt) refuses it.
     const refused = await json(await localAgent.request('/api/designs', { json: { design } }));
