@@ -205,7 +205,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(brandKitsRouter({ services, kits: brandKits, store }));
   app.use(designsRouter({ services, designs, locks, brandRules }));
   app.use(publishedTemplatesRouter({ services, designs, templates: publishedTemplates, locks }));
-  app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));
+  app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now), locks }));
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) }) }));
   app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));

@@ -153,6 +153,16 @@ describe('a design made from it keeps its locks', () => {
     expect((await waitForJob(localClient, accepted.body.statusUrl)).status).toBe('done');
   });
 
+  it('refuses a variant table whose field would change a locked element (422 element_locked naming the field)', async () => {
+    const fields = [
+      { key: 'ward', label: 'Ward', page: 0, elementId: 'vote' },
+      { key: 'logo', label: 'Logo', page: 0, elementId: 'logo' },
+    ];
+    const refused = await json(await localClient.request(`/api/designs/${designId}/variants`, { method: 'PUT', json: { fields, rows: [{ ward: 'Vote in Abbey', logo: 'a'.repeat(64) }] } }));
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'element_locked', fields: [{ path: 'fields[1].elementId' }] } } });
+    expect((await localClient.request(`/api/designs/${designId}/variants`, { method: 'PUT', json: { fields: fields.slice(0, 1), rows: [{ ward: 'Vote in Abbey' }] } })).status).toBe(200);
+  });
+
   it('keeps the template (and its locks) on a copy', async () => {
     const copy = await json(await localClient.request(`/api/designs/${designId}/duplicate`, { json: {} }));
     expect(copy.body.template).toMatchObject({ id: templateId, version: 1 });
