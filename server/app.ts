@@ -44,6 +44,13 @@ import { adminShareLinksRouter } from './share-links/admin-share-links-router';
 import { shareLinksRouter } from './share-links/share-links-router';
 import { sharedLeafletRouter } from './share-links/shared-leaflet-router';
 import { templatesRouter } from './templates/templates-router';
+import { organisationTreeRouter } from './organisations/organisation-tree-router';
+import { PublishedTemplateStore } from './published-templates/published-template-store';
+import { publishedTemplatesRouter } from './published-templates/published-templates-router';
+import { TemplateLocksDesk } from './published-templates/template-locks-desk';
+import { BrandKitStore } from './brand-kits/brand-kit-store';
+import { brandKitsRouter } from './brand-kits/brand-kits-router';
+import { BrandRules } from './brand-kits/brand-rules';
 import { SignOffDesk } from './sign-off/sign-off-desk';
 import { SignOffNotices } from './sign-off/sign-off-notices';
 import { signOffRouter } from './sign-off/sign-off-router';
@@ -115,6 +122,10 @@ export function createApp(deps: AppDeps): Express {
   const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
   const printers = new PrinterStore(deps.db, deps.now);
   const orders = new PrintOrderStore(deps.db, deps.now);
+  const publishedTemplates = new PublishedTemplateStore(deps.db, deps.now);
+  const locks = new TemplateLocksDesk({ templates: publishedTemplates, organisations: services.organisations });
+  const brandKits = new BrandKitStore(deps.db, deps.now);
+  const brandRules = new BrandRules({ kits: brandKits, organisations: services.organisations });
   const clientIndex = loadClientIndex(deps.clientDir);
   // Every print job and share link checks its images' pixel sizes: keep those facts (tiny, never stale) in memory.
   const store = new AssetCachingStore(deps.store, { maxBytes: ASSET_INFO_CACHE_BYTES, keys: ASSET_INFO_KEYS });
@@ -189,16 +200,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.overload.queueActionsRouter);
   app.use(adminAccountsRouter(services, { mailer, publicUrl }));
   app.use(adminShareLinksRouter({ services, shareLinks }));
+  app.use(organisationTreeRouter(services));
   app.use(organisationImprintRouter(services));
-  app.use(designsRouter({ services, designs }));
-  app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now) }));
+  app.use(brandKitsRouter({ services, kits: brandKits, store }));
+  app.use(designsRouter({ services, designs, locks, brandRules }));
+  app.use(publishedTemplatesRouter({ services, designs, templates: publishedTemplates, locks }));
+  app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now), locks }));
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) }) }));
   app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printersRouter({ services, printers }));
   app.use(printOrdersRouter({ services, desk: orderDesk, orders }));
   app.use(printHistoryRouter({ services, records: printRecords }));
-  app.use(printJobsRouter({ ...deps, store, services, designs, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
+  app.use(printJobsRouter({ ...deps, store, services, designs, locks, brandRules, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {
     const page: express.RequestHandler = (req, res) => clientIndex.send(req, res);

@@ -6,6 +6,7 @@ import { StoreUnavailableError } from '../common/node/store-unavailable-error';
 import { assetKey, pdfKey } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, printJobDataSchema, type PrintJobResult } from '../common/queue/print-job';
 import { sampleImprintProblems } from '../common/templates/sample-imprint-problems';
+import { lockViolations } from '../common/templates/template-locks';
 import type { PdfRenderer } from './pdf/pdf-renderer';
 import { preparePrintImages } from './pdf/prepare-print-images';
 import { RENDER_TIMEOUT_REASON, RenderTimeoutError } from './render-pool/render-timeout-error';
@@ -44,7 +45,10 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     const first = parsed.error.issues[0];
     throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the design is not valid (${first?.path.join('.')}: ${first?.message})`);
   }
-  const { design, pdfHash, print, proof } = parsed.data;
+  const { design, pdfHash, print, proof, templateLocks } = parsed.data;
+  // The server refuses these (422 element_locked); a job whose design breaks its template's locks is never drawn.
+  const broken = templateLocks ? lockViolations(design, templateLocks.locked, templateLocks.organisationName) : [];
+  if (broken.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}${broken[0]!.message}`);
   // The server refuses these (422 sample_imprint); a job queued before it did, or by anything else, is refused here.
   const sample = sampleImprintProblems(design.imprint);
   if (sample.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the imprint still has sample details (${sample.map((p) => p.path.join('.')).join(', ')}); fill in the real promoter and printer`);

@@ -1,4 +1,5 @@
 import type { Design } from '../design/design-schema';
+import type { DesignTemplateResponse } from './published-template-response';
 
 /** The JSON of /api/designs, shared by the server that builds it and the client that reads it. */
 
@@ -16,6 +17,11 @@ export interface SavedDesignSummary {
   /** ISO 8601. */
   updatedAt: string;
   url: string;
+  /**
+   * The published template it was made from: the version it was made from and the template's newest
+   * (newer when the publisher has published again since); null (or absent, from servers before it) for none.
+   */
+  template?: { id: string; version: number; currentVersion: number } | null;
 }
 
 /** One saved design with its document. The account that saved it is not named. */
@@ -30,6 +36,8 @@ export interface SavedDesignResponse {
   /** ISO 8601. */
   updatedAt: string;
   url: string;
+  /** The published template it was made from, with the elements it locks; null (or absent, from servers before it) when none. */
+  template?: DesignTemplateResponse | null;
 }
 
 /** One saved version in a design's history (GET /api/designs/:id/versions), newest first. */

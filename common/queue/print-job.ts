@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_PRINT_SETTINGS, printSettingsSchema, type PrintSettings } from '../colour/print-settings';
 import { designSchema } from '../design/design-schema';
+import { templateLocksSchema } from '../templates/template-locks';
 
 /**
  * Version of the renderer's output. It is part of every job id and PDF hash: bump it whenever a change
@@ -51,6 +52,12 @@ export const printJobDataSchema = z.object({
    * when it was not sent from a saved design. The worker ignores it.
    */
   savedDesign: z.object({ id: z.string().regex(/^[a-f0-9]{32}$/), version: z.number().int().min(1) }).optional(),
+  /**
+   * The published template the design was made from and the elements it locks (issue 16): the server
+   * refused the job if the design broke one, and the worker checks again and fails the job as
+   * unrecoverable if it does. Absent for a design made from no published template.
+   */
+  templateLocks: templateLocksSchema.optional(),
 });
 /** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
 export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };

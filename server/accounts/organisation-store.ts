@@ -3,6 +3,20 @@ import type { Database } from '../database/schema';
 import { randomId } from '../secrets/random-token';
 import { imprintSchema, type Imprint } from '../../common/design/design-schema';
 import type { Organisation } from './account';
+import { sql } from 'kysely';
+
+/** Why the tree refused a new parent (migration 0050's trigger). */
+export class OrganisationTreeError extends Error {
+  constructor(readonly reason: 'cycle' | 'depth') {
+    super(reason === 'cycle' ? 'the organisation would be its own ancestor' : 'the organisation tree would be too deep');
+  }
+}
+
+/** An organisation with its place in the tree. */
+export interface OrganisationNode extends Organisation {
+  /** The organisation above it; null at the top. */
+  parentId: string | null;
+}
 
 /** An organisation's own legal imprint, as stored. */
 export interface OrganisationImprint {
@@ -75,6 +89,49 @@ export class OrganisationStore {
       .onConflict((oc) => oc.column('org_id').doUpdateSet({ imprint: json, updated_by: accountId, updated_at: at }))
       .execute();
     return { imprint, updatedBy: accountId, updatedAt: at.getTime() };
+  }
+
+  /** Every organisation with its parent, by name (the admin's list; a few hundred at most). */
+  async listTree(): Promise<OrganisationNode[]> {
+    const rows = await this.db.selectFrom('organisations').select(['id', 'name', 'parent_id']).orderBy('name').execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id }));
+  }
+
+  /** The organisation and its parent; null when there is no such organisation. */
+  async node(id: string): Promise<OrganisationNode | null> {
+    if (!ID.test(id)) return null;
+    const row = await this.db.selectFrom('organisations').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst();
+    return row ? { id: row.id, name: row.name, parentId: row.parent_id } : null;
+  }
+
+  /**
+   * Sets (or with null, clears) the organisation's parent. Throws OrganisationTreeError when the tree
+   * would get a cycle or grow deeper than ORGANISATION_TREE_MAX_DEPTH (the database's trigger decides, so
+   * no writer can get round it); false when there is no such organisation.
+   */
+  async setParent(id: string, parentId: string | null): Promise<boolean> {
+    if (!ID.test(id)) return false;
+    try {
+      const result = await this.db.updateTable('organisations').set({ parent_id: parentId }).where('id', '=', id).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    } catch (err) {
+      const constraint = (err as { constraint?: unknown }).constraint;
+      if (constraint === 'organisation_tree_cycle' || constraint === 'organisation_not_own_parent') throw new OrganisationTreeError('cycle');
+      if (constraint === 'organisation_tree_depth') throw new OrganisationTreeError('depth');
+      throw err;
+    }
+  }
+
+  /** The organisation's ancestors, nearest first (its parent, the parent's parent ...); empty at the top or for an unknown id. */
+  async ancestors(id: string): Promise<Organisation[]> {
+    if (!ID.test(id)) return [];
+    const result = await sql<{ id: string; name: string; n: number }>`
+      with recursive up(id, name, parent_id, n) as (
+        select p.id, p.name, p.parent_id, 1 from organisations o join organisations p on p.id = o.parent_id where o.id = ${id}
+        union all
+        select p.id, p.name, p.parent_id, up.n + 1 from organisations p join up on p.id = up.parent_id where up.n < 10
+      ) select id, name, n from up order by n`.execute(this.db);
+    return result.rows.map((r) => ({ id: r.id, name: r.name }));
   }
 
   /** Whether the organisation requires its agent's sign-off before a print is shared; null when there is no such organisation. */

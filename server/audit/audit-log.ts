@@ -34,6 +34,11 @@ import type { Database } from '../database/schema';
  * `print-order.created` / `.place` / `.printed` / `.delivered` / `.cancel`: a move of a print order (the
  * target is the order; the details keep `from` and `to`), written in the same transaction as its row in
  * `print_order_transitions`. `print-order.invoice-attached`: its invoice was uploaded (details: `bytes`).
+ * `organisation.parent-set` / `.parent-cleared`: an admin moved an organisation in the tree (the target is
+ * the organisation; details `from` and `to`, organisation ids or null). `template.published`: an organisation
+ * published a version of a template (the target is the template; details `version` and `locked`, a count).
+ * `organisation.brand-kit-set`: an agent or admin set the organisation's brand kit (details: how many colours,
+ * logos and typefaces).
  */
 export type AuditAction =
   | 'account.invited'
@@ -79,7 +84,11 @@ export type AuditAction =
   | 'print-order.printed'
   | 'print-order.delivered'
   | 'print-order.cancel'
-  | 'print-order.invoice-attached';
+  | 'print-order.invoice-attached'
+  | 'organisation.parent-set'
+  | 'organisation.parent-cleared'
+  | 'template.published'
+  | 'organisation.brand-kit-set';
 
 export interface AuditEntry {
   /** Milliseconds since the epoch. */

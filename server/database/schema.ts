@@ -27,6 +27,9 @@ export interface Database {
   printer_prices: PrinterPricesTable;
   print_orders: PrintOrdersTable;
   print_order_transitions: PrintOrderTransitionsTable;
+  published_templates: PublishedTemplatesTable;
+  published_template_versions: PublishedTemplateVersionsTable;
+  brand_kits: BrandKitsTable;
 }
 
 /** A timestamp with time zone: read as a Date (UTC), written as a Date. */
@@ -40,6 +43,8 @@ export interface OrganisationsTable {
   created_at: Timestamp;
   /** Whether a print must be of a version the agent approved before it is shared (migration 0016). */
   sign_off_required: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The organisation above it in the tree (migration 0050; no cycles, at most 4 levels); null at the top. */
+  parent_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An organisation's own legal imprint (at most one per organisation). */
@@ -89,6 +94,9 @@ export interface DesignsTable {
   updated_at: Timestamp;
   /** When the organisation deleted it; its versions are kept (print records point at them). */
   deleted_at: Timestamp | null;
+  /** The published template (and its version) it was made from (migration 0052); null for the rest. */
+  template_id: ColumnType<string | null, string | null | undefined, string | null>;
+  template_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DesignVersionsTable {
@@ -321,4 +329,44 @@ export interface PrintOrderTransitionsTable {
   to_status: string;
   actor_id: string;
   at: Timestamp;
+}
+
+/** A template an organisation publishes to those below it (migration 0051), made from one of its saved designs. */
+export interface PublishedTemplatesTable {
+  id: string;
+  org_id: string;
+  /** The saved design it is published from (one template per design: publishing it again adds a version). */
+  source_design_id: string;
+  /** Number of the newest version. */
+  current_version: number;
+  created_at: Timestamp;
+}
+
+/** One frozen version of a published template: never changed or deleted. */
+export interface PublishedTemplateVersionsTable {
+  template_id: string;
+  version: number;
+  name: string;
+  /** The design document (design-schema.ts), checked again on every read. */
+  design: ColumnType<unknown, string, never>;
+  /** The locked elements' ids, a JSON array of strings. */
+  locked: ColumnType<unknown, string, never>;
+  source_design_version: number;
+  published_by: string;
+  published_at: Timestamp;
+}
+
+/** An organisation's own brand kit (migration 0053): what it adds to those of the organisations above it. */
+export interface BrandKitsTable {
+  org_id: string;
+  /** Named CMYK colours, a JSON array (brandKitSchema in common/brand/brand-kit.ts), checked again on every read. */
+  colours: ColumnType<unknown, string, string>;
+  /** Logos: names and uploaded asset ids. */
+  logos: ColumnType<unknown, string, string>;
+  /** Typeface names (FONT_FACES). */
+  typefaces: ColumnType<unknown, string, string>;
+  /** The imprint's minimum size, points; null for none. */
+  imprint_min_font_size: number | null;
+  updated_by: string;
+  updated_at: Timestamp;
 }

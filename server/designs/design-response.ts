@@ -1,5 +1,6 @@
 import type { Design } from '../../common/design/design-schema';
 import type { DesignVersionResponse, SavedDesignResponse, SavedDesignSummary } from '../../common/api/saved-design-response';
+import type { DesignTemplateResponse } from '../../common/api/published-template-response';
 import type { SavedDesignSummaryRow } from './design-store';
 import type { DesignVersionSummary, SavedDesign } from './saved-design';
 
@@ -15,11 +16,13 @@ export function savedDesignSummary(d: SavedDesignSummaryRow, viewerId: string): 
     pages: d.pages,
     updatedAt: new Date(d.updatedAt).toISOString(),
     url: designUrl(d.id),
+    template: d.template,
   };
 }
 
-export function savedDesignResponse(d: SavedDesign): SavedDesignResponse {
-  return { id: d.id, title: d.title, design: d.design, version: d.version, createdAt: new Date(d.createdAt).toISOString(), updatedAt: new Date(d.updatedAt).toISOString(), url: designUrl(d.id) };
+/** @param template The published template it was made from (TemplateLocksDesk), null when none. */
+export function savedDesignResponse(d: SavedDesign, template: DesignTemplateResponse | null = null): SavedDesignResponse {
+  return { id: d.id, title: d.title, design: d.design, version: d.version, createdAt: new Date(d.createdAt).toISOString(), updatedAt: new Date(d.updatedAt).toISOString(), url: designUrl(d.id), template };
 }
 
 export function designVersionResponse(id: string, v: DesignVersionSummary): DesignVersionResponse {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { designSchema, type Design } from '../../common/design/design-schema';
 import type { Database } from '../database/schema';
 import { randomId } from '../secrets/random-token';
-import type { DesignVersionSummary, SavedDesign } from './saved-design';
+import type { DesignVersionSummary, SavedDesign, TemplateLink } from './saved-design';
 
 /** Most designs one organisation may keep on the server (deleted ones do not count). */
 export const MAX_DESIGNS_PER_ORGANISATION = 5_000;
@@ -28,15 +28,26 @@ export class DesignStore {
   async list(orgId: string): Promise<SavedDesignSummaryRow[]> {
     if (!ID.test(orgId)) return [];
     const rows = await this.db
-      .selectFrom('designs')
-      .select(['id', 'title', 'created_by', 'format_size', 'orientation', 'page_count', 'current_version', 'updated_at'])
-      .where('org_id', '=', orgId)
-      .where('deleted_at', 'is', null)
-      .orderBy('updated_at', 'desc')
-      .orderBy('id')
+      .selectFrom('designs as d')
+      // The template it was made from, for "a newer version is published" (its newest version's number).
+      .leftJoin('published_templates as t', 't.id', 'd.template_id')
+      .select(['d.id', 'd.title', 'd.created_by', 'd.format_size', 'd.orientation', 'd.page_count', 'd.current_version', 'd.updated_at', 'd.template_id', 'd.template_version', 't.current_version as template_current_version'])
+      .where('d.org_id', '=', orgId)
+      .where('d.deleted_at', 'is', null)
+      .orderBy('d.updated_at', 'desc')
+      .orderBy('d.id')
       .limit(MAX_DESIGNS_PER_ORGANISATION)
       .execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, createdBy: r.created_by, format: { size: r.format_size, orientation: r.orientation }, pages: r.page_count, version: r.current_version, updatedAt: r.updated_at.getTime() }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      createdBy: r.created_by,
+      format: { size: r.format_size, orientation: r.orientation },
+      pages: r.page_count,
+      version: r.current_version,
+      updatedAt: r.updated_at.getTime(),
+      template: r.template_id !== null && r.template_version !== null ? { id: r.template_id, version: r.template_version, currentVersion: r.template_current_version ?? r.template_version } : null,
+    }));
   }
 
   /** The design at its current version. */
@@ -65,10 +76,10 @@ export class DesignStore {
     return rows.flatMap((r) => (r.version === null || r.saved_at === null ? [] : [{ version: r.version, title: r.title, savedAt: r.saved_at.getTime() }]));
   }
 
-  /** Saves a new design: its first version. */
-  async create(orgId: string, accountId: string, design: Design): Promise<SavedDesign> {
+  /** Saves a new design: its first version; `template` is the published template (and version) it is made from, checked by the caller. */
+  async create(orgId: string, accountId: string, design: Design, template: TemplateLink | null = null): Promise<SavedDesign> {
     const now = this.now();
-    const saved: SavedDesign = { id: randomId(), orgId, createdBy: accountId, title: design.title, design, version: 1, createdAt: now, updatedAt: now };
+    const saved: SavedDesign = { id: randomId(), orgId, createdBy: accountId, title: design.title, design, version: 1, createdAt: now, updatedAt: now, template };
     await this.db.transaction().execute(async (trx) => {
       // The organisation's row, locked: two saves at once cannot both take the last place.
       await trx.selectFrom('organisations').select('id').where('id', '=', orgId).forUpdate().executeTakeFirst();
@@ -76,7 +87,7 @@ export class DesignStore {
       if (Number(n) >= MAX_DESIGNS_PER_ORGANISATION) throw new TooManyDesignsError();
       await trx
         .insertInto('designs')
-        .values({ id: saved.id, org_id: orgId, created_by: accountId, title: design.title, ...listed(design), current_version: 1, created_at: new Date(now), updated_at: new Date(now), deleted_at: null })
+        .values({ id: saved.id, org_id: orgId, created_by: accountId, title: design.title, ...listed(design), current_version: 1, created_at: new Date(now), updated_at: new Date(now), deleted_at: null, template_id: template?.id ?? null, template_version: template?.version ?? null })
         .execute();
       await trx.insertInto('design_versions').values({ design_id: saved.id, version: 1, design: JSON.stringify(design), saved_by: accountId, saved_at: new Date(now) }).execute();
     });
@@ -110,11 +121,11 @@ export class DesignStore {
       .where('id', '=', id)
       .where('org_id', '=', orgId)
       .where('deleted_at', 'is', null)
-      .returning(['current_version', 'created_by', 'created_at'])
+      .returning(['current_version', 'created_by', 'created_at', 'template_id', 'template_version'])
       .executeTakeFirst();
     if (!row) return null;
     await trx.insertInto('design_versions').values({ design_id: id, version: row.current_version, design: JSON.stringify(design), saved_by: accountId, saved_at: new Date(now) }).execute();
-    return { id, orgId, createdBy: row.created_by, title: design.title, design, version: row.current_version, createdAt: row.created_at.getTime(), updatedAt: now };
+    return { id, orgId, createdBy: row.created_by, title: design.title, design, version: row.current_version, createdAt: row.created_at.getTime(), updatedAt: now, template: linkOf(row) };
   }
 
   /**
@@ -166,7 +177,7 @@ export class DesignStore {
     const row = await this.db
       .selectFrom('designs as d')
       .innerJoin('design_versions as v', (join) => join.onRef('v.design_id', '=', 'd.id').on('v.version', '=', version ?? sql<number>`d.current_version`))
-      .select(['d.id', 'd.org_id', 'd.created_by', 'd.created_at', 'd.updated_at', 'v.version', 'v.design', 'v.saved_at'])
+      .select(['d.id', 'd.org_id', 'd.created_by', 'd.created_at', 'd.updated_at', 'd.template_id', 'd.template_version', 'v.version', 'v.design', 'v.saved_at'])
       .where('d.id', '=', id)
       .where('d.org_id', '=', orgId)
       .where('d.deleted_at', 'is', null)
@@ -175,8 +186,20 @@ export class DesignStore {
     // The document is checked again: a bad record is never trusted.
     const parsed = designSchema.safeParse(row.design);
     if (!parsed.success) return null;
-    return { id: row.id, orgId: row.org_id, createdBy: row.created_by, title: parsed.data.title, design: parsed.data, version: row.version, createdAt: row.created_at.getTime(), updatedAt: version === null ? row.updated_at.getTime() : row.saved_at.getTime() };
+    return { id: row.id, orgId: row.org_id, createdBy: row.created_by, title: parsed.data.title, design: parsed.data, version: row.version, createdAt: row.created_at.getTime(), updatedAt: version === null ? row.updated_at.getTime() : row.saved_at.getTime(), template: linkOf(row) };
   }
+
+  /** The published template the organisation's design was made from; null when none (or no such design). */
+  async templateOf(orgId: string, id: string): Promise<TemplateLink | null> {
+    if (!ID.test(id) || !ID.test(orgId)) return null;
+    const row = await this.db.selectFrom('designs').select(['template_id', 'template_version']).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+    return row ? linkOf(row) : null;
+  }
+}
+
+/** The template link of a design's row. */
+function linkOf(row: { template_id: string | null; template_version: number | null }): TemplateLink | null {
+  return row.template_id !== null && row.template_version !== null ? { id: row.template_id, version: row.template_version } : null;
 }
 
 /** A design in the organisation's list: what the list shows, no document. */
@@ -190,6 +213,8 @@ export interface SavedDesignSummaryRow {
   version: number;
   /** Milliseconds since the epoch. */
   updatedAt: number;
+  /** The published template it was made from: the version it was made from and the newest one; null for none. */
+  template: { id: string; version: number; currentVersion: number } | null;
 }
 
 /** The columns of `designs` that repeat what the list shows of the current version. */

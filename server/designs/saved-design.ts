@@ -15,7 +15,24 @@ export interface SavedDesign {
   createdAt: number;
   /** When this version was saved, milliseconds since the epoch. */
   updatedAt: number;
+  /** The published template it was made from, whose locks every save and print keeps; null for the rest. */
+  template: TemplateLink | null;
 }
+
+/** A published template and the version of it a design was made from. */
+export interface TemplateLink {
+  id: string;
+  version: number;
+}
+
+/** The `template` of POST /api/designs: the published template (GET /api/published-templates) the design is made from. */
+export const templateLinkSchema = z.object(
+  {
+    id: z.string({ error: 'must be the id of a published template' }).regex(/^[a-f0-9]{32}$/, 'must be the id of a published template (32 hexadecimal characters)'),
+    version: z.number({ error: 'must be the version of the published template' }).int('must be a whole number').min(1, 'must be 1 or more'),
+  },
+  { error: 'must be an object such as { "id": "...", "version": 1 }' },
+);
 
 /** One saved version of a design, in its history (without the document). */
 export interface DesignVersionSummary {
@@ -25,8 +42,11 @@ export interface DesignVersionSummary {
   savedAt: number;
 }
 
-/** The body of POST /api/designs and PUT /api/designs/:id. */
+/** The body of PUT /api/designs/:id. */
 export const saveDesignSchema = z.object({ design: designSchema });
+
+/** The body of POST /api/designs: a design, made from a published template when `template` is given. */
+export const createDesignSchema = z.object({ design: designSchema, template: templateLinkSchema.optional() });
 
 /** A design's title, as the design document checks it (trimmed, 1 to 120 characters, plain text). */
 const titleSchema = designSchema.shape.title;

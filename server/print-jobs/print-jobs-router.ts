@@ -5,6 +5,8 @@ import { type Router, type RequestHandler, type Response } from 'express';
 import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
 import type { DesignStore } from '../designs/design-store';
+import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
+import type { BrandRules } from '../brand-kits/brand-rules';
 import { routeParam } from '../http/route-param';
 import { AppError } from '../http/app-error';
 import { csrfProtection } from '../http/csrf';
@@ -37,6 +39,10 @@ export function printJobsRouter(deps: {
   services: AccountServices;
   /** Saved designs: a job sent from one is recorded against the version it printed. */
   designs?: DesignStore;
+  /** Published templates' locks: a job sent from a design made from one must keep its locked elements. */
+  locks?: TemplateLocksDesk;
+  /** The brand kit's rules (the imprint's minimum size); not checked when absent. */
+  brandRules?: BrandRules;
   /** How colours become inks (PRINT_RICH_BLACK, PRINT_MAX_INK_COVERAGE). */
   print?: PrintSettings;
   /** Whether the file store takes writes: while it does not, new print jobs get 503 (their PDFs could not be stored). */

@@ -14,6 +14,8 @@ import { unchangedTemplateText, unchangedTextSummaries } from '../../common/temp
 import { AppError, formatPath } from '../http/app-error';
 import { parseWith } from '../http/parse-with';
 import type { DesignStore } from '../designs/design-store';
+import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
+import type { BrandRules } from '../brand-kits/brand-rules';
 import type { PrintJobView, PrintQueue } from './print-queue';
 
 /** Longest a submission waits for the print queue (Redis) before answering 503, milliseconds. */
@@ -87,10 +89,15 @@ export function jobIdOf(design: Design, copies: number, orgId?: string, print: P
 export async function submitPrintJob(
   body: unknown,
   orgId: string,
-  deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings; designs?: DesignStore },
+  deps: { queue: PrintQueue; store: FileStore; now: () => number; print?: PrintSettings; designs?: DesignStore; locks?: TemplateLocksDesk; brandRules?: BrandRules },
   accountId?: string,
 ): Promise<PrintJobView> {
   const { design, copies, confirm, designId, proof } = parseWith(submitPrintJobSchema, body);
+  // A design made from a published template keeps its locked elements (422 element_locked, before anything else is checked).
+  const link = designId && deps.designs && deps.locks ? await deps.designs.templateOf(orgId, designId) : null;
+  const locks = link ? await deps.locks!.locksOf(link) : null;
+  if (locks) deps.locks!.refuseBrokenLocks(design, locks);
+  await deps.brandRules?.refuseBrokenRules(orgId, design);
   refuseSampleImprint(design);
   const print = deps.print ?? DEFAULT_PRINT_SETTINGS;
   const assets = await loadAssetInfos(design, deps.store);
@@ -121,7 +128,7 @@ export async function submitPrintJob(
   }
   // Only a design that passed every check is linked (and, when it differs, saved as a new version). A proof is not a print of the design: it is never linked.
   const savedDesign = designId && !proof && deps.designs && accountId ? await deps.designs.versionPrinted(orgId, designId, design, accountId) : null;
-  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print, proof), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }), ...(savedDesign && { savedDesign }), ...(proof && { proof }) };
+  const data: PrintJobData = { design, copies, print, pdfHash: pdfHashOf(design, print, proof), acceptedAt: deps.now(), orgId, ...(accountId !== undefined && { accountId }), ...(savedDesign && { savedDesign }), ...(proof && { proof }), ...(locks && { templateLocks: { templateId: locks.templateId, version: locks.version, organisationName: locks.organisationName, locked: locks.locked } }) };
   // A frozen Redis (SIGSTOP, a long fork) answers nothing: give up after PRODUCER_TIMEOUT_MS with 503
   // (error-middleware maps "Command timed out"). Should the add still land later, the same job id makes
   // the campaigner's retry find it rather than add a second one.

@@ -4,6 +4,7 @@ import { bilingualFieldProblems, fieldProblems } from '../../common/variants/app
 import { anyVariantTableSchema } from '../../common/variants/variant-table';
 import type { AccountServices } from '../accounts/account-services';
 import type { DesignStore } from '../designs/design-store';
+import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
 import { AppError, formatPath } from '../http/app-error';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { csrfProtection } from '../http/csrf';
@@ -24,7 +25,13 @@ function response(table: StoredVariantTable, accountId: string): VariantTableRes
  * current version; laying every row out is the editor's and the print run's work, not the request's
  * (600 rows take a third of a second of CPU, too long to hold the server's loop).
  */
-export function variantsRouter(deps: { services: AccountServices; designs: DesignStore; tables: VariantTableStore }): Router {
+export function variantsRouter(deps: {
+  services: AccountServices;
+  designs: DesignStore;
+  tables: VariantTableStore;
+  /** Published templates' locks: a field may not fill an element the design's template locks; not checked when absent. */
+  locks?: TemplateLocksDesk;
+}): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const notFound = () => AppError.notFound('this design');
@@ -52,6 +59,10 @@ export function variantsRouter(deps: { services: AccountServices; designs: Desig
       const fields = problems.map((p) => ({ path: formatPath(p.path), message: p.message }));
       throw new AppError(422, 'field_not_in_design', `${fields[0]!.path}: ${fields[0]!.message}`, fields);
     }
+    // A version per row would change the element: a locked one cannot be a field (every variant's print would be refused).
+    const locks = saved.template && deps.locks ? await deps.locks.locksOf(saved.template) : null;
+    const lockedFields = locks ? table.fields.flatMap((f, i) => (locks.locked.some((l) => l.page === f.page && l.element.id === f.elementId) ? [{ path: `fields[${i}].elementId`, message: `element "${f.elementId}" is locked by ${locks.organisationName}: it cannot be a field` }] : [])) : [];
+    if (lockedFields.length > 0) throw new AppError(422, 'element_locked', lockedFields[0]!.message, lockedFields);
     const stored = await deps.tables.put(account.orgId, id, table, account.id);
     if (!stored) throw notFound();
     await deps.services.audit.record('design.variants-saved', account.id, id, { kind: stored.kind ?? 'plain', rows: table.rows.length, fields: table.fields.length });

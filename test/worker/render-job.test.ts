@@ -77,6 +77,23 @@ describe('renderJob', () => {
     expect(render).not.toHaveBeenCalled();
   });
 
+  it("refuses for good a job whose design breaks its template's locks (the job data names them), and draws nothing", async () => {
+    const job = jobOf('Locked logo moved');
+    const data = job.data as PrintJobData;
+    const [first] = data.design.pages[0]!.elements;
+    const moved = { ...first!, box: { ...first!.box, y: first!.box.y + 5, height: first!.box.height - 5 } };
+    const templateLocks = { templateId: 'a'.repeat(32), version: 1, organisationName: 'National Party', locked: [{ page: 0, element: first! }] };
+    job.data = { ...data, design: { ...data.design, pages: [{ ...data.design.pages[0]!, elements: [moved, ...data.design.pages[0]!.elements.slice(1)] }, ...data.design.pages.slice(1)] }, templateLocks };
+    const render = jest.fn(inProcessRenderer(new FontCache()));
+    const err = (await renderJob(job, { store, render, clock }).catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect(err.message).toBe(`${DESIGN_ERROR_PREFIX}element "${first!.id}" is locked by National Party: it cannot be moved or resized`);
+    expect(render).not.toHaveBeenCalled();
+    // The same job with its locked element in place renders.
+    job.data = { ...data, templateLocks };
+    await expect(renderJob(job, { store, render, clock })).resolves.toMatchObject({ pages: 2 });
+  });
+
   describe('when the render times out', () => {
     it('fails the attempt so that BullMQ retries it, the first time', async () => {
       const err = await renderJob(jobOf('Slow once'), { store, render: timingOut, clock }).catch((e: unknown) => e);

@@ -10,6 +10,7 @@ import { sameDesign } from '../drafts/same-design';
  */
 export function draftFromSaved(saved: SavedDesign, drafts: Draft[] = listDrafts()): Draft {
   const same = drafts.find((d) => d.savedDesignId === saved.id && sameDesign(d.design, saved.design));
-  if (same) return same;
-  return { id: newDraftId(), templateId: '', design: saved.design, assets: {}, page: 0, pendingPrint: null, sentPrint: null, savedAt: Date.now(), savedDesignId: saved.id };
+  // The template's locks as the server has them now (a newer version may have been published since the draft was made).
+  if (same) return { ...same, template: saved.template ?? null };
+  return { id: newDraftId(), templateId: '', design: saved.design, assets: {}, page: 0, pendingPrint: null, sentPrint: null, savedAt: Date.now(), savedDesignId: saved.id, template: saved.template ?? null };
 }

@@ -70,6 +70,11 @@ export function SavedDesignCard({ design, onOpen, onChanged }: { design: SavedDe
           <br />
           {design.format.size} {design.format.orientation}, {design.pages} {design.pages === 1 ? 'page' : 'pages'}
         </p>
+        {design.template && design.template.currentVersion > design.template.version ? (
+          <p className="notice notice-wait template-update">
+            A newer version of the template it was made from is published (version {design.template.currentVersion}; this design is from version {design.template.version}). Start a new design from it in “Templates from your party” to use it.
+          </p>
+        ) : null}
         {mode.mode === 'renaming' ? (
           <form className="rename-form" onSubmit={rename}>
             <span className="field">

@@ -42,6 +42,11 @@ export function newDraftId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+function isTemplateLink(value: unknown): value is NonNullable<Draft['template']> {
+  const t = value as Draft['template'];
+  return typeof t === 'object' && t !== null && typeof t.id === 'string' && typeof t.organisationName === 'string' && Array.isArray(t.locked) && t.locked.every((id) => typeof id === 'string');
+}
+
 function parseDraft(text: string | null): Draft | null {
   if (!text) return null;
   try {
@@ -58,6 +63,8 @@ function parseDraft(text: string | null): Draft | null {
       ...(value.refusedPrint && typeof value.refusedPrint.code === 'string' ? { refusedPrint: value.refusedPrint } : {}),
       savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
       ...(typeof value.savedDesignId === 'string' ? { savedDesignId: value.savedDesignId } : {}),
+      // The published template's locks: kept only when whole (the server checks them on every save and print anyway).
+      ...(isTemplateLink(value.template) ? { template: value.template } : {}),
     };
   } catch {
     return null;

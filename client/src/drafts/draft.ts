@@ -1,3 +1,4 @@
+import type { DesignTemplateResponse } from '../../../common/api/published-template-response';
 import type { DesignInput } from '../../../common/design/design-schema';
 import type { AssetInfo } from '../../../common/layout/layout-design';
 
@@ -59,4 +60,6 @@ export interface Draft {
   savedAt: number;
   /** The id of the organisation's saved design this draft was opened from or saved as (server-side); absent if none. */
   savedDesignId?: string;
+  /** The published template the saved design was made from, with the elements it locks and who locked them; absent or null if none. */
+  template?: DesignTemplateResponse | null;
 }

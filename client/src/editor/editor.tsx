@@ -22,6 +22,7 @@ import { ProblemsContext } from './problems-context';
 import { TextField } from './text-field';
 import { withElement, withImprint, withPage } from './update-design';
 import { useDesignHistory } from './use-design-history';
+import { BrandColoursContext, useLoadedBrandColours } from './brand-colours';
 import './editor.css';
 
 /** The designer for one draft: preview on one side, fields on the other, imprint and printing below them. */
@@ -30,6 +31,8 @@ export function Editor({ initial }: { initial: Draft }) {
   const { design } = draft;
   const page = Math.min(draft.page, design.pages.length - 1);
   const history = useDesignHistory(design, update);
+  const brandColours = useLoadedBrandColours();
+  const locks = useMemo(() => (draft.template ? { ids: new Set(draft.template.locked), by: draft.template.organisationName } : null), [draft.template]);
 
   const rememberAsset = useCallback(
     (id: string, size: AssetInfo) => update((d) => (d.assets[id]?.width === size.width && d.assets[id]?.height === size.height ? d : { ...d, assets: { ...d.assets, [id]: size } })),
@@ -62,6 +65,7 @@ export function Editor({ initial }: { initial: Draft }) {
   };
 
   return (
+    <BrandColoursContext.Provider value={brandColours}>
     <ProblemsContext.Provider value={problems}>
       <EditorHeader title={design.title} saveState={saveState} actions={
           <>
@@ -96,6 +100,7 @@ export function Editor({ initial }: { initial: Draft }) {
               onElementChange={(i, next) => update((d) => ({ ...d, design: withElement(d.design, page, i, next) }))}
               onBackgroundChange={(background) => update((d) => ({ ...d, design: withPage(d.design, page, { ...d.design.pages[page]!, background }) }))}
               onAssetUploaded={rememberAsset}
+              locks={locks}
             />
           </section>
           <ImprintForm imprint={design.imprint} onChange={(imprint) => update((d) => ({ ...d, design: withImprint(d.design, imprint) }))} />
@@ -103,5 +108,6 @@ export function Editor({ initial }: { initial: Draft }) {
         </div>
       </main>
     </ProblemsContext.Provider>
+    </BrandColoursContext.Provider>
   );
 }

@@ -10,6 +10,10 @@ import { OrganisationImprintNotice } from './organisation-imprint-notice';
 import { useOrganisationImprint } from '../organisation/use-organisation-imprint';
 import { TemplateCard } from './template-card';
 import { useTemplates } from './use-templates';
+import { createDesignFromTemplate, type PublishedTemplateResponse } from '../api/published-templates-api';
+import { draftFromSaved } from '../designs/draft-from-saved';
+import { PublishedTemplateCard } from './published-template-card';
+import { usePublishedTemplates } from './use-published-templates';
 import './gallery.css';
 
 /** The home page: leaflets in progress, and the templates to start a new one from. */
@@ -18,6 +22,20 @@ export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) 
   const [drafts, setDrafts] = useState(() => listDrafts());
   const [saveFailed, setSaveFailed] = useState(false);
   const imprint = useOrganisationImprint();
+  const published = usePublishedTemplates();
+  const [starting, setStarting] = useState<{ busy: boolean; problem: string | null }>({ busy: false, problem: null });
+  // A design from a published template is saved for the organisation at once: the server then knows its template and keeps its locks.
+  const startPublished = async (template: PublishedTemplateResponse) => {
+    setStarting({ busy: true, problem: null });
+    try {
+      const design = imprint.status === 'set' ? { ...structuredClone(template.design), imprint: structuredClone(imprint.imprint) } : structuredClone(template.design);
+      const draft = draftFromSaved(await createDesignFromTemplate(design, { id: template.id, version: template.version }), []);
+      saveDraft(draft);
+      onOpenDraft(draft.id);
+    } catch (err) {
+      setStarting({ busy: false, problem: err instanceof Error ? err.message : 'the server could not be reached' });
+    }
+  };
   const start = (template: TemplateDetail) => {
     const draft = newDraft(template, Date.now(), imprint.status === 'set' ? imprint.imprint : undefined);
     try {
@@ -44,6 +62,22 @@ export function Gallery({ onOpenDraft }: { onOpenDraft: (id: string) => void }) 
         <OrganisationImprintNotice state={imprint} />
         <SavedDesignList onOpenDraft={onOpenDraft} />
         <DraftList drafts={drafts} onChange={() => setDrafts(listDrafts())} />
+        {published.status === 'ready' && published.templates.length > 0 ? (
+          <section aria-labelledby="published-templates-heading">
+            <h2 id="published-templates-heading">Templates from your party</h2>
+            <p className="field-hint">Published by the organisations your party belongs to. Their locked parts (such as the logo) stay as they are; fill in the rest.</p>
+            {starting.problem ? (
+              <p className="notice notice-error" role="alert">
+                The design could not be started ({starting.problem}); try again.
+              </p>
+            ) : null}
+            <ul className="template-grid">
+              {published.templates.map((t) => (
+                <PublishedTemplateCard key={t.id} template={t} busy={starting.busy} onStart={(t) => void startPublished(t)} />
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section aria-labelledby="templates-heading">
           <h2 id="templates-heading">Start from a template</h2>
           {templates.status === 'loading' ? <p role="status">Loading the templates…</p> : null}

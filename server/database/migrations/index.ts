@@ -22,6 +22,10 @@ import { elections } from './0030-elections';
 import { spendingLedger } from './0031-spending-ledger';
 import { variantTables } from './0040-variant-tables';
 import { spendingOrderLink } from './0041-spending-order-link';
+import { organisationParents } from './0050-organisation-parents';
+import { publishedTemplates } from './0051-published-templates';
+import { designTemplateLink } from './0052-design-template-link';
+import { brandKits } from './0053-brand-kits';
 import { variantTableKind } from './0070-variant-table-kind';
 
 /**
@@ -52,5 +56,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0031-spending-ledger': spendingLedger,
   '0040-variant-tables': variantTables,
   '0041-spending-order-link': spendingOrderLink,
+  '0050-organisation-parents': organisationParents,
+  '0051-published-templates': publishedTemplates,
+  '0052-design-template-link': designTemplateLink,
+  '0053-brand-kits': brandKits,
   '0070-variant-table-kind': variantTableKind,
 };

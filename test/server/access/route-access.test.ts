@@ -76,6 +76,8 @@ interface Fixture {
   freshFailedJobId(): Promise<string>;
   /** A printer of the owner's organisation (the one its designs' imprint names). */
   printerId: string;
+  /** A template the owner's organisation's agent published. */
+  templateId: string;
   /** A draft print order of the owner's organisation. */
   orderId: string;
   /** A placed order of the owner's organisation, with an invoice. */
@@ -139,6 +141,17 @@ const ACCESS: Record<string, RouteCase> = {
   // The organisation's own legal imprint, which new designs start from.
   'GET /api/organisations/:orgId/imprint': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
   'PUT /api/organisations/:orgId/imprint': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { imprint: REAL_IMPRINT } }) },
+
+  // The organisation tree (issue 16): admins only.
+  'GET /api/admin/organisation-tree': { expected: admins(200) },
+  'PUT /api/admin/organisations/:orgId/parent': { expected: admins(200), params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { parentId: null } }) },
+  // Published templates: seen by the publishing organisation and those below it (none of the others here); published by its agents.
+  'GET /api/published-templates': { expected: members(200) },
+  'GET /api/published-templates/:id': { expected: ownOrg(200), params: (f) => ({ id: f.templateId }) },
+  'POST /api/published-templates': { expected: agentsOrAdmin(404), body: (f) => ({ json: { designId: f.designId, locked: ['band'] } }) },
+  // Brand kits: the organisation's accounts read, its agents (none of these actors) and admins set.
+  'GET /api/organisations/:orgId/brand-kit': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },
+  'PUT /api/organisations/:orgId/brand-kit': { expected: { anonymous: 401, volunteer: 401, disabled: 401, outsider: 404, admin: 200, owner: 403 }, params: (f) => ({ orgId: f.owner.orgId }), body: () => ({ json: { colours: [{ name: 'Riverside red', colour: 'cmyk(0, 100, 80, 0)' }] } }) },
 
   'POST /api/admin/accounts/:id/role': { expected: admins(200), params: async (f) => ({ id: await f.freshAccountId() }), body: () => ({ json: { role: 'agent' } }) },
 
@@ -243,6 +256,7 @@ beforeAll(async () => {
   const returnedSignOffId = await sendForSignOff();
   expect((await agentClient.request(`/api/sign-off-requests/${returnedSignOffId}/return`, { json: { comment: 'Say which routes' } })).status).toBe(200);
   const printerId = ((await (await agentClient.request('/api/printers', { json: PRINTER })).json()) as { id: string }).id;
+  const templateId = ((await (await agentClient.request('/api/published-templates', { json: { designId: await saveDesign(), locked: ['band'] } })).json()) as { id: string }).id;
   const draftOrder = async () => ((await (await ownerClient.request('/api/print-orders', { json: orderBody({ unsentDesignId: await savePrintable(), printerId } as Fixture) })).json()) as { id: string }).id;
   const orderId = await draftOrder();
   const invoicedOrderId = await draftOrder();
@@ -278,6 +292,7 @@ beforeAll(async () => {
     returnedSignOffId,
     unsentDesignId: await savePrintable(),
     printerId,
+    templateId,
     orderId,
     invoicedOrderId,
     spending,

@@ -218,6 +218,12 @@ describe('the migrations, one at a time on real data', () => {
     ).rejects.toThrow(/foreign key|spending_entries_print_order/);
   });
 
+  it('0050-0053 (template library, brand kits) run on these rows: the organisation gets no parent and no kit, the design no template (their rules: template-library-migrations.test.ts)', async () => {
+    expect(await up('0053-brand-kits')).toEqual(['0050-organisation-parents', '0051-published-templates', '0052-design-template-link', '0053-brand-kits']);
+    const { rows } = await sql<{ parent_id: string | null; template_id: string | null }>`select o.parent_id, d.template_id from organisations o join designs d on d.org_id = o.id where d.id = ${DESIGN}`.execute(empty.db);
+    expect(rows).toEqual([{ parent_id: null, template_id: null }]);
+  });
+
   it('0070 gives variant tables a kind, the tables already there plain, and no kind but plain or bilingual', async () => {
     const table = { design_id: DESIGN, org_id: ORG, fields: JSON.stringify([{ key: 'ward', label: 'Ward', page: 0, elementId: 'vote' }]), rows: JSON.stringify([{ ward: 'Abbey' }]), updated_by: ACCOUNT, updated_at: at };
     await db().insertInto('variant_tables').values(table).execute();

@@ -29,12 +29,12 @@ describe('saved designs', () => {
     const created = await riverside.request('/api/designs', { json: { design: { ...design, title: 'Bus leaflet' } } });
     expect(created.status).toBe(201);
     const saved = (await created.json()) as { id: string; url: string; title: string; design: { title: string } };
-    expect(Object.keys(saved).sort()).toEqual(['createdAt', 'design', 'id', 'title', 'updatedAt', 'url', 'version']);
+    expect(Object.keys(saved).sort()).toEqual(['createdAt', 'design', 'id', 'template', 'title', 'updatedAt', 'url', 'version']);
     expect(saved).toMatchObject({ title: 'Bus leaflet', url: `/api/designs/${saved.id}` });
 
     // A colleague in the same organisation sees it in the list and can open it.
     const list = (await (await riversideToo.request('/api/designs')).json()) as { designs: Array<Record<string, unknown>> };
-    expect(list.designs).toEqual([{ id: saved.id, title: 'Bus leaflet', createdByYou: false, format: { size: 'A5', orientation: 'portrait' }, pages: 2, updatedAt: expect.any(String), url: saved.url }]);
+    expect(list.designs).toEqual([{ id: saved.id, title: 'Bus leaflet', createdByYou: false, format: { size: 'A5', orientation: 'portrait' }, pages: 2, updatedAt: expect.any(String), url: saved.url, template: null }]);
     expect((await riversideToo.request(saved.url)).status).toBe(200);
 
     const replaced = await riverside.request(saved.url, { method: 'PUT', json: { design: { ...design, title: 'Bus leaflet v2' } } });
