@@ -12,9 +12,9 @@ import { createRenderMetrics } from '../common/node/render-metrics';
 import { createFailFastRedis, createWorkerRedis } from '../common/node/redis-connection';
 import { withTimeout } from '../common/node/with-timeout';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../common/queue/names';
-import { DESIGN_ERROR_PREFIX, type PrintJobData, type PrintJobResult } from '../common/queue/print-job';
+import { DESIGN_ERROR_PREFIX } from '../common/queue/print-job';
 import { RenderPool } from './render-pool/render-pool';
-import { printProcessor } from './print-processor';
+import { isRenderResult, queueProcessor, type QueueJobResult } from './queue-processor';
 import { WorkerSupervisor } from './worker-supervisor';
 import { startWorkerTelemetry } from './telemetry/worker-telemetry';
 
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   telemetryRedis.on('error', () => undefined);
   const { telemetry, stop: stopTelemetry } = startWorkerTelemetry({ redis: telemetryRedis, load: () => ({ active: load.active, concurrency: config.WORKER_CONCURRENCY }), logger });
 
-  const processJob = printProcessor({
+  // Renders, and print runs' own steps once their renders are done.
+  const processJob = queueProcessor({
     ...deps,
     now: Date.now,
     onStoreWait: (job, err, delayMs) => logger.warn({ jobId: job.id, code: err.code, operation: err.operation, delayMs }, 'print job waits for the file store'),
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
 
   const createWorker = (connection: Redis) => {
     connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-    const worker = new Worker<PrintJobData, PrintJobResult>(
+    const worker = new Worker<unknown, QueueJobResult>(
       PRINT_QUEUE,
       async (job, token) => {
         load.active += 1;
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
       logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'print job failed');
     });
     worker.on('completed', (job, result) => {
+      if (!isRenderResult(result)) return void logger.info({ jobId: job.id, renders: result.renders, pages: result.pages }, 'print run done');
       load.completed += 1;
       metrics.completed(result);
       telemetry.recordCompleted(result);

@@ -4,6 +4,13 @@
 export const PRINT_QUEUE = 'print-jobs';
 /** The BullMQ job name of a render. */
 export const RENDER_JOB = 'render-pdf';
+/**
+ * The BullMQ job name of a print run's parent job (issue 16): it waits, in the print queue, until every
+ * variant's render (its children, ordinary RENDER_JOBs) has finished, then the worker sums the run up.
+ */
+export const RUN_JOB = 'print-run';
+/** The parent job's id of a print run (not a print job id: those are 32 hexadecimal characters). */
+export const runJobId = (runId: string) => `run-${runId}`;
 /** Prefix of all BullMQ keys in Redis. */
 export const QUEUE_PREFIX = 'rosette';
 

@@ -22,7 +22,7 @@ import { elections } from './0030-elections';
 import { spendingLedger } from './0031-spending-ledger';
 import { variantTables } from './0040-variant-tables';
 import { spendingOrderLink } from './0041-spending-order-link';
-
+import { printRuns } from './0060-print-runs';
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
  * A new one gets the next number; a released one is never edited.
@@ -51,4 +51,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0031-spending-ledger': spendingLedger,
   '0040-variant-tables': variantTables,
   '0041-spending-order-link': spendingOrderLink,
+  '0060-print-runs': printRuns,
 };

@@ -1,0 +1,35 @@
+/** Where one version of a print run stands. */
+export type RunVariantStatus = 'queued' | 'rendering' | 'done' | 'failed';
+
+/** One version (row) of a print run, in the JSON of GET /api/runs/:id. */
+export interface RunVariantResponse {
+  /** Its row in the variant table, 0 = the first. */
+  n: number;
+  /** What the campaigner calls it: the row's first value (a ward, a candidate). */
+  label: string;
+  status: RunVariantStatus;
+  /** Its own PDF, once rendered. */
+  download: { url: string } | null;
+  /** Why it failed, in words for the campaigner; null unless failed. */
+  failure: string | null;
+  /** POST here to render a failed version again; null unless failed. */
+  retryUrl: string | null;
+}
+
+/**
+ * The JSON of POST /api/designs/:id/runs and GET /api/runs/:id, shared by the server that builds it
+ * and the Versions screen that reads it.
+ */
+export interface PrintRunResponse {
+  id: string;
+  designId: string;
+  designVersion: number;
+  /** running: versions still to render; done: every version rendered; needs_retry: some failed, the rest are done or waiting. */
+  status: 'running' | 'done' | 'needs_retry';
+  statusUrl: string;
+  /** ISO 8601. */
+  createdAt: string;
+  counts: { variants: number; done: number; failed: number; waiting: number };
+  /** In row order. */
+  variants: RunVariantResponse[];
+}
