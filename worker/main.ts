@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../common/node/config';
 import { createFileStore } from '../common/node/create-file-store';
@@ -13,6 +13,7 @@ import { createFailFastRedis, createWorkerRedis } from '../common/node/redis-con
 import { withTimeout } from '../common/node/with-timeout';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX } from '../common/queue/print-job';
+import { FontCache } from './pdf/font-cache';
 import { RenderPool } from './render-pool/render-pool';
 import { isRenderResult, queueProcessor, type QueueJobResult } from './queue-processor';
 import { WorkerSupervisor } from './worker-supervisor';
@@ -63,8 +64,15 @@ async function main(): Promise<void> {
   const { telemetry, stop: stopTelemetry } = startWorkerTelemetry({ redis: telemetryRedis, load: () => ({ active: load.active, concurrency: config.WORKER_CONCURRENCY }), logger });
 
   // Renders, and print runs' own steps once their renders are done.
+  // The run step reads its renders' designs (job data) and draws the combined PDF on this thread, a page at a time.
+  const jobReaderRedis = createWorkerRedis(config.REDIS_URL);
+  jobReaderRedis.on('error', () => undefined);
+  const jobReader = new Queue(PRINT_QUEUE, { connection: jobReaderRedis, prefix: QUEUE_PREFIX });
+  jobReader.on('error', () => undefined);
   const processJob = queueProcessor({
     ...deps,
+    fonts: new FontCache(),
+    readJobData: async (id) => (await jobReader.getJob(id))?.data ?? null,
     now: Date.now,
     onStoreWait: (job, err, delayMs) => logger.warn({ jobId: job.id, code: err.code, operation: err.operation, delayMs }, 'print job waits for the file store'),
   });
@@ -140,6 +148,7 @@ async function main(): Promise<void> {
     const graceful = (async () => {
       await supervisor.close();
       await pool.close();
+      await jobReader.close().catch(() => undefined);
       await stopTelemetry();
     })();
     const clean = await withTimeout(graceful, limitMs - FORCE_CLOSE_MS).then(
@@ -151,6 +160,7 @@ async function main(): Promise<void> {
       supervisor.disconnect();
     }
     telemetryRedis.disconnect();
+    jobReaderRedis.disconnect();
     await withTimeout(Promise.all([clean ? undefined : pool.close(), metricsServer?.close()]), FORCE_CLOSE_MS / 2).catch(() => undefined);
     logger.info(clean ? 'worker stopped' : 'worker stopped with its connections forced closed');
     process.exit(clean ? 0 : 1);

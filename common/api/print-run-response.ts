@@ -24,12 +24,17 @@ export interface PrintRunResponse {
   id: string;
   designId: string;
   designVersion: number;
-  /** running: versions still to render; done: every version rendered; needs_retry: some failed, the rest are done or waiting. */
+  /**
+   * running: versions still to render, or the combined PDF still to draw; done: every version rendered
+   * and the combined PDF ready; needs_retry: some versions failed (retry each), the rest are done or waiting.
+   */
   status: 'running' | 'done' | 'needs_retry';
   statusUrl: string;
   /** ISO 8601. */
   createdAt: string;
   counts: { variants: number; done: number; failed: number; waiting: number };
+  /** Every version's pages in row order in one PDF for the printer (shared pictures and fonts embedded once), once drawn. */
+  combined: { url: string } | null;
   /** In row order. */
   variants: RunVariantResponse[];
 }

@@ -10,6 +10,12 @@ export const printRunJobDataSchema = z.object({
   variants: z.number().int().min(1),
   /** When the server accepted the run, milliseconds since the epoch. */
   acceptedAt: z.number().int().positive(),
+  /** Each version's render (a child's job id), in row order; identical versions name the same child. */
+  jobIds: z.array(z.string().regex(/^[a-f0-9]{32}$/)).min(1).max(1000),
+  /** Each version's name in row order (a ward, a candidate): the names of the files in the run's ZIP. */
+  labels: z.array(z.string().min(1).max(120)).min(1).max(1000),
+  /** The combined PDF's title. */
+  title: z.string().max(200),
 });
 export type PrintRunJobData = z.infer<typeof printRunJobDataSchema>;
 
@@ -19,5 +25,7 @@ export const printRunJobResultSchema = z.object({
   renders: z.number().int().min(0),
   /** Pages of every variant together, in row order. */
   pages: z.number().int().min(0),
+  /** The combined PDF for the printer: every version's pages in row order (file store pdfKey(pdfHash)). */
+  combined: z.object({ pdfHash: z.string().regex(/^[a-f0-9]{64}$/), pages: z.number().int().min(1), bytes: z.number().int().min(1) }),
 });
 export type PrintRunJobResult = z.infer<typeof printRunJobResultSchema>;

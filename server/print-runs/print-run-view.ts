@@ -1,4 +1,5 @@
 import type { PrintRunResponse, RunVariantResponse, RunVariantStatus } from '../../common/api/print-run-response';
+import { combinedPdfHash } from '../../common/node/combined-pdf-hash';
 import type { FileStore } from '../../common/node/file-store';
 import { pdfKey } from '../../common/queue/names';
 import type { PrintRunFlow, RunJobState } from './print-run-flow';
@@ -38,14 +39,18 @@ export async function printRunResponse(run: StoredPrintRun, flow: PrintRunFlow, 
   });
   const done = variants.filter((v) => v.status === 'done').length;
   const failed = variants.filter((v) => v.status === 'failed').length;
+  // Known by name from the versions' PDFs (the worker derives it the same way), so it outlives the queue too.
+  const combinedHash = combinedPdfHash(run.variants.map((v) => v.pdfHash));
+  const combined = done === variants.length && (await store.stat(pdfKey(combinedHash))) ? { url: `/downloads/${combinedHash}.pdf` } : null;
   return {
     id: run.id,
     designId: run.designId,
     designVersion: run.designVersion,
-    status: done === variants.length ? 'done' : failed > 0 ? 'needs_retry' : 'running',
+    status: combined ? 'done' : failed > 0 ? 'needs_retry' : 'running',
     statusUrl: `/api/runs/${run.id}`,
     createdAt: new Date(run.createdAt).toISOString(),
     counts: { variants: variants.length, done, failed, waiting: variants.length - done - failed },
+    combined,
     variants,
   };
 }

@@ -105,7 +105,7 @@ export async function startPrintRun(req: IncomingMessage, body: unknown, who: { 
     return { position: n, label: labelOf(table.fields, row, n), jobId, pdfHash };
   });
   await withTimeout(
-    deps.flow.add({ runId, orgId: who.orgId, variants: variants.length, acceptedAt }, [...children.values()]),
+    deps.flow.add({ runId, orgId: who.orgId, variants: variants.length, acceptedAt, jobIds: variants.map((v) => v.jobId), labels: variants.map((v) => v.label), title: master.title }, [...children.values()]),
     RUN_PRODUCER_TIMEOUT_MS,
     `Command timed out: the print queue did not take the run within ${RUN_PRODUCER_TIMEOUT_MS} ms`,
   );

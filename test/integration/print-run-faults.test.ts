@@ -75,7 +75,7 @@ describe('when a worker is killed with SIGKILL in the middle of a run', () => {
       const pdfHash = pdfHashOf(design);
       return { jobId: contentHash({ run: RUN_ID, pdfHash }).slice(0, 32), data: { design, copies: 1, print: DEFAULT_PRINT_SETTINGS, pdfHash, acceptedAt: Date.now(), orgId: ORG } };
     });
-    await flow.add({ runId: RUN_ID, orgId: ORG, variants: designs.length, acceptedAt: Date.now() }, children);
+    await flow.add({ runId: RUN_ID, orgId: ORG, variants: designs.length, acceptedAt: Date.now(), jobIds: children.map((c) => c.jobId), labels: designs.map((d) => d.title), title: 'Run' }, children);
     const poster = children[0]!.jobId;
 
     const first = worker();
@@ -89,7 +89,8 @@ describe('when a worker is killed with SIGKILL in the middle of a run', () => {
 
     await until('the run done', async () => (await queue.queue.getJobState(runJobId(RUN_ID))) === 'completed', 60_000);
     const run = await queue.queue.getJob(runJobId(RUN_ID));
-    expect(printRunJobResultSchema.parse(run!.returnvalue)).toEqual({ renders: designs.length, pages: designs.reduce((n, d) => n + d.pages.length, 0) });
+    const pages = designs.reduce((n, d) => n + d.pages.length, 0);
+    expect(printRunJobResultSchema.parse(run!.returnvalue)).toMatchObject({ renders: designs.length, pages, combined: { pages } });
     const completions = new Map<string, number>();
     for (const [, fields] of await connection.xrange(queue.queue.toKey('events'), '-', '+')) {
       const f = Object.fromEntries(fields.flatMap((v, i, a) => (i % 2 === 0 ? [[v, a[i + 1]]] : [])));
@@ -98,7 +99,8 @@ describe('when a worker is killed with SIGKILL in the middle of a run', () => {
     expect([...children.map((c) => c.jobId), runJobId(RUN_ID)].map((id) => completions.get(id))).toEqual([...children, null].map(() => 1));
     expect((await queue.queue.getJob(poster))!.stalledCounter).toBe(1);
     const pdfs = fs.readdirSync(path.join(filesDir, 'pdfs')).filter((n) => n.endsWith('.pdf')).sort();
-    expect(pdfs).toEqual(designs.map((d) => `${pdfHashOf(d)}.pdf`).sort());
+    // Each version's PDF, and the combined one.
+    expect(pdfs).toEqual([...designs.map((d) => `${pdfHashOf(d)}.pdf`), `${printRunJobResultSchema.parse(run!.returnvalue).combined.pdfHash}.pdf`].sort());
     expect(first.lines('print job done')).toHaveLength(0);
   }, patient(120_000));
 });

@@ -162,7 +162,7 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   const workerRedis = createWorkerRedis(redis.url);
   workerRedis.on('error', () => undefined);
   // The worker's own processor, as worker/main.ts wires it: a store fault makes a job wait, not fail.
-  const processJob = queueProcessor({ store, render: inProcessRenderer(fonts), clock: () => performance.now(), now: Date.now });
+  const processJob = queueProcessor({ store, render: inProcessRenderer(fonts), fonts, readJobData: async (id) => (await queue.queue.getJob(id))?.data ?? null, clock: () => performance.now(), now: Date.now });
   const worker = new Worker(
     PRINT_QUEUE,
     async (job, token) => {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { FileStore } from '../../../common/node/file-store';
 import { assetKey, rateLimitPrefix } from '../../../common/queue/names';
@@ -58,6 +62,19 @@ const waitForRun = (client: TestClient, runId: string, status: string) =>
     const { body } = await runOf(client, runId);
     return body.status === status ? body : null;
   }, { timeoutMs: patient(60_000), everyMs: 100 });
+/** Image placements and distinct image objects of a PDF (`pdfimages -list`: one line per placement, with its object number). */
+const imageObjects = (pdf: Buffer) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-run-pdf-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'run.pdf'), pdf);
+    const lines = execFileSync('pdfimages', ['-list', path.join(dir, 'run.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    // Columns: page num type width height color comp bpc enc interp object ID ...
+    const rows = lines.map((l) => l.trim().split(/\s+/)).filter((cols) => cols[2] === 'image');
+    return { uses: rows.length, objects: new Set(rows.map((cols) => cols[10])).size };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
 /** Jobs (renders and runs) on the print queue, counted by their hashes in Redis. */
 const jobsIn = async (r: RunningRosette) => (await r.serverRedis.keys('rosette:print-jobs:*')).filter((k) => /:(run-)?[a-f0-9]{32}$/.test(k)).length;
 const download = async (url: string) => Buffer.from(await (await fetch(rosette.baseUrl + url)).arrayBuffer());
@@ -110,6 +127,19 @@ describe('a print run of twenty wards', () => {
       expect(text).toContain(`Vote in ${WARDS[variant.n]} on 7 May`);
       expect(text).toContain(`Candidate ${variant.n + 1}`);
     }
+    // The combined PDF: every version's two pages in row order, the photo they share embedded once, each font once.
+    expect(done.combined.url).toMatch(/^\/downloads\/[a-f0-9]{64}\.pdf$/);
+    const combinedPdf = await download(done.combined.url);
+    const combined = await readPdf(combinedPdf);
+    expect(combined.info.Pages).toBe('40');
+    const text = combined.text.replace(/\s+/g, ' ');
+    const places = WARDS.map((w) => text.indexOf(`Vote in ${w} on 7 May`));
+    expect(places.every((at) => at >= 0)).toBe(true);
+    expect([...places].sort((a, b) => a - b)).toEqual(places);
+    const images = imageObjects(combinedPdf);
+    expect(images.uses).toBe(20);
+    expect(images.objects).toBe(1);
+    expect(new Set(combined.fonts.map((f) => f.name)).size).toBe(combined.fonts.length);
     // The audit keeps counts, never a ward or a name.
     const entries = (await call(admin, '/api/admin/audit')).body.entries as Json[];
     expect(entries.find((e) => e.action === 'print-run.started' && e.targetId === started.body.id)).toMatchObject({ details: { designId: id, variants: 20, renders: 20 } });
