@@ -3,12 +3,13 @@ import { layoutDesign } from '../common/layout/layout-design';
 import { combinedPdfHash } from '../common/node/combined-pdf-hash';
 import type { FileStore } from '../common/node/file-store';
 import { StoreUnavailableError } from '../common/node/store-unavailable-error';
-import { pdfKey } from '../common/queue/names';
+import { pdfKey, runZipKey } from '../common/queue/names';
 import { printJobDataSchema, printJobResultSchema, type PrintJobData } from '../common/queue/print-job';
 import { printRunJobDataSchema, type PrintRunJobResult } from '../common/queue/print-run-job';
 import type { FontCache } from './pdf/font-cache';
 import { renderCombinedPdf, type CombinedPart } from './pdf/render-combined-pdf';
 import { loadDesignImages } from './render-job';
+import { zipEntryName, zipOfPdfs } from './run-zip';
 
 /** What the run step needs of its BullMQ job (the parent of a run's renders). */
 export interface RunJob {
@@ -29,8 +30,8 @@ export interface RunProcessorDeps {
 /**
  * A print run's own step, run once every variant's render has completed (BullMQ moves the parent to
  * the wait list only then): checks that each child left a PDF, then draws the combined PDF for the
- * printer (every version's pages in row order, shared pictures and fonts embedded once) into the file
- * store, unless a run of the same versions already did.
+ * printer (every version's pages in row order, shared pictures and fonts embedded once) and a ZIP of
+ * each version's PDF into the file store, unless a run of the same versions already did.
  */
 export async function processRun(job: RunJob, deps: RunProcessorDeps): Promise<PrintRunJobResult> {
   const parsed = printRunJobDataSchema.safeParse(job.data);
@@ -53,6 +54,7 @@ export async function processRun(job: RunJob, deps: RunProcessorDeps): Promise<P
   const hashes = run.jobIds.map((id) => children.get(id)!.pdfHash);
   const pdfHash = combinedPdfHash(hashes);
   const pages = run.jobIds.reduce((n, id) => n + children.get(id)!.design.pages.length, 0);
+  await storeZip(run.jobIds.map((id, n) => ({ name: zipEntryName(n, run.labels[n] ?? '', run.jobIds.length), key: pdfKey(hashes[n]!) })), pdfHash, deps.store);
   const existing = await StoreUnavailableError.guard('stat', () => deps.store.stat(pdfKey(pdfHash)));
   if (existing) return { renders: values.length, pages: renderedPages, combined: { pdfHash, pages, bytes: existing.size } };
 
@@ -73,4 +75,15 @@ export async function processRun(job: RunJob, deps: RunProcessorDeps): Promise<P
   });
   await StoreUnavailableError.guard('write', () => deps.store.put(pdfKey(pdfHash), combined.data));
   return { renders: values.length, pages: renderedPages, combined: { pdfHash, pages: combined.pages, bytes: combined.data.length } };
+}
+
+/** The run's ZIP of each version's PDF (named after its row), unless a run of the same versions made it already. */
+async function storeZip(entries: ReadonlyArray<{ name: string; key: string }>, combinedHash: string, store: FileStore): Promise<void> {
+  if (await StoreUnavailableError.guard('stat', () => store.stat(runZipKey(combinedHash)))) return;
+  const zip = await zipOfPdfs(entries, async (key) => {
+    const data = await StoreUnavailableError.guard('read', () => store.read(key));
+    if (!data) throw new Error(`a version's PDF is not in the file store (${key})`);
+    return data;
+  });
+  await StoreUnavailableError.guard('write', () => store.put(runZipKey(combinedHash), zip));
 }

@@ -35,6 +35,8 @@ export interface PrintRunResponse {
   counts: { variants: number; done: number; failed: number; waiting: number };
   /** Every version's pages in row order in one PDF for the printer (shared pictures and fonts embedded once), once drawn. */
   combined: { url: string } | null;
+  /** A ZIP of each version's PDF, named after its row ("07 Vote in Grange.pdf"), once made with the combined PDF. */
+  zip: { url: string } | null;
   /** In row order. */
   variants: RunVariantResponse[];
 }

@@ -16,6 +16,8 @@ export const QUEUE_PREFIX = 'rosette';
 
 /** File store key of a rendered PDF. */
 export const pdfKey = (hash: string) => `pdfs/${hash}.pdf`;
+/** File store key of a print run's ZIP (each version's PDF, named after its row), by the run's combined PDF hash. */
+export const runZipKey = (combinedHash: string) => `runs/${combinedHash}.zip`;
 /** File store key of an uploaded image. */
 export const assetKey = (id: string, ext: 'jpg' | 'png') => `assets/${id}.${ext}`;
 /** File store key of an uploaded image's facts (pixel size, type). */

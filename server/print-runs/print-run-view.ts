@@ -1,7 +1,7 @@
 import type { PrintRunResponse, RunVariantResponse, RunVariantStatus } from '../../common/api/print-run-response';
 import { combinedPdfHash } from '../../common/node/combined-pdf-hash';
 import type { FileStore } from '../../common/node/file-store';
-import { pdfKey } from '../../common/queue/names';
+import { pdfKey, runZipKey } from '../../common/queue/names';
 import type { PrintRunFlow, RunJobState } from './print-run-flow';
 import type { StoredPrintRun } from './print-run-store';
 
@@ -42,6 +42,7 @@ export async function printRunResponse(run: StoredPrintRun, flow: PrintRunFlow, 
   // Known by name from the versions' PDFs (the worker derives it the same way), so it outlives the queue too.
   const combinedHash = combinedPdfHash(run.variants.map((v) => v.pdfHash));
   const combined = done === variants.length && (await store.stat(pdfKey(combinedHash))) ? { url: `/downloads/${combinedHash}.pdf` } : null;
+  const zip = combined && (await store.stat(runZipKey(combinedHash))) ? { url: `/api/runs/${run.id}/zip` } : null;
   return {
     id: run.id,
     designId: run.designId,
@@ -51,6 +52,12 @@ export async function printRunResponse(run: StoredPrintRun, flow: PrintRunFlow, 
     createdAt: new Date(run.createdAt).toISOString(),
     counts: { variants: variants.length, done, failed, waiting: variants.length - done - failed },
     combined,
+    zip,
     variants,
   };
+}
+
+/** Where a run's ZIP is kept in the file store. */
+export function runZipKeyOf(run: StoredPrintRun): string {
+  return runZipKey(combinedPdfHash(run.variants.map((v) => v.pdfHash)));
 }

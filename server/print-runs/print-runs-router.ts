@@ -12,7 +12,7 @@ import { signedIn } from '../sessions/signed-in-guard';
 import type { VariantTableStore } from '../variants/variant-table-store';
 import type { PrintRunFlow } from './print-run-flow';
 import type { PrintRunStore } from './print-run-store';
-import { printRunResponse } from './print-run-view';
+import { printRunResponse, runZipKeyOf } from './print-run-view';
 import type { RunAdmission } from './run-admission';
 import { startPrintRun } from './start-print-run';
 
@@ -45,6 +45,15 @@ export function printRunsRouter(deps: {
     const run = await deps.runs.get(authOf(res).account.orgId, routeParam(req, 'id'));
     if (!run) throw notFound();
     res.set('Cache-Control', 'no-store').json(await printRunResponse(run, deps.flow, deps.store));
+  });
+
+  router.get('/api/runs/:id/zip', ...member, async (req, res) => {
+    const run = await deps.runs.get(authOf(res).account.orgId, routeParam(req, 'id'));
+    if (!run) throw notFound();
+    const zip = await deps.store.read(runZipKeyOf(run));
+    if (!zip) throw new AppError(404, 'not_ready', 'the ZIP of this run is made once every version has rendered; follow the run and try again when it is done');
+    // Named by the run, not the design: a design's title may name a person.
+    res.set({ 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="print-run-${run.id}.zip"`, 'Cache-Control': 'private, no-store' }).send(zip);
   });
 
   router.post('/api/runs/:id/variants/:n/retry', ...member, async (req, res) => {

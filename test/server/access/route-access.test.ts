@@ -198,6 +198,7 @@ const ACCESS: Record<string, RouteCase> = {
   'DELETE /api/designs/:id/variants': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignWithVariants() }) },
   'POST /api/designs/:id/runs': { expected: ownOrg(202), params: (f) => ({ id: f.runDesignId }), body: () => ({ json: { confirm: { unchangedTemplateText: true } } }) },
   'GET /api/runs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.runId }) },
+  'GET /api/runs/:id/zip': { expected: ownOrg(200), params: (f) => ({ id: f.runId }) },
   // The fixture's run has no failed version: the owner is let through, and told there is nothing to retry.
   'POST /api/runs/:id/variants/:n/retry': { expected: ownOrg(409), params: (f) => ({ id: f.runId, n: '0' }), body: () => ({ json: {} }) },
 
@@ -267,6 +268,7 @@ beforeAll(async () => {
   const assetId = design.pages[0].elements.find((e: { kind: string }) => e.kind === 'image').assetId as string;
   const runDesignId = await withVariants(await savePrintable());
   const runId = ((await (await ownerClient.request(`/api/designs/${runDesignId}/runs`, { json: { confirm: { unchangedTemplateText: true } } })).json()) as { id: string }).id;
+  await waitForValue('the run done, its ZIP made', async () => ((await (await ownerClient.request(`/api/runs/${runId}`)).json()) as { zip: unknown }).zip);
   fixture = {
     owner,
     design,

@@ -140,6 +140,21 @@ describe('a print run of twenty wards', () => {
     expect(images.uses).toBe(20);
     expect(images.objects).toBe(1);
     expect(new Set(combined.fonts.map((f) => f.name)).size).toBe(combined.fonts.length);
+    // The ZIP: each version's PDF, named after its row, in row order.
+    const zipRes = await campaigner.request(done.zip.url);
+    expect(zipRes.status).toBe(200);
+    expect(zipRes.headers.get('content-type')).toBe('application/zip');
+    const zipDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rosette-run-zip-'));
+    try {
+      fs.writeFileSync(path.join(zipDir, 'run.zip'), Buffer.from(await zipRes.arrayBuffer()));
+      const names = execFileSync('unzip', ['-Z1', path.join(zipDir, 'run.zip')], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      expect(names).toEqual(WARDS.map((w, i) => `${String(i + 1).padStart(2, '0')} Vote in ${w} on 7 May.pdf`));
+      execFileSync('unzip', ['-q', path.join(zipDir, 'run.zip'), '-d', zipDir]);
+      expect((await readPdf(fs.readFileSync(path.join(zipDir, names[7]!)))).text).toContain('Vote in Harbour on 7 May');
+    } finally {
+      fs.rmSync(zipDir, { recursive: true, force: true });
+    }
+    expect((await outsider.request(done.zip.url)).status).toBe(404);
     // The audit keeps counts, never a ward or a name.
     const entries = (await call(admin, '/api/admin/audit')).body.entries as Json[];
     expect(entries.find((e) => e.action === 'print-run.started' && e.targetId === started.body.id)).toMatchObject({ details: { designId: id, variants: 20, renders: 20 } });
