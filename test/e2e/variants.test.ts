@@ -5,7 +5,7 @@ import { CALM } from '../support/calm-probes';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { withRealImprint } from '../support/real-imprint';
 import { readPdf } from '../support/read-pdf';
-import { patient } from '../support/wait-for';
+import { patient, waitFor } from '../support/wait-for';
 import { seriousAxeViolations } from './support/axe';
 import { LAPTOP, launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
@@ -119,8 +119,8 @@ describe.each([
     // The flyer's paragraphs are still the template's: the run says so, and may be confirmed.
     await page.getByRole('alert').filter({ hasText: 'Not started' }).waitFor();
     // The browser logs that refusal (a 422) as a failed resource: expected here, so not an error of the page.
-    const refused = errors.findIndex((e) => e.includes('status of 422'));
-    if (refused >= 0) errors.splice(refused, 1);
+    await waitFor('the refusal logged', () => errors.some((e) => e.includes('status of 422')));
+    errors.splice(errors.findIndex((e) => e.includes('status of 422')), 1);
     await page.getByRole('button', { name: 'Print with the template’s words' }).click();
     await page.getByText('All 20 versions are printed.').waitFor({ timeout: patient(60_000) });
     const combined = await page.getByRole('link', { name: 'Combined PDF for the printer' }).getAttribute('href');
