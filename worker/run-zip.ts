@@ -8,6 +8,8 @@ const NAME_MAX = 80;
 export function zipEntryName(n: number, label: string, total: number): string {
   const safe = label
     .normalize('NFKD')
+    // Accents off (ŵ becomes w), rather than each mark becoming a dash.
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9 ._-]+/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[-. ]+|[-. ]+$/g, '')
