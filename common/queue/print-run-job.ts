@@ -11,9 +11,9 @@ export const printRunJobDataSchema = z.object({
   /** When the server accepted the run, milliseconds since the epoch. */
   acceptedAt: z.number().int().positive(),
   /** Each version's render (a child's job id), in row order; identical versions name the same child. */
-  jobIds: z.array(z.string().regex(/^[a-f0-9]{32}$/)).min(1).max(1000),
+  jobIds: z.array(z.string().regex(/^[a-f0-9]{32}$/)).min(1).max(2000),
   /** Each version's name in row order (a ward, a candidate): the names of the files in the run's ZIP. */
-  labels: z.array(z.string().min(1).max(120)).min(1).max(1000),
+  labels: z.array(z.string().min(1).max(120)).min(1).max(2000),
   /** The combined PDF's title. */
   title: z.string().max(200),
 });

@@ -26,7 +26,7 @@ export interface StoredPrintRun {
 }
 
 const ID = /^[a-f0-9]{32}$/;
-/** Rows written per INSERT: 1000 variants are 5000 parameters, well under PostgreSQL's 65535. */
+/** Rows written per INSERT: 500 variants are 2,500 parameters, well under PostgreSQL's 65,535. */
 const INSERT_CHUNK = 500;
 
 /**
