@@ -84,10 +84,12 @@ export async function benchPrintRun(rows: number): Promise<PrintRunFigures> {
     const sample = await sharp(fs.readFileSync(SAMPLE_PHOTO_PATH)).resize(1800, 1200, { fit: 'cover' }).jpeg({ quality: 90 }).toBuffer();
     const photos: string[] = [];
     for (let i = 0; i < rows; i++) {
-      const jpeg = await sharp(sample).modulate({ hue: Math.round((360 * i) / rows) + 1 }).jpeg({ quality: 85 }).toBuffer();
+      // A hue (whole degrees) and a brightness of its own: hue alone repeats after 360 rows, and a repeated photo is one asset.
+      const jpeg = await sharp(sample).modulate({ hue: (i % 359) + 1, brightness: 0.85 + (i % 7) * 0.05 }).jpeg({ quality: 85 }).toBuffer();
       if (i % 100 === 99) console.log(`  ${i + 1} photos made`);
       photos.push((await storeAsset(store, await processImage(jpeg))).id);
     }
+    if (new Set(photos).size !== rows) throw new Error(`only ${new Set(photos).size} distinct photos for ${rows} rows`);
     const master = designSchema.parse({ ...findTemplate('a5-flyer')!.design, imprint: IMPRINT, title: 'Ward newsletter' });
     const variant = (i: number, tag: string): Design => designSchema.parse(applyVariant({ ...master, title: `Ward newsletter${tag}` }, FIELDS, { ward: `Vote in Ward ${i + 1} on 7 May`, candidate: `Councillor number ${i + 1}`, photo: photos[i]! }));
     const waitFor = async (done: () => Promise<boolean>) => {
@@ -146,7 +148,9 @@ export async function benchPrintRun(rows: number): Promise<PrintRunFigures> {
     await queue.close();
     connection.disconnect();
     await redis.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP_FILES=1 keeps the PDFs to look at (pdfimages -list, pdffonts, qpdf).
+    if (process.env.BENCH_KEEP_FILES) console.log(`  files kept in ${filesDir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
