@@ -2,6 +2,7 @@ import { benchQueue } from './queue-bench';
 import { benchRender } from './render-bench';
 import { benchShed } from './shed-bench';
 import { benchBilingualVariantCheck, benchVariantCheck } from './variant-check-bench';
+import { benchPrintRun } from './print-run-bench';
 import { fmt } from './stats';
 
 /** `npm run bench`: every performance target, each next to its baseline measured in the same run. */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   await benchVariantCheck(Number(process.env.BENCH_VARIANT_ROWS ?? 600), Number(process.env.BENCH_VARIANT_RUNS ?? 5));
   console.log('');
   await benchBilingualVariantCheck(Number(process.env.BENCH_VARIANT_ROWS ?? 600), Number(process.env.BENCH_VARIANT_RUNS ?? 5));
+  await benchPrintRun(Number(process.env.BENCH_RUN_ROWS ?? 600));
 }
 
 main().then(

@@ -33,6 +33,10 @@ import { requireJson } from './http/require-json';
 import type { OverloadState } from './overload/overload-state';
 import { routeKindOf } from './overload/route-kind';
 import type { PrintQueue } from './print-jobs/print-queue';
+import type { RunAdmission } from './print-runs/run-admission';
+import { printRunsRouter } from './print-runs/print-runs-router';
+import { PrintRunStore } from './print-runs/print-run-store';
+import { PrintRunFlow } from './print-runs/print-run-flow';
 import { printJobsRouter } from './print-jobs/print-jobs-router';
 import { PrintRecordStore } from './print-jobs/print-record-store';
 import { printHistoryRouter } from './print-jobs/print-history-router';
@@ -103,6 +107,8 @@ export interface AppDeps {
     adminRouter: Router;
     /** GET /api/admin/queue and the admin's queue actions (pause, resume, retry or remove failed jobs): the same admin credentials, and pausing tells the overload state. */
     queueActionsRouter: Router;
+    /** Admission of print runs by their number of variants (the backlog cap and the print-jobs budget). */
+    runAdmission: RunAdmission;
   };
   /** How email is sent; the one the configuration names (create-mailer.ts) when absent. */
   mailer?: Mailer;
@@ -205,7 +211,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(brandKitsRouter({ services, kits: brandKits, store }));
   app.use(designsRouter({ services, designs, locks, brandRules }));
   app.use(publishedTemplatesRouter({ services, designs, templates: publishedTemplates, locks }));
-  app.use(variantsRouter({ services, designs, tables: new VariantTableStore(deps.db, deps.now), locks }));
+  const variantTables = new VariantTableStore(deps.db, deps.now);
+  app.use(variantsRouter({ services, designs, tables: variantTables, locks }));
+  app.use(printRunsRouter({ services, designs, tables: variantTables, runs: new PrintRunStore(deps.db), flow: new PrintRunFlow(deps.redis, deps.queue.queue), admission: deps.overload.runAdmission, store, now: deps.now, print }));
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) }) }));
   app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));

@@ -15,7 +15,8 @@ import { QueueActions } from './admin/queue-actions';
 import { queueActionsRouter } from './admin/queue-actions-router';
 import { createApp, type AppDeps } from './app';
 import { clientKeyOf } from './http/client-address';
-import { createRateLimits } from './http/rate-limits';
+import { createRateLimits, TIGHTENED_SHARE } from './http/rate-limits';
+import { RunAdmission } from './print-runs/run-admission';
 import { ConcurrencyLimit } from './overload/concurrency-limit';
 import { createGate, SHED_REASONS, type Gate } from './overload/gate';
 import { LoopLagMeter, type LoopLagSource } from './overload/loop-lag-meter';
@@ -174,6 +175,13 @@ export function createHttpServer(deps: HttpServerDeps, buildApp: (deps: AppDeps)
         telemetryRouter({ guard: requireAdmin(admin, adminSession), store: new TelemetryStore(deps.redis), now: deps.now }),
       ),
       queueActionsRouter: queueActionsRouter({ actions: queueActions, admin, adminSession }),
+      runAdmission: new RunAdmission({
+        redis: limitRedis,
+        state,
+        clientKey,
+        printJobLimit: () => (state.rung >= 1 ? Math.max(1, Math.floor(config.RATE_LIMIT_PRINT_JOBS * TIGHTENED_SHARE)) : config.RATE_LIMIT_PRINT_JOBS),
+        windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      }),
     },
   });
 

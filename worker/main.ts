@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../common/node/config';
 import { createFileStore } from '../common/node/create-file-store';
@@ -12,9 +12,10 @@ import { createRenderMetrics } from '../common/node/render-metrics';
 import { createFailFastRedis, createWorkerRedis } from '../common/node/redis-connection';
 import { withTimeout } from '../common/node/with-timeout';
 import { PRINT_QUEUE, QUEUE_PREFIX } from '../common/queue/names';
-import { DESIGN_ERROR_PREFIX, type PrintJobData, type PrintJobResult } from '../common/queue/print-job';
+import { DESIGN_ERROR_PREFIX } from '../common/queue/print-job';
+import { FontCache } from './pdf/font-cache';
 import { RenderPool } from './render-pool/render-pool';
-import { printProcessor } from './print-processor';
+import { isRenderResult, queueProcessor, type QueueJobResult } from './queue-processor';
 import { WorkerSupervisor } from './worker-supervisor';
 import { startWorkerTelemetry } from './telemetry/worker-telemetry';
 
@@ -62,15 +63,23 @@ async function main(): Promise<void> {
   telemetryRedis.on('error', () => undefined);
   const { telemetry, stop: stopTelemetry } = startWorkerTelemetry({ redis: telemetryRedis, load: () => ({ active: load.active, concurrency: config.WORKER_CONCURRENCY }), logger });
 
-  const processJob = printProcessor({
+  // Renders, and print runs' own steps once their renders are done.
+  // The run step reads its renders' designs (job data) and draws the combined PDF on this thread, a page at a time.
+  const jobReaderRedis = createWorkerRedis(config.REDIS_URL);
+  jobReaderRedis.on('error', () => undefined);
+  const jobReader = new Queue(PRINT_QUEUE, { connection: jobReaderRedis, prefix: QUEUE_PREFIX });
+  jobReader.on('error', () => undefined);
+  const processJob = queueProcessor({
     ...deps,
+    fonts: new FontCache(),
+    readJobData: async (id) => (await jobReader.getJob(id))?.data ?? null,
     now: Date.now,
     onStoreWait: (job, err, delayMs) => logger.warn({ jobId: job.id, code: err.code, operation: err.operation, delayMs }, 'print job waits for the file store'),
   });
 
   const createWorker = (connection: Redis) => {
     connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
-    const worker = new Worker<PrintJobData, PrintJobResult>(
+    const worker = new Worker<unknown, QueueJobResult>(
       PRINT_QUEUE,
       async (job, token) => {
         load.active += 1;
@@ -100,6 +109,7 @@ async function main(): Promise<void> {
       logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, reason: err.message }, 'print job failed');
     });
     worker.on('completed', (job, result) => {
+      if (!isRenderResult(result)) return void logger.info({ jobId: job.id, renders: result.renders, pages: result.pages }, 'print run done');
       load.completed += 1;
       metrics.completed(result);
       telemetry.recordCompleted(result);
@@ -138,6 +148,7 @@ async function main(): Promise<void> {
     const graceful = (async () => {
       await supervisor.close();
       await pool.close();
+      await jobReader.close().catch(() => undefined);
       await stopTelemetry();
     })();
     const clean = await withTimeout(graceful, limitMs - FORCE_CLOSE_MS).then(
@@ -149,6 +160,7 @@ async function main(): Promise<void> {
       supervisor.disconnect();
     }
     telemetryRedis.disconnect();
+    jobReaderRedis.disconnect();
     await withTimeout(Promise.all([clean ? undefined : pool.close(), metricsServer?.close()]), FORCE_CLOSE_MS / 2).catch(() => undefined);
     logger.info(clean ? 'worker stopped' : 'worker stopped with its connections forced closed');
     process.exit(clean ? 0 : 1);

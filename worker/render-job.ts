@@ -5,6 +5,7 @@ import type { FileStore } from '../common/node/file-store';
 import { StoreUnavailableError } from '../common/node/store-unavailable-error';
 import { assetKey, pdfKey } from '../common/queue/names';
 import { DESIGN_ERROR_PREFIX, printJobDataSchema, type PrintJobResult } from '../common/queue/print-job';
+import type { Design } from '../common/design/design-schema';
 import { sampleImprintProblems } from '../common/templates/sample-imprint-problems';
 import { lockViolations } from '../common/templates/template-locks';
 import type { PdfRenderer } from './pdf/pdf-renderer';
@@ -53,20 +54,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   const sample = sampleImprintProblems(design.imprint);
   if (sample.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the imprint still has sample details (${sample.map((p) => p.path.join('.')).join(', ')}); fill in the real promoter and printer`);
   const started = deps.clock();
-  const infos = new Map<string, AssetInfo>();
-  const images = new Map<string, Buffer>();
-  for (const page of design.pages) {
-    for (const el of page.elements) {
-      if (el.kind !== 'image' || infos.has(el.assetId)) continue;
-      const info = await StoreUnavailableError.guard('read', () => readAssetInfo(deps.store, el.assetId));
-      const data = info && (await StoreUnavailableError.guard('read', () => deps.store.read(assetKey(el.assetId, info.type === 'png' ? 'png' : 'jpg'))));
-      // A missing image may be a storage hiccup (a network file system, object storage): retry, with the
-      // job's attempts (a store that answers, but without the file, is not an outage to wait out).
-      if (!info || !data) throw new Error(`image ${el.assetId} is not in the file store`);
-      infos.set(el.assetId, { width: info.width, height: info.height });
-      images.set(el.assetId, data);
-    }
-  }
+  const { infos, images } = await loadDesignImages(design, deps.store);
   const layout = layoutDesign(design, infos, { print });
   if (layout.errors.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}${layout.errors[0]!.message}`);
   // Not awaited: a progress report must not cost the render a Redis round trip.
@@ -96,4 +84,26 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   });
   await StoreUnavailableError.guard('write', () => deps.store.put(pdfKey(pdfHash), pdf.data));
   return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: [...layout.warnings, ...pdf.warnings], renderMs: Math.round(deps.clock() - started) };
+}
+
+/**
+ * Every image a design places: pixel sizes and bytes, by asset id. A store that cannot be read throws
+ * StoreUnavailableError; a missing image is an ordinary error (retried with the job's attempts).
+ */
+export async function loadDesignImages(design: Design, store: FileStore): Promise<{ infos: Map<string, AssetInfo>; images: Map<string, Buffer> }> {
+  const infos = new Map<string, AssetInfo>();
+  const images = new Map<string, Buffer>();
+  for (const page of design.pages) {
+    for (const el of page.elements) {
+      if (el.kind !== 'image' || infos.has(el.assetId)) continue;
+      const info = await StoreUnavailableError.guard('read', () => readAssetInfo(store, el.assetId));
+      const data = info && (await StoreUnavailableError.guard('read', () => store.read(assetKey(el.assetId, info.type === 'png' ? 'png' : 'jpg'))));
+      // A missing image may be a storage hiccup (a network file system, object storage): retry, with the
+      // job's attempts (a store that answers, but without the file, is not an outage to wait out).
+      if (!info || !data) throw new Error(`image ${el.assetId} is not in the file store`);
+      infos.set(el.assetId, { width: info.width, height: info.height });
+      images.set(el.assetId, data);
+    }
+  }
+  return { infos, images };
 }

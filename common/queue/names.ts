@@ -4,11 +4,20 @@
 export const PRINT_QUEUE = 'print-jobs';
 /** The BullMQ job name of a render. */
 export const RENDER_JOB = 'render-pdf';
+/**
+ * The BullMQ job name of a print run's parent job (issue 16): it waits, in the print queue, until every
+ * variant's render (its children, ordinary RENDER_JOBs) has finished, then the worker sums the run up.
+ */
+export const RUN_JOB = 'print-run';
+/** The parent job's id of a print run (not a print job id: those are 32 hexadecimal characters). */
+export const runJobId = (runId: string) => `run-${runId}`;
 /** Prefix of all BullMQ keys in Redis. */
 export const QUEUE_PREFIX = 'rosette';
 
 /** File store key of a rendered PDF. */
 export const pdfKey = (hash: string) => `pdfs/${hash}.pdf`;
+/** File store key of a print run's ZIP (each version's PDF, named after its row), by the run's combined PDF hash. */
+export const runZipKey = (combinedHash: string) => `runs/${combinedHash}.zip`;
 /** File store key of an uploaded image. */
 export const assetKey = (id: string, ext: 'jpg' | 'png') => `assets/${id}.${ext}`;
 /** File store key of an uploaded image's facts (pixel size, type). */

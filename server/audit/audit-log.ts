@@ -76,6 +76,7 @@ export type AuditAction =
   | 'spending.invoice-attached'
   | 'design.variants-saved'
   | 'design.variants-removed'
+  | 'print-run.started'
   | 'printer.added'
   | 'printer.changed'
   | 'printer.removed'

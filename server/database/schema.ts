@@ -23,6 +23,8 @@ export interface Database {
   spending_entry_parts: SpendingEntryPartsTable;
   spending_invoices: SpendingInvoicesTable;
   variant_tables: VariantTablesTable;
+  print_runs: PrintRunsTable;
+  print_run_variants: PrintRunVariantsTable;
   printers: PrintersTable;
   printer_prices: PrinterPricesTable;
   print_orders: PrintOrdersTable;
@@ -369,4 +371,24 @@ export interface BrandKitsTable {
   imprint_min_font_size: number | null;
   updated_by: string;
   updated_at: Timestamp;
+}
+
+/** A print run (migration 0060): every row of a variant table rendered as one unit of work. */
+export interface PrintRunsTable {
+  id: string;
+  org_id: string;
+  design_id: string;
+  design_version: number;
+  variant_count: number;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** One variant (row) of a print run (migration 0060), by its place in the table. */
+export interface PrintRunVariantsTable {
+  run_id: string;
+  position: number;
+  label: string;
+  job_id: string;
+  pdf_hash: string;
 }

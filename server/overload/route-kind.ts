@@ -22,6 +22,8 @@ export function routeKindOf(method: string | undefined, url: string | undefined)
     const read = method === 'GET' || method === 'HEAD';
     if (read) return 'apiRead';
     if (path === '/api/print-jobs') return 'printJobSubmit';
+    // A print run is print jobs too, one per variant (print-runs/run-admission.ts counts the rest).
+    if (path.startsWith('/api/designs/') && path.endsWith('/runs') && path.split('/').length === 5) return 'printJobSubmit';
     if (path === '/api/assets') return 'upload';
     // Signed-in work: designs, sign-off, printers and print orders (an invoice upload included).
     return 'apiWrite';

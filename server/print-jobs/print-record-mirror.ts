@@ -1,7 +1,7 @@
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { PRINT_QUEUE, QUEUE_PREFIX } from '../../common/queue/names';
+import { PRINT_QUEUE, QUEUE_PREFIX, RUN_JOB } from '../../common/queue/names';
 import { isDatabaseUnavailable } from '../database/database-unavailable-error';
 import type { PrintQueue } from './print-queue';
 import type { PrintRecordStatus, PrintRecordStore } from './print-record-store';
@@ -76,7 +76,8 @@ export class PrintRecordMirror {
       const state = await this.deps.queue.queue.getJobState(jobId);
       const job = await this.deps.queue.queue.getJob(jobId);
       if (!job?.id) return 'not-in-queue';
-      if (!job.data.orgId) return 'not-written';
+      // A print run's own job is no print job (its renders, its children, are recorded one by one).
+      if (!job.data.orgId || job.name === RUN_JOB) return 'not-written';
       const status = recordStatusOf(state);
       if (status === null) return 'not-in-queue';
       const result = status === 'done' ? job.returnvalue : null;

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CALM } from '../support/calm-probes';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import { withRealImprint } from '../support/real-imprint';
-import { patient } from '../support/wait-for';
+import { readPdf } from '../support/read-pdf';
+import { patient, waitFor } from '../support/wait-for';
 import { seriousAxeViolations } from './support/axe';
 import { LAPTOP, launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
@@ -111,6 +112,23 @@ describe.each([
     expect(await page.getByLabel('Headline text').inputValue()).toBe('Castle buses');
     await page.goBack();
     await page.getByText('All 20 versions fit.').waitFor({ timeout: patient(20_000) });
+  });
+
+  it('prints every version in one run, with the combined PDF, the ZIP and each version\'s PDF', async () => {
+    await page.getByRole('button', { name: 'Print every version' }).click();
+    // The flyer's paragraphs are still the template's: the run says so, and may be confirmed.
+    await page.getByRole('alert').filter({ hasText: 'Not started' }).waitFor();
+    // The browser logs that refusal (a 422) as a failed resource: expected here, so not an error of the page.
+    await waitFor('the refusal logged', () => errors.some((e) => e.includes('status of 422')));
+    errors.splice(errors.findIndex((e) => e.includes('status of 422')), 1);
+    await page.getByRole('button', { name: 'Print with the template’s words' }).click();
+    await page.getByText('All 20 versions are printed.').waitFor({ timeout: patient(60_000) });
+    const combined = await page.getByRole('link', { name: 'Combined PDF for the printer' }).getAttribute('href');
+    const pdf = await (await fetch(rosette.baseUrl + combined)).arrayBuffer();
+    expect((await readPdf(Buffer.from(pdf))).info.Pages).toBe('40');
+    expect(await page.getByRole('link', { name: 'ZIP of every version' }).getAttribute('href')).toMatch(/^\/api\/runs\/[a-f0-9]{32}\/zip$/);
+    expect(await page.getByRole('link', { name: 'Vote in Castle on 7 May' }).getAttribute('href')).toMatch(/^\/downloads\/[a-f0-9]{64}\.pdf$/);
+    expect(await seriousAxeViolations(page, `print run (${device})`)).toEqual([]);
   });
 
   it('refuses a CSV with wrong columns and a 10 MB file, naming why, and keeps the versions it has', async () => {

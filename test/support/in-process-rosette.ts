@@ -23,7 +23,7 @@ import { startServerTelemetry } from '../../server/telemetry/server-telemetry';
 import { startWorkerTelemetry } from '../../worker/telemetry/worker-telemetry';
 import { FontCache } from '../../worker/pdf/font-cache';
 import { inProcessRenderer } from '../../worker/pdf/pdf-renderer';
-import { printProcessor, type DelayableJob } from '../../worker/print-processor';
+import { isRenderResult, queueProcessor } from '../../worker/queue-processor';
 import { checkLogLines, watchAccount } from './leak-watch';
 import { TestClient, type TestAccount } from './test-client';
 import { startTestRedis } from './test-redis';
@@ -162,12 +162,12 @@ export async function startRosette(env: Record<string, string> = {}, clientDir?:
   const workerRedis = createWorkerRedis(redis.url);
   workerRedis.on('error', () => undefined);
   // The worker's own processor, as worker/main.ts wires it: a store fault makes a job wait, not fail.
-  const processJob = printProcessor({ store, render: inProcessRenderer(fonts), clock: () => performance.now(), now: Date.now });
+  const processJob = queueProcessor({ store, render: inProcessRenderer(fonts), fonts, readJobData: async (id) => (await queue.queue.getJob(id))?.data ?? null, clock: () => performance.now(), now: Date.now });
   const worker = new Worker(
     PRINT_QUEUE,
     async (job, token) => {
-      const result = await processJob(job as unknown as DelayableJob, token);
-      if (result.renderMs > 0) stats.renders += 1;
+      const result = await processJob(job, token);
+      if (isRenderResult(result) && result.renderMs > 0) stats.renders += 1;
       return result;
     },
     { connection: workerRedis, prefix: QUEUE_PREFIX, concurrency: 2 },

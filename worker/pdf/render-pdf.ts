@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import type { LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
+import type { ImageItem, LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
+import type { PrintImage } from './print-images';
 import { PROOF_MARK, RENDERER_RELEASED } from '../../common/queue/print-job';
 import { drawItem } from './draw-items';
 import type { FontCache } from './font-cache';
@@ -39,10 +40,27 @@ export interface RenderInput {
  * it yields to the event loop so that BullMQ's lock renewal is never starved by a long render.
  */
 export async function renderPdf({ layout, title: designTitle, images, fonts, proof = false, onProgress }: RenderInput): Promise<RenderedPdf> {
-  const g = layout.geometry;
   const title = proof ? `${PROOF_MARK}: ${designTitle}` : designTitle;
   const { prepared, warnings } = await preparePrintImages(layout, images);
 
+  const { doc, root, finish } = openPrintDocument(layout, title, createHash('sha256').update(JSON.stringify({ title, layout })).digest().subarray(0, 16), fonts);
+  await drawPages(doc, root, layout, prepared, { proof, firstHeading: true }, (done) => onProgress?.(Math.round((90 * done) / layout.pages.length)));
+  const data = await finish();
+  await onProgress?.(100);
+  return { data, pages: layout.pages.length, warnings };
+}
+
+/** A PDF/X-4 document begun (its structure root open), and how to end it and collect its bytes. */
+export interface PrintDocument {
+  doc: PDFKit.PDFDocument;
+  root: PDFKit.PDFStructureElement;
+  /** Closes the structure and the document; resolves with its bytes. */
+  finish(): Promise<Buffer>;
+}
+
+/** Opens a document for the layout's geometry and language (PDF/X-4, tagged), with the fonts installed. */
+export function openPrintDocument(layout: LaidOutDesign, title: string, documentId: Buffer, fonts: FontCache): PrintDocument {
+  const g = layout.geometry;
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: mediaSize(g),
@@ -54,12 +72,7 @@ export async function renderPdf({ layout, title: designTitle, images, fonts, pro
     displayTitle: true,
     info: { Title: title, CreationDate: RENDERER_RELEASED },
   });
-  makePdfX(doc, {
-    title,
-    language: layout.language,
-    created: RENDERER_RELEASED,
-    documentId: createHash('sha256').update(JSON.stringify({ title, layout })).digest().subarray(0, 16),
-  });
+  makePdfX(doc, { title, language: layout.language, created: RENDERER_RELEASED, documentId });
   fonts.install(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -69,8 +82,34 @@ export async function renderPdf({ layout, title: designTitle, images, fonts, pro
   });
   const root = doc.struct('Document');
   doc.addStructure(root);
+  return {
+    doc,
+    root,
+    async finish() {
+      root.end();
+      doc.end();
+      await ended;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/**
+ * Draws every page of a layout at the end of the document, yielding to the event loop between pages.
+ * @param options.firstHeading whether the first heading drawn is the document's (H1), as in a document of one design.
+ * @param onPage called with the number of this layout's pages drawn so far.
+ */
+export async function drawPages(
+  doc: PDFKit.PDFDocument,
+  root: PDFKit.PDFStructureElement,
+  layout: LaidOutDesign,
+  prepared: ReadonlyMap<ImageItem, PrintImage>,
+  options: { proof: boolean; firstHeading: boolean },
+  onPage?: (done: number) => unknown,
+): Promise<void> {
+  const g = layout.geometry;
   const origin = g.slug + g.bleed;
-  let headings = 0;
+  let headings = options.firstHeading ? 0 : 1;
   for (let p = 0; p < layout.pages.length; p++) {
     doc.addPage({ size: mediaSize(g), margin: 0 });
     setPageBoxes(doc, g);
@@ -85,18 +124,13 @@ export async function renderPdf({ layout, title: designTitle, images, fonts, pro
         doc.endMarkedContent();
       }
     }
-    if (proof) drawProofMark(doc, g);
+    if (options.proof) drawProofMark(doc, g);
     if (g.cropMarks) {
       doc.markContent('Artifact', { type: 'Page' });
       drawCropMarks(doc, g);
       doc.endMarkedContent();
     }
-    await onProgress?.(Math.round((90 * (p + 1)) / layout.pages.length));
+    await onPage?.(p + 1);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  root.end();
-  doc.end();
-  await ended;
-  await onProgress?.(100);
-  return { data: Buffer.concat(chunks), pages: layout.pages.length, warnings };
 }

@@ -15,6 +15,7 @@ import { useAssetSizes, useAssetSizesOf } from '../preview/use-asset-sizes';
 import { SignedInHeader } from '../session/signed-in-header';
 import { fieldFor, fillableElements } from './fillable-elements';
 import { changeKind, gridColumns, gridRowsOf, holdsWords, tableOf, type GridRow } from './grid-columns';
+import { PrintRunPanel } from './print-run-panel';
 import { useVariantChecks } from './use-variant-checks';
 import { VariantGrid, type VersionRef } from './variant-grid';
 import '../gallery/gallery.css';
@@ -145,13 +146,16 @@ export function VariantsScreen({ designId, onOpenDraft }: { designId: string; on
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 0);
   };
-  const save = async () => {
+  /** Saves the table; says so, and whether it was saved. */
+  const save = async (): Promise<boolean> => {
     setNotice(null);
     try {
       await saveVariantTable(designId, table);
       setNotice({ kind: 'ok', text: `Saved ${rowsSaid(rows.length)}.` });
+      return true;
     } catch (err) {
       setNotice({ kind: 'error', text: `Not saved. ${sentence(err, 'Rosette could not be reached; try again.')}` });
+      return false;
     }
   };
 
@@ -269,6 +273,7 @@ export function VariantsScreen({ designId, onOpenDraft }: { designId: string; on
                     {notice.text}
                   </p>
                 ) : null}
+                <PrintRunPanel designId={designId} save={save} disabled={rows.length === 0 || checks.state === 'checking' || needing > 0} />
               </section>
             ) : (
               <p>Tick at least one part of the leaflet that changes between versions.</p>

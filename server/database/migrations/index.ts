@@ -26,6 +26,7 @@ import { organisationParents } from './0050-organisation-parents';
 import { publishedTemplates } from './0051-published-templates';
 import { designTemplateLink } from './0052-design-template-link';
 import { brandKits } from './0053-brand-kits';
+import { printRuns } from './0060-print-runs';
 import { variantTableKind } from './0070-variant-table-kind';
 
 /**
@@ -60,5 +61,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0051-published-templates': publishedTemplates,
   '0052-design-template-link': designTemplateLink,
   '0053-brand-kits': brandKits,
+  '0060-print-runs': printRuns,
   '0070-variant-table-kind': variantTableKind,
 };

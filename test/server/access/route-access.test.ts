@@ -74,6 +74,9 @@ interface Fixture {
   unsentDesignId: string;
   /** A print job the worker failed (for the admin's retry and remove). */
   freshFailedJobId(): Promise<string>;
+  /** A printable design of the owner's organisation with a variant table, and a print run of it. */
+  runDesignId: string;
+  runId: string;
   /** A printer of the owner's organisation (the one its designs' imprint names). */
   printerId: string;
   /** A template the owner's organisation's agent published. */
@@ -206,6 +209,11 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /api/designs/:id/variants': { expected: ownOrg(200), params: (f) => ({ id: f.variantsDesignId }) },
   'PUT /api/designs/:id/variants': { expected: ownOrg(200), params: (f) => ({ id: f.variantsDesignId }), body: () => ({ json: VARIANTS }) },
   'DELETE /api/designs/:id/variants': { expected: ownOrg(204), params: async (f) => ({ id: await f.freshDesignWithVariants() }) },
+  'POST /api/designs/:id/runs': { expected: ownOrg(202), params: (f) => ({ id: f.runDesignId }), body: () => ({ json: { confirm: { unchangedTemplateText: true } } }) },
+  'GET /api/runs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.runId }) },
+  'GET /api/runs/:id/zip': { expected: ownOrg(200), params: (f) => ({ id: f.runId }) },
+  // The fixture's run has no failed version: the owner is let through, and told there is nothing to retry.
+  'POST /api/runs/:id/variants/:n/retry': { expected: ownOrg(409), params: (f) => ({ id: f.runId, n: '0' }), body: () => ({ json: {} }) },
 
   'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: printJobBody(f.design, { copies: 1 }) }) },
   'GET /api/print-jobs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },
@@ -272,6 +280,9 @@ beforeAll(async () => {
   await waitForValue('the order placed once its PDF is ready', async () => (await agentClient.request(`/api/print-orders/${invoicedOrderId}/place`, { json: placeBody({ spending } as Fixture) })).status === 200);
   expect((await agentClient.request(`/api/print-orders/${invoicedOrderId}/invoice`, { method: 'PUT', body: new Uint8Array(Buffer.from('%PDF-1.4\n')), headers: { 'Content-Type': 'application/pdf' } })).status).toBe(200);
   const assetId = design.pages[0].elements.find((e: { kind: string }) => e.kind === 'image').assetId as string;
+  const runDesignId = await withVariants(await savePrintable());
+  const runId = ((await (await ownerClient.request(`/api/designs/${runDesignId}/runs`, { json: { confirm: { unchangedTemplateText: true } } })).json()) as { id: string }).id;
+  await waitForValue('the run done, its ZIP made', async () => ((await (await ownerClient.request(`/api/runs/${runId}`)).json()) as { zip: unknown }).zip);
   fixture = {
     owner,
     design,
@@ -293,6 +304,8 @@ beforeAll(async () => {
     unsentDesignId: await savePrintable(),
     printerId,
     templateId,
+    runDesignId,
+    runId,
     orderId,
     invoicedOrderId,
     spending,

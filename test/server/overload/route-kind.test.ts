@@ -16,6 +16,12 @@ describe('telling what a request is before Express', () => {
     ['GET', '/api/admin/status', 'admin'],
     ['POST', '/api/session', 'signIn'],
     ['POST', '/api/print-jobs', 'printJobSubmit'],
+    // A print run is print jobs, one per version (run-admission.ts counts the rest); following it is a read, retrying a version signed-in work.
+    ['POST', '/api/designs/0123/runs', 'printJobSubmit'],
+    ['POST', '/api/designs/0123/runs/', 'printJobSubmit'],
+    ['GET', '/api/runs/0123', 'apiRead'],
+    ['POST', '/api/runs/0123/variants/4/retry', 'apiWrite'],
+    ['POST', '/api/designs/0123/variants', 'apiWrite'],
     ['POST', '/api/assets', 'upload'],
     ['GET', '/api/templates', 'apiRead'],
     ['GET', '/api/print-jobs/0123', 'apiRead'],

@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { getPrintRun, retryRunVariant, startPrintRun, type PrintRunResponse } from '../api/print-runs-api';
+
+/** How often a run in progress is read again, milliseconds. */
+const POLL_MS = 1000;
+/** Refusals a campaigner may confirm and send again, and what confirming says. */
+const CONFIRMABLE: Record<string, { key: 'unchangedTemplateText' | 'lowResolutionImages'; label: string }> = {
+  template_text_unchanged: { key: 'unchangedTemplateText', label: 'Print with the template’s words' },
+  image_resolution_too_low: { key: 'lowResolutionImages', label: 'Print the soft photos anyway' },
+};
+
+type Problem = { text: string; confirm: (typeof CONFIRMABLE)[string] | null };
+
+/**
+ * "Print every version": saves the table (the run prints the saved one), starts a print run, follows
+ * its progress, and links to the combined PDF for the printer, the ZIP and each version's PDF, with a
+ * retry for a version that failed.
+ */
+export function PrintRunPanel({ designId, save, disabled }: { designId: string; save: () => Promise<boolean>; disabled: boolean }) {
+  const [run, setRun] = useState<PrintRunResponse | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
+
+  useEffect(() => {
+    if (!run || run.status === 'done') return;
+    const timer = setTimeout(() => {
+      getPrintRun(run.id).then(setRun, () => undefined);
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [run]);
+
+  const start = async (confirm: Record<string, boolean> = confirmed) => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      if (!(await save())) return;
+      setRun(await startPrintRun(designId, confirm));
+    } catch (err) {
+      const api = err instanceof ApiError ? err : null;
+      const wait = api?.retryAfterSeconds ? ` Try again in about ${api.retryAfterSeconds} seconds.` : '';
+      setProblem({ text: api && api.status !== 0 ? `Not started: ${api.message}.${wait}` : 'Rosette could not be reached; try again.', confirm: api ? (CONFIRMABLE[api.code] ?? null) : null });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const retry = async (url: string) => {
+    try {
+      setRun(await retryRunVariant(url));
+    } catch {
+      setProblem({ text: 'That version could not be sent again; try again.', confirm: null });
+    }
+  };
+
+  return (
+    <section aria-labelledby="print-run-heading" className="print-run">
+      <h2 id="print-run-heading">Print every version</h2>
+      <p>Every version is printed in one run: a PDF of each, one combined PDF for the printer with every version in the table’s order, and a ZIP of them all.</p>
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={() => void start()} disabled={disabled || busy || (run !== null && run.status !== 'done')}>
+          Print every version
+        </button>
+      </div>
+      {problem ? (
+        <div className="notice notice-error" role="alert">
+          <p>{problem.text}</p>
+          {problem.confirm ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                const next = { ...confirmed, [problem.confirm!.key]: true };
+                setConfirmed(next);
+                void start(next);
+              }}
+            >
+              {problem.confirm.label}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {run ? (
+        <div className="print-run-progress">
+          <p role="status">
+            {run.status === 'done'
+              ? `All ${run.counts.variants} versions are printed.`
+              : run.status === 'needs_retry'
+                ? `${run.counts.failed} of ${run.counts.variants} versions failed; retry them below. ${run.counts.done} done.`
+                : run.counts.done === run.counts.variants
+                  ? 'Every version is printed; making the combined PDF…'
+                  : `Printing: ${run.counts.done} of ${run.counts.variants} versions done.`}
+          </p>
+          <progress max={run.counts.variants} value={run.counts.done} aria-label="Versions printed" />
+          {run.combined || run.zip ? (
+            <p className="button-row">
+              {run.combined ? (
+                <a className="button" href={run.combined.url} download>
+                  Combined PDF for the printer
+                </a>
+              ) : null}
+              {run.zip ? (
+                <a className="button" href={run.zip.url} download>
+                  ZIP of every version
+                </a>
+              ) : null}
+            </p>
+          ) : null}
+          <ol className="print-run-variants">
+            {run.variants.map((v) => (
+              <li key={v.n}>
+                {v.download ? <a href={v.download.url}>{v.label}</a> : <span>{v.label}</span>} <span className="print-run-status">{v.status === 'done' ? '' : v.status === 'failed' ? `Failed: ${v.failure ?? ''}` : v.status === 'rendering' ? 'Printing…' : 'Waiting'}</span>
+                {v.retryUrl ? (
+                  <button type="button" className="button" onClick={() => void retry(v.retryUrl!)}>
+                    Retry version {v.n + 1}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </section>
+  );
+}

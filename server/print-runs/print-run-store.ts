@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema';
+
+/** One variant of a run as stored: its row, its name, and the print job that renders it. */
+export interface StoredRunVariant {
+  /** The row's place in the variant table, 0 = the first. */
+  position: number;
+  /** What the campaigner calls the variant: the row's first value (a ward, a candidate), at most 120 characters. */
+  label: string;
+  /** The print job rendering it (one per distinct PDF in the run). */
+  jobId: string;
+  pdfHash: string;
+}
+
+/** A print run as stored. */
+export interface StoredPrintRun {
+  id: string;
+  orgId: string;
+  designId: string;
+  designVersion: number;
+  createdBy: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** In row order. */
+  variants: StoredRunVariant[];
+}
+
+const ID = /^[a-f0-9]{32}$/;
+/** Rows written per INSERT: 500 variants are 2,500 parameters, well under PostgreSQL's 65,535. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Print runs in PostgreSQL (tables `print_runs`, `print_run_variants`): written once, with their
+ * variants, in one transaction; read only by the organisation that made them.
+ */
+export class PrintRunStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(run: StoredPrintRun): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('print_runs')
+        .values({ id: run.id, org_id: run.orgId, design_id: run.designId, design_version: run.designVersion, variant_count: run.variants.length, created_by: run.createdBy, created_at: new Date(run.createdAt) })
+        .execute();
+      for (let i = 0; i < run.variants.length; i += INSERT_CHUNK) {
+        const chunk = run.variants.slice(i, i + INSERT_CHUNK);
+        await tx
+          .insertInto('print_run_variants')
+          .values(chunk.map((v) => ({ run_id: run.id, position: v.position, label: v.label, job_id: v.jobId, pdf_hash: v.pdfHash })))
+          .execute();
+      }
+    });
+  }
+
+  /** The organisation's run; null when there is none of that id (or it is another organisation's). */
+  async get(orgId: string, runId: string): Promise<StoredPrintRun | null> {
+    if (!ID.test(orgId) || !ID.test(runId)) return null;
+    const run = await this.db.selectFrom('print_runs').selectAll().where('id', '=', runId).where('org_id', '=', orgId).executeTakeFirst();
+    if (!run) return null;
+    const variants = await this.db.selectFrom('print_run_variants').select(['position', 'label', 'job_id', 'pdf_hash']).where('run_id', '=', runId).orderBy('position').execute();
+    return {
+      id: run.id,
+      orgId: run.org_id,
+      designId: run.design_id,
+      designVersion: run.design_version,
+      createdBy: run.created_by,
+      createdAt: run.created_at.getTime(),
+      variants: variants.map((v) => ({ position: v.position, label: v.label, jobId: v.job_id, pdfHash: v.pdf_hash })),
+    };
+  }
+}
