@@ -213,7 +213,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(publishedTemplatesRouter({ services, designs, templates: publishedTemplates, locks }));
   const variantTables = new VariantTableStore(deps.db, deps.now);
   app.use(variantsRouter({ services, designs, tables: variantTables, locks }));
-  app.use(printRunsRouter({ services, designs, tables: variantTables, runs: new PrintRunStore(deps.db), flow: new PrintRunFlow(deps.redis, deps.queue.queue), admission: deps.overload.runAdmission, store, now: deps.now, print }));
+  app.use(printRunsRouter({ services, designs, tables: variantTables, runs: new PrintRunStore(deps.db), flow: new PrintRunFlow(deps.redis, deps.queue.queue), admission: deps.overload.runAdmission, store, now: deps.now, print, locks }));
   app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) }) }));
   app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));

@@ -15,6 +15,7 @@ import type { PrintRunStore } from './print-run-store';
 import { printRunResponse, runZipKeyOf } from './print-run-view';
 import type { RunAdmission } from './run-admission';
 import { startPrintRun } from './start-print-run';
+import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
 
 /**
  * Print runs: every version of a design (its variant table) printed as one unit of work, followed, and a
@@ -30,6 +31,8 @@ export function printRunsRouter(deps: {
   store: FileStore;
   now: () => number;
   print?: PrintSettings;
+  /** Published templates' locks, carried by each version of a design made from one. */
+  locks?: TemplateLocksDesk;
 }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
