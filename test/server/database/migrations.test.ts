@@ -224,6 +224,10 @@ describe('the migrations, one at a time on real data', () => {
     expect(rows).toEqual([{ parent_id: null, template_id: null }]);
   });
 
+  it('0060 (print runs) runs on these rows (its rules: print-run-migrations.test.ts)', async () => {
+    expect(await up('0060-print-runs')).toEqual(['0060-print-runs']);
+  });
+
   it('0070 gives variant tables a kind, the tables already there plain, and no kind but plain or bilingual', async () => {
     const table = { design_id: DESIGN, org_id: ORG, fields: JSON.stringify([{ key: 'ward', label: 'Ward', page: 0, elementId: 'vote' }]), rows: JSON.stringify([{ ward: 'Abbey' }]), updated_by: ACCOUNT, updated_at: at };
     await db().insertInto('variant_tables').values(table).execute();

@@ -29,7 +29,7 @@ describe('the print-run migration, on real data', () => {
     template = await createTestDatabase();
     await adminQuery(template.serverUrl, `create database ${name}`);
     database = createDatabase({ url: databaseUrl(template.serverUrl, name), poolSize: 2, connectTimeoutMs: 5000, statementTimeoutMs: 10_000 });
-    await migrateToLatest(database.db, '0041-spending-order-link');
+    await migrateToLatest(database.db, '0053-brand-kits');
     await db().insertInto('organisations').values([{ id: ORG, name: 'Riverside Labour', name_key: 'riverside labour', created_at: at }, { id: OTHER_ORG, name: 'Hillside Greens', name_key: 'hillside greens', created_at: at }]).execute();
     await db().insertInto('accounts').values({ id: ALICE, email: 'alice@example.org', role: 'campaigner', org_id: ORG, status: 'active', password_hash: 'scrypt$x', created_at: at }).execute();
     // A design and its first version together, as the design store writes them (the version check is deferred to commit).
