@@ -115,7 +115,8 @@ export class PrintQueue {
   }
 }
 
-function statusOf(state: string): PrintJobStatus {
+/** A print job's status from BullMQ's state of its job (print runs read their versions with it too). */
+export function statusOf(state: string): PrintJobStatus {
   switch (state) {
     case 'active':
       return 'rendering';

@@ -1,3 +1,5 @@
+import type { PrintJobStatus } from '../../common/queue/print-job';
+import { statusOf } from '../print-jobs/print-queue';
 import { FlowProducer, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { PRINT_QUEUE, QUEUE_PREFIX, RENDER_JOB, RUN_JOB, runJobId } from '../../common/queue/names';
@@ -15,7 +17,7 @@ export interface RunChild {
 }
 
 /** Where a run's render stands, as the queue says. */
-export type RunJobState = 'queued' | 'rendering' | 'done' | 'failed' | 'gone';
+export type RunJobState = PrintJobStatus | 'gone';
 
 /**
  * A print run on the print queue, as a BullMQ flow: a parent job (RUN_JOB) whose children are the
@@ -84,17 +86,7 @@ export class PrintRunFlow {
   }
 }
 
+/** A version's state: a print job's status, or gone when the queue no longer has its job. */
 function stateOf(state: string): RunJobState {
-  switch (state) {
-    case 'active':
-      return 'rendering';
-    case 'completed':
-      return 'done';
-    case 'failed':
-      return 'failed';
-    case 'unknown':
-      return 'gone';
-    default:
-      return 'queued';
-  }
+  return state === 'unknown' ? 'gone' : statusOf(state);
 }
