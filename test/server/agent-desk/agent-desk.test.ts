@@ -77,7 +77,11 @@ describe("the agent's desk, end to end", () => {
     const drafted = await call(campaigner, '/api/print-orders', { designId, version: 2, printerId: printer.body.id, quantity: 5000, stock: '130gsm gloss', deliveryAddress: '5 New Street\nRiverside RV1 1AA', neededBy: addDays(londonDate(Date.now()), 7), price: { source: 'table' } });
     expect(drafted.body).toMatchObject({ status: 'draft', pricePence: 15600, vatPence: 2600, priceSource: 'table' });
     const split = { by: 'percent', parts: [{ candidateId: alice.id, percent: 60 }, { candidateId: ben.id, percent: 40 }] };
-    const unequal = await call(agent, `/api/print-orders/${drafted.body.id}/place`, { spending: { electionId: election.id, split: { by: 'percent', parts: [{ candidateId: alice.id, percent: 60 }, { candidateId: ben.id, percent: 30 }] } } });
+    // The split is checked with the order's ledger entry, once the PDF is ready (before that: 409 pdf_not_ready, as on a busy machine).
+    const unequal = await waitForValue('the unequal split refused once the PDF is ready', async () => {
+      const res = await call(agent, `/api/print-orders/${drafted.body.id}/place`, { spending: { electionId: election.id, split: { by: 'percent', parts: [{ candidateId: alice.id, percent: 60 }, { candidateId: ben.id, percent: 30 }] } } });
+      return res.status === 409 && res.body.error.code === 'pdf_not_ready' ? null : res;
+    }, RENDERING);
     expect([unequal.status, unequal.body.error.fields[0].path]).toEqual([400, 'split.parts']);
     const placed = await waitForValue('the order placed once its PDF is ready', async () => {
       const res = await call(agent, `/api/print-orders/${drafted.body.id}/place`, { spending: { electionId: election.id, split } });
