@@ -100,6 +100,13 @@ export async function startPrintRun(req: IncomingMessage, body: unknown, who: { 
   refuseUnprintableVersions(master, fields, versions, sharedKeys, assets, print, confirm?.lowResolutionImages === true);
   const link = deps.locks ? await deps.designs.templateOf(who.orgId, designId) : null;
   const locks = link ? await deps.locks!.locksOf(link) : null;
+  const designs = versions.map((version) => {
+    const design: Design = designSchema.parse(applyVariant(master, fields, version.values, { language: version.language }));
+    // The master kept its locks when it was saved, and a locked element is never a field; checked again, as a single job is,
+    // and before admission, so that a refused run costs nothing of the rate limit.
+    if (locks) deps.locks!.refuseBrokenLocks(design, locks, ['rows', version.row]);
+    return design;
+  });
 
   await deps.admission.admit(req, versions.length);
 
@@ -108,9 +115,7 @@ export async function startPrintRun(req: IncomingMessage, body: unknown, who: { 
   const children = new Map<string, RunChild>();
   const templateLocks = locks ? { templateLocks: { templateId: locks.templateId, version: locks.version, organisationName: locks.organisationName, locked: locks.locked } } : {};
   const variants: StoredRunVariant[] = versions.map((version, n) => {
-    const design: Design = designSchema.parse(applyVariant(master, fields, version.values, { language: version.language }));
-    // The master kept its locks when it was saved, and a locked element is never a field; checked again, as a single job is.
-    if (locks) deps.locks!.refuseBrokenLocks(design, locks, ['rows', version.row]);
+    const design = designs[n]!;
     const pdfHash = pdfHashOf(design, print);
     // One child per distinct PDF of this run; a PDF already in the file store (an earlier run, a single job) is not drawn again by the worker.
     const jobId = contentHash({ run: runId, pdfHash }).slice(0, 32);
