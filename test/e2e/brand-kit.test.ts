@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { BrandKitStore } from '../../server/brand-kits/brand-kit-store';
 import { CALM } from '../support/calm-probes';
 import { startRosette, type RunningRosette } from '../support/in-process-rosette';
 import type { TestAccount, TestClient } from '../support/test-client';
@@ -16,6 +17,7 @@ let browser: Browser;
 let national: TestAccount;
 let local: TestAccount;
 let localCampaigner: TestAccount;
+let adminAccount: TestAccount;
 let nationalAgent: TestClient;
 const contexts: BrowserContext[] = [];
 
@@ -50,7 +52,8 @@ beforeAll(async () => {
   const region = await rosette.createAccount({ organisation: 'Western Region' });
   local = await rosette.createAccount({ organisation: 'Riverside Local', role: 'agent' });
   localCampaigner = await rosette.createAccount({ organisation: 'Riverside Local' });
-  const admin = await rosette.signedIn(await rosette.createAccount({ role: 'admin', organisation: 'Rosette' }));
+  adminAccount = await rosette.createAccount({ role: 'admin', organisation: 'Rosette' });
+  const admin = await rosette.signedIn(adminAccount);
   for (const [child, parent] of [
     [region, national],
     [local, region],
@@ -216,5 +219,33 @@ describe("a local party's campaigner", () => {
     await headline.scrollIntoViewIfNeeded();
     await screenshot(page, 'brandkit-editor-palette');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('an admin', () => {
+  it("opens another organisation's brand kit by its address, and may change it", async () => {
+    const { page, errors } = await pageFor(adminAccount);
+    await page.goto(`${rosette.baseUrl}/#/brand-kit/${local.orgId}`);
+    await page.getByRole('heading', { level: 1, name: 'Riverside Local’s brand kit' }).waitFor();
+    await page.getByRole('region', { name: 'From National Party' }).getByText('Party plum').waitFor();
+    expect(await page.getByLabel('Colour 1 name').inputValue()).toBe('Riverside green');
+    await page.getByRole('button', { name: 'Save the brand kit' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('is told by the logo when the file store does not have its upload (400 naming logos[0].assetId)', async () => {
+    // A kit stored with a logo whose upload the file store does not have (as after restoring an older backup of the files).
+    const lost = await rosette.createAccount({ organisation: 'Hillside Local', role: 'agent' });
+    await new BrandKitStore(rosette.db, Date.now).set(lost.orgId, { colours: [], logos: [{ name: 'Old logo', assetId: 'f'.repeat(64) }], typefaces: [], imprintMinFontSize: null }, lost.id);
+    const { page } = await pageFor(adminAccount, [/status of 400/, /status of 404/]);
+    await page.goto(`${rosette.baseUrl}/#/brand-kit/${lost.orgId}`);
+    await page.getByRole('heading', { level: 1, name: 'Hillside Local’s brand kit' }).waitFor();
+    await page.getByRole('button', { name: 'Save the brand kit' }).click();
+    await page.getByText('Rosette no longer has this image: remove this logo and upload it again.').waitFor();
+    const name = page.getByLabel('Logo 1 name');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.locator('.brand-logo-row').scrollIntoViewIfNeeded();
+    await screenshot(page, 'brandkit-missing-logo');
   });
 });

@@ -368,7 +368,8 @@ function LogosFields({ draft, problems, change }: SectionProps) {
                 onChange={(e) => change((d) => ({ ...d, logos: d.logos.map((l) => (l.key === row.key ? { ...l, name: e.target.value } : l)) }))}
               />
               <Problem id={`${fieldId(namePath)}-problem`} text={problems[namePath]} />
-              <Problem id={`${fieldId(assetPath)}-problem`} text={problems[assetPath]} />
+              {/* The server's words name its API; the agent needs what to do. */}
+              <Problem id={`${fieldId(assetPath)}-problem`} text={problems[assetPath] ? 'Rosette no longer has this image: remove this logo and upload it again.' : undefined} />
             </div>
             <button type="button" className="button-quiet" onClick={() => change((d) => ({ ...d, logos: d.logos.filter((l) => l.key !== row.key) }), true)}>
               Remove logo {n}
