@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { BrandKit } from '../../../common/brand/brand-kit';
 import { colourToCss } from '../../../common/design/colour';
 import { FONT_FACES, type FontFace } from '../../../common/layout/font-files';
@@ -171,8 +171,8 @@ function KitView({ kit }: { kit: BrandKit }) {
           <dt>Colours</dt>
           <dd>
             <ul className="brand-colour-list">
-              {kit.colours.map((c) => (
-                <li key={c.name}>
+              {kit.colours.map((c, i) => (
+                <li key={`${i}-${c.name}`}>
                   <Swatch css={colourToCss(c.colour)} /> {c.name} <span className="brand-cmyk">{c.colour.replace(/^cmyk/, 'CMYK ')}</span>
                 </li>
               ))}
@@ -185,8 +185,8 @@ function KitView({ kit }: { kit: BrandKit }) {
           <dt>Logos</dt>
           <dd>
             <ul className="brand-logo-list">
-              {kit.logos.map((l) => (
-                <li key={l.name}>
+              {kit.logos.map((l, i) => (
+                <li key={`${i}-${l.name}`}>
                   <img src={screenAssetUrl(l.assetId)} alt="" width={96} height={60} /> {l.name}
                 </li>
               ))}
@@ -414,7 +414,7 @@ function TypefacesFields({ draft, kit, problem, change }: { draft: BrandKitDraft
         const from = inherited.get(face);
         const checked = from !== undefined || draft.typefaces.includes(face);
         return (
-          <Choice key={face}>
+          <label key={face} className="brand-choice">
             <input
               type="checkbox"
               checked={checked}
@@ -423,16 +423,12 @@ function TypefacesFields({ draft, kit, problem, change }: { draft: BrandKitDraft
             />{' '}
             {TYPEFACE_LABELS[face]}
             {from !== undefined ? <span className="brand-from"> (inherited from {from})</span> : null}
-          </Choice>
+          </label>
         );
       })}
       <Problem id="brand-typefaces-problem" text={problem} />
     </fieldset>
   );
-}
-
-function Choice({ children }: { children: ReactNode }) {
-  return <label className="brand-choice">{children}</label>;
 }
 
 function ImprintRuleField({ draft, kit, problem, change }: { draft: BrandKitDraft; kit: BrandKitResponse; problem: string | undefined; change: SectionProps['change'] }) {
