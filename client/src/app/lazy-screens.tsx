@@ -16,6 +16,7 @@ export const VariantsScreen = lazy(() => import('../variants/variants-screen').t
 export const OrdersPage = lazy(() => import('../orders/orders-page').then((m) => ({ default: m.OrdersPage })));
 export const PrintersPage = lazy(() => import('../orders/printers-page').then((m) => ({ default: m.PrintersPage })));
 export const SpendingPage = lazy(() => import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })));
+export const BrandKitPage = lazy(() => import('../brand-kit/brand-kit-page').then((m) => ({ default: m.BrandKitPage })));
 export const SharePage = lazy(() => import('../share/share-page').then((m) => ({ default: m.SharePage })));
 export const AcceptInvitePage = lazy(() => import('../invites/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })));
 
