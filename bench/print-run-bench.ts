@@ -120,7 +120,7 @@ export async function benchPrintRun(rows: number): Promise<PrintRunFigures> {
     const t1 = performance.now();
     const children = versions.map((design) => {
       const pdfHash = pdfHashOf(design);
-      return { jobId: contentHash({ run: runId, pdfHash }).slice(0, 32), data: { design, copies: 1, print: DEFAULT_PRINT_SETTINGS, pdfHash, acceptedAt: Date.now() } as PrintJobData };
+      return { jobId: contentHash({ run: runId, pdfHash }).slice(0, 32), data: { design, copies: 1, print: DEFAULT_PRINT_SETTINGS, pdfHash, acceptedAt: Date.now(), partOfRun: true } as PrintJobData };
     });
     await flow.add({ runId, orgId: 'c'.repeat(32), variants: rows, acceptedAt: Date.now(), jobIds: children.map((c) => c.jobId), labels: versions.map((_, i) => `Ward ${i + 1}`), title: master.title }, children);
     await waitFor(async () => (await queue.queue.getJobState(runJobId(runId))) === 'completed');
