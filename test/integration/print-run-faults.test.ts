@@ -73,7 +73,7 @@ describe('when a worker is killed with SIGKILL in the middle of a run', () => {
     const designs: Design[] = [await heavyPoster(new DirectoryFileStore(filesDir), 'Run poster'), ...Array.from({ length: 8 }, (_, i) => lightFlyer(`Ward ${i + 1}`))];
     const children = designs.map((design) => {
       const pdfHash = pdfHashOf(design);
-      return { jobId: contentHash({ run: RUN_ID, pdfHash }).slice(0, 32), data: { design, copies: 1, print: DEFAULT_PRINT_SETTINGS, pdfHash, acceptedAt: Date.now(), orgId: ORG } };
+      return { jobId: contentHash({ run: RUN_ID, pdfHash }).slice(0, 32), data: { design, copies: 1, print: DEFAULT_PRINT_SETTINGS, pdfHash, acceptedAt: Date.now(), orgId: ORG, partOfRun: true } };
     });
     await flow.add({ runId: RUN_ID, orgId: ORG, variants: designs.length, acceptedAt: Date.now(), jobIds: children.map((c) => c.jobId), labels: designs.map((d) => d.title), title: 'Run' }, children);
     const poster = children[0]!.jobId;
@@ -102,5 +102,8 @@ describe('when a worker is killed with SIGKILL in the middle of a run', () => {
     // Each version's PDF, and the combined one.
     expect(pdfs).toEqual([...designs.map((d) => `${pdfHashOf(d)}.pdf`), `${printRunJobResultSchema.parse(run!.returnvalue).combined.pdfHash}.pdf`].sort());
     expect(first.lines('print job done')).toHaveLength(0);
+    // The renders kept the pictures they converted (the worker processes made converted/: only they write
+    // there) and the run step removed them once the combined PDF was stored.
+    expect(fs.readdirSync(path.join(filesDir, 'converted')).filter((n) => n.endsWith('.bin'))).toEqual([]);
   }, patient(120_000));
 });
