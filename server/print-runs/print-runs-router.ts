@@ -16,6 +16,9 @@ import { printRunResponse, runZipKeyOf } from './print-run-view';
 import type { RunAdmission } from './run-admission';
 import { startPrintRun } from './start-print-run';
 import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
+import type { SignOffDesk } from '../sign-off/sign-off-desk';
+import type { StoredPrintRun } from './print-run-store';
+import type { PrintRunResponse } from '../../common/api/print-run-response';
 
 /**
  * Print runs: every version of a design (its variant table) printed as one unit of work, followed, and a
@@ -33,10 +36,17 @@ export function printRunsRouter(deps: {
   print?: PrintSettings;
   /** Published templates' locks, carried by each version of a design made from one. */
   locks?: TemplateLocksDesk;
+  /** Each run's sign-off (of its version with its table), shown with the run; none shown when absent. */
+  signOffs?: Pick<SignOffDesk, 'ofRun'>;
 }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const notFound = () => AppError.notFound('this print run');
+  const signOffOf = async (run: StoredPrintRun, viewerId: string): Promise<PrintRunResponse['signOff']> => {
+    const request = await deps.signOffs?.ofRun(run);
+    if (!request || request.status === 'superseded') return null;
+    return { id: request.id, status: request.status, sentByYou: request.submittedBy === viewerId, url: `/api/sign-off-requests/${request.id}` };
+  };
 
   router.post('/api/designs/:id/runs', ...member, async (req, res) => {
     const { account } = authOf(res);
@@ -47,7 +57,7 @@ export function printRunsRouter(deps: {
   router.get('/api/runs/:id', ...member, async (req, res) => {
     const run = await deps.runs.get(authOf(res).account.orgId, routeParam(req, 'id'));
     if (!run) throw notFound();
-    res.set('Cache-Control', 'no-store').json(await printRunResponse(run, deps.flow, deps.store));
+    res.set('Cache-Control', 'no-store').json(await printRunResponse(run, deps.flow, deps.store, await signOffOf(run, authOf(res).account.id)));
   });
 
   router.get('/api/runs/:id/zip', ...member, async (req, res) => {

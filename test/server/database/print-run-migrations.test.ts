@@ -70,7 +70,7 @@ describe('the print-run migration, on real data', () => {
     const store = new PrintRunStore(database.db);
     const id = '4'.repeat(32);
     const variants = Array.from({ length: 1000 }, (_, n) => ({ position: n, label: `Ward ${n + 1}`, jobId: JOB, pdfHash: PDF }));
-    await store.create({ id, orgId: ORG, designId: DESIGN, designVersion: 1, createdBy: ALICE, createdAt: at.getTime(), variants });
+    await store.create({ id, orgId: ORG, designId: DESIGN, designVersion: 1, tableHash: null, createdBy: ALICE, createdAt: at.getTime(), variants });
     const read = await store.get(ORG, id);
     expect(read?.variants).toHaveLength(1000);
     expect(read?.variants[999]).toEqual({ position: 999, label: 'Ward 1000', jobId: JOB, pdfHash: PDF });
