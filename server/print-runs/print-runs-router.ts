@@ -51,7 +51,8 @@ export function printRunsRouter(deps: {
   router.post('/api/designs/:id/runs', ...member, async (req, res) => {
     const { account } = authOf(res);
     const run = await startPrintRun(req, req.body, { orgId: account.orgId, accountId: account.id }, routeParam(req, 'id'), { ...deps, audit: deps.services.audit });
-    res.status(202).location(`/api/runs/${run.id}`).json(await printRunResponse(run, deps.flow, deps.store));
+    // A run of a version and table already signed off (printed again) shows that sign-off from the start.
+    res.status(202).location(`/api/runs/${run.id}`).json(await printRunResponse(run, deps.flow, deps.store, await signOffOf(run, account.id)));
   });
 
   router.get('/api/runs/:id', ...member, async (req, res) => {
@@ -76,7 +77,7 @@ export function printRunsRouter(deps: {
     const variant = /^\d{1,4}$/.test(n) ? run.variants[Number(n)] : undefined;
     if (!variant) throw AppError.notFound('this version of the run');
     if (!(await deps.flow.retry(variant.jobId))) throw new AppError(409, 'variant_not_failed', `version ${variant.position + 1} has not failed, so there is nothing to retry`);
-    res.status(202).json(await printRunResponse(run, deps.flow, deps.store));
+    res.status(202).json(await printRunResponse(run, deps.flow, deps.store, await signOffOf(run, authOf(res).account.id)));
   });
 
   return router;
