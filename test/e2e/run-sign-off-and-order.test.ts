@@ -76,8 +76,8 @@ describe("a print run at the agent's desk, on the Versions screen", () => {
     await page.getByText('One sign-off covers every version').waitFor();
     await page.getByRole('button', { name: 'Send this run for sign-off' }).click();
     await page.getByText('Waiting for your agent: version 1 of the design with this variant table').waitFor();
-    // Not an agent: no order form before the approval.
-    expect(await page.getByRole('button', { name: 'Prepare the order' }).count()).toBe(0);
+    // No order before the approval.
+    expect(await page.getByRole('button', { name: 'Order every version' }).count()).toBe(0);
   });
 
   it("lets the agent approve it there and prepare one order with a quantity per version", async () => {
@@ -89,6 +89,7 @@ describe("a print run at the agent's desk, on the Versions screen", () => {
     await printEveryVersion(page);
     await page.getByRole('button', { name: 'Approve every version' }).click();
     await page.getByText('Approved: version 1 of the design with this variant table').waitFor();
+    await page.getByRole('button', { name: 'Order every version' }).click();
     await page.getByLabel('Stock and finish').selectOption('130gsm gloss');
     await page.getByLabel('Copies of Vote in Brunswick on 7 May').fill('1000');
     await page.getByLabel('Deliver to').fill('5 New Street\nRiverside RV1 1AA');

@@ -23,6 +23,7 @@ export function RunAgentDesk({ run, onChanged }: { run: PrintRunResponse; onChan
   const [message, setMessage] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  const [ordering, setOrdering] = useState(false);
   useEffect(() => {
     getSignOffSetting(account.organisationId).then((s) => setRequired(s.required), () => setRequired(true));
   }, [account.organisationId]);
@@ -94,7 +95,14 @@ export function RunAgentDesk({ run, onChanged }: { run: PrintRunResponse; onChan
           </>
         )}
       </section>
-      {mayOrder ? <RunOrderForm run={run} isAgent={isAgent} /> : null}
+      {mayOrder && !ordering ? (
+        <p>
+          <button type="button" className="button button-primary" onClick={() => setOrdering(true)}>
+            Order every version
+          </button>
+        </p>
+      ) : null}
+      {mayOrder && ordering ? <RunOrderForm run={run} isAgent={isAgent} /> : null}
       <div aria-live="polite">{message ? <p className="notice notice-error">{message}</p> : null}</div>
     </div>
   );
