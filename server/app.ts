@@ -128,6 +128,7 @@ export function createApp(deps: AppDeps): Express {
   const print = { richBlack: config.PRINT_RICH_BLACK, maxInkCoverage: config.PRINT_MAX_INK_COVERAGE };
   const printers = new PrinterStore(deps.db, deps.now);
   const orders = new PrintOrderStore(deps.db, deps.now);
+  const runs = new PrintRunStore(deps.db);
   const publishedTemplates = new PublishedTemplateStore(deps.db, deps.now);
   const locks = new TemplateLocksDesk({ templates: publishedTemplates, organisations: services.organisations });
   const brandKits = new BrandKitStore(deps.db, deps.now);
@@ -151,6 +152,7 @@ export function createApp(deps: AppDeps): Express {
     publicUrl,
     now: deps.now,
     print,
+    runs,
     ...ledgerOfOrders(spending, deps.onOrderPlaced),
   });
   const perAddress = (prefix: string, skipSuccessfulRequests: boolean) =>
@@ -213,8 +215,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(publishedTemplatesRouter({ services, designs, templates: publishedTemplates, locks }));
   const variantTables = new VariantTableStore(deps.db, deps.now);
   app.use(variantsRouter({ services, designs, tables: variantTables, locks }));
-  app.use(printRunsRouter({ services, designs, tables: variantTables, runs: new PrintRunStore(deps.db), flow: new PrintRunFlow(deps.redis, deps.queue.queue), admission: deps.overload.runAdmission, store, now: deps.now, print, locks }));
-  app.use(signOffRouter({ services, signOffs, designs, desk: new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) }) }));
+  const signOffDesk = new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, runs, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) });
+  app.use(printRunsRouter({ services, designs, tables: variantTables, runs, flow: new PrintRunFlow(deps.redis, deps.queue.queue), admission: deps.overload.runAdmission, store, now: deps.now, print, locks, signOffs: signOffDesk }));
+  app.use(signOffRouter({ services, signOffs, designs, desk: signOffDesk }));
   app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printersRouter({ services, printers }));

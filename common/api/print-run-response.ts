@@ -44,4 +44,12 @@ export interface PrintRunResponse {
   retryUrl: string | null;
   /** In row order. */
   variants: RunVariantResponse[];
+  /** The variant table the run printed, by its content hash (what a run's sign-off approves with the version); null for runs made before tables were hashed. */
+  tableHash: string | null;
+  /**
+   * The sign-off of this run's design version with its table (POST /api/runs/:id/sign-off sends it):
+   * pending, approved or returned; null when none was sent. An approval covers every run of the same
+   * version and table, and no other.
+   */
+  signOff: { id: string; status: 'pending' | 'approved' | 'returned'; sentByYou: boolean; url: string } | null;
 }

@@ -67,7 +67,14 @@ export interface PrintOrderResponse {
   title: string;
   format: PaperSize;
   printer: { id: string; name: string };
+  /** Copies; a run's order, the total of its versions'. */
   quantity: number;
+  /**
+   * An order of a whole print run: the run, each version's copies (in row order, named as the run names
+   * them), and the ZIP of each version's PDF the printer was sent (absolute URL; null until placed).
+   * Null for an order of one version.
+   */
+  run: { id: string; url: string; versions: Array<{ n: number; label: string; quantity: number }>; zipUrl: string | null } | null;
   stock: string;
   deliveryAddress: string;
   /** UK calendar day, YYYY-MM-DD. */
@@ -78,7 +85,7 @@ export interface PrintOrderResponse {
   vatPence: number;
   priceSource: PriceSource;
   status: PrintOrderStatus;
-  /** The print-ready PDF the printer was sent (absolute URL); null until placed. */
+  /** The print-ready PDF the printer was sent (absolute URL; a run's order: the combined PDF); null until placed. */
   pdfUrl: string | null;
   /** The printer's invoice, once uploaded. */
   invoice: { contentType: string; bytes: number; url: string } | null;

@@ -29,6 +29,7 @@ export interface Database {
   printer_prices: PrinterPricesTable;
   print_orders: PrintOrdersTable;
   print_order_transitions: PrintOrderTransitionsTable;
+  print_order_versions: PrintOrderVersionsTable;
   published_templates: PublishedTemplatesTable;
   published_template_versions: PublishedTemplateVersionsTable;
   brand_kits: BrandKitsTable;
@@ -178,6 +179,10 @@ export interface SignOffRequestsTable {
   proof_job_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** A run's sign-off (migration 0081): the content hash of the variant table approved with the version; null for a version alone. */
+  table_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The print run sent as the proof of a run's sign-off; null for a version alone. */
+  run_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One move of a sign-off request from a status to another (from null: its creation). */
@@ -321,6 +326,8 @@ export interface PrintOrdersTable {
   printer_email_sent: boolean | null;
   invoice_key: string | null;
   invoice_bytes: number | null;
+  /** The print run a run's order is for (migration 0082); null for an order of one design version. */
+  run_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One move of a print order (migration 0023; from null: its creation). */
@@ -382,6 +389,8 @@ export interface PrintRunsTable {
   variant_count: number;
   created_by: string;
   created_at: Timestamp;
+  /** contentHash of the variant table the run printed (migration 0080); null for runs made before it. */
+  table_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One variant (row) of a print run (migration 0060), by its place in the table. */
@@ -391,4 +400,12 @@ export interface PrintRunVariantsTable {
   label: string;
   job_id: string;
   pdf_hash: string;
+}
+
+/** A run's order: the quantity of one of the run's versions (migration 0082). */
+export interface PrintOrderVersionsTable {
+  order_id: string;
+  /** The version's place in the run (print_run_variants.position). */
+  position: number;
+  quantity: number;
 }

@@ -10,6 +10,10 @@ import type { OrderEmailResponse, PrintOrderInput } from '../../common/orders/pr
 import { INVOICE_STATUSES, type PrintOrderStatus } from '../../common/orders/print-order-workflow';
 import { pdfKey } from '../../common/queue/names';
 import type { PlaceOrderInput } from '../../common/orders/place-order-input';
+import type { RunOrderInput } from '../../common/orders/run-order-input';
+import type { PrintRunStore, StoredPrintRun } from '../print-runs/print-run-store';
+import { combinedHashOf, runIsDone } from '../print-runs/print-run-view';
+import { priceOfRun, quantitiesOfRun } from './run-order-price';
 import type { Account } from '../accounts/account';
 import type { OrganisationStore } from '../accounts/organisation-store';
 import type { DesignStore } from '../designs/design-store';
@@ -50,6 +54,8 @@ export interface PrintOrderDeskDeps {
   onOrderCancelled: (order: PrintOrderRecord, actorId: string, tx: Transaction<Database>) => Promise<void>;
   /** Called once an order's invoice is stored, for the spending ledger to list it with the order's entry. */
   onInvoiceAttached: (orgId: string, orderId: string, invoiceKey: string, actorId: string) => Promise<void>;
+  /** Print runs, for an order of a whole run; runs cannot be ordered when absent. */
+  runs?: PrintRunStore;
 }
 
 /** An order with what the screen shows beside it. */
@@ -58,6 +64,8 @@ export interface PrintOrderCase {
   printer: PrinterRecord;
   title: string;
   format: Design['format']['size'];
+  /** A run's order: each version's name (from the run) and copies, in row order; null for an order of one version. */
+  versions: Array<{ n: number; label: string; quantity: number }> | null;
 }
 
 const STATUS_WORDS: Record<PrintOrderStatus, string> = { draft: 'a draft', placed: 'placed', printed: 'printed', delivered: 'delivered', cancelled: 'cancelled' };
@@ -73,9 +81,7 @@ export class PrintOrderDesk {
 
   /** Records a draft; queues the version's print-ready PDF so it is ready by the time the order is placed. */
   async create(actor: Account, input: PrintOrderInput): Promise<PrintOrderCase> {
-    const today = londonDate(this.deps.now());
-    if (input.neededBy < today) throw AppError.validation([{ path: 'neededBy', message: `must be today (${today}, UK time) or later` }]);
-    if (input.neededBy > addDays(today, MAX_NEEDED_BY_DAYS)) throw AppError.validation([{ path: 'neededBy', message: `must be within ${MAX_NEEDED_BY_DAYS} days of today` }]);
+    this.refuseNeededBy(input.neededBy);
     const saved = await this.deps.designs.getVersion(actor.orgId, input.designId, input.version);
     if (!saved) throw new AppError(404, 'not_found', 'this version of the design was not found', [{ path: 'version', message: 'no saved version of this design has this number' }]);
     const printer = await this.deps.printers.find(actor.orgId, input.printerId);
@@ -101,9 +107,48 @@ export class PrintOrderDesk {
       deliveryAddress: input.deliveryAddress,
       neededBy: input.neededBy,
       ...price,
+      run: null,
       createdBy: actor.id,
     });
-    return { order, printer, title: saved.design.title, format: saved.design.format.size };
+    return { order, printer, title: saved.design.title, format: saved.design.format.size, versions: null };
+  }
+
+  /**
+   * Records a draft order of a whole print run: one order, the run's combined PDF, with each version's
+   * copies (a default for all, and any version's own), priced version by version from the printer's
+   * table (priceOfRun) or as quoted for the whole. The run must be done, and, when the organisation
+   * requires sign-off, its design version approved with its variant table (a run's sign-off): the rule
+   * an order of one version follows, for the pair a run prints.
+   */
+  async createForRun(actor: Account, runId: string, input: RunOrderInput): Promise<PrintOrderCase> {
+    this.refuseNeededBy(input.neededBy);
+    const run = this.deps.runs ? await this.deps.runs.get(actor.orgId, runId) : null;
+    if (!run) throw AppError.notFound('this print run');
+    const saved = await this.deps.designs.getVersion(actor.orgId, run.designId, run.designVersion);
+    if (!saved) throw AppError.notFound('this print run');
+    if (!(await runIsDone(run, this.deps.store))) throw new AppError(409, 'run_not_done', 'a run is ordered once every version has rendered and its combined PDF is ready', [{ path: 'run', message: 'is not done yet' }]);
+    const quantities = quantitiesOfRun(input, run.variants.map((v) => v.position));
+    const printer = await this.deps.printers.find(actor.orgId, input.printerId);
+    if (!printer || printer.removed) throw new AppError(422, 'unknown_printer', 'your organisation has no such printer: add it under Printers first', [{ path: 'printerId', message: "is not one of your organisation's printers" }]);
+    await this.refuseUnapprovedRun(actor.orgId, saved.design, run);
+    refuseOtherPrinter(saved.design, printer);
+    const price = input.price.source === 'quote' ? { pricePence: input.price.pricePence, vatPence: input.price.vatPence, priceSource: 'quote' as const } : { ...priceOfRun(input, quantities, printer, saved.design.format.size), priceSource: 'table' as const };
+    const order = await this.deps.orders.create({
+      orgId: actor.orgId,
+      designId: saved.id,
+      version: saved.version,
+      designHash: designHashOf(saved.design),
+      pdfHash: combinedHashOf(run),
+      printerId: printer.id,
+      quantity: quantities.reduce((sum, q) => sum + q.quantity, 0),
+      run: { runId: run.id, quantities },
+      stock: input.stock,
+      deliveryAddress: input.deliveryAddress,
+      neededBy: input.neededBy,
+      ...price,
+      createdBy: actor.id,
+    });
+    return { order, printer, title: saved.design.title, format: saved.design.format.size, versions: versionsOf(order, run) };
   }
 
   async open(actor: Account, id: string): Promise<PrintOrderCase> {
@@ -129,14 +174,22 @@ export class PrintOrderDesk {
     refuseCampaigner(actor, 'place an order');
     const draft = await this.deps.orders.find(actor.orgId, id);
     if (!draft) throw notFound();
-    const { printer, title, format } = await this.caseOf(draft);
+    const { printer, title, format, versions } = await this.caseOf(draft);
     if (draft.status === 'draft') {
       const saved = await this.deps.designs.getVersion(actor.orgId, draft.designId, draft.version);
       if (!saved) throw notFound();
-      await this.refuseUnapproved(actor.orgId, saved.design, draft.version);
+      if (draft.run) {
+        const run = this.deps.runs ? await this.deps.runs.get(actor.orgId, draft.run.runId) : null;
+        if (!run) throw notFound();
+        await this.refuseUnapprovedRun(actor.orgId, saved.design, run);
+      } else {
+        await this.refuseUnapproved(actor.orgId, saved.design, draft.version);
+      }
       if (printer.removed) throw new AppError(422, 'unknown_printer', 'this printer was removed from your printers: cancel this order and make a new one', [{ path: 'printerId', message: 'was removed' }]);
       refuseOtherPrinter(saved.design, printer);
       if (!(await this.deps.store.stat(pdfKey(draft.pdfHash)))) {
+        // A run's combined PDF is drawn by its run, not queued here: it went missing from the file store.
+        if (draft.run) throw new AppError(409, 'run_not_done', "the run's combined PDF is no longer kept: print the run again and order the new run", [{ path: 'run', message: 'has no combined PDF' }]);
         // Queued when the draft was made; asked again in case that job failed or the queue forgot it (same job id: no duplicate).
         await this.queuePdf(actor, saved);
         throw new AppError(409, 'pdf_not_ready', 'the print-ready PDF is still being made: place the order again in a few seconds', [], { 'Retry-After': String(PDF_RETRY_AFTER_S) });
@@ -144,7 +197,7 @@ export class PrintOrderDesk {
     }
     const organisation = (await this.deps.organisations.find(actor.orgId))?.name ?? '';
     const pdfUrl = this.pdfUrlOf(draft);
-    const message = printerMessage({ order: draft, printer, title, organisation, pdfUrl });
+    const message = printerMessage({ order: draft, printer, title, organisation, pdfUrl, run: versions && { versions, zipUrl: this.zipUrlOf(draft) } });
     const placed = await this.move(actor, id, 'placed', {
       printerEmail: { to: printer.email, ...message },
       within: (order, tx) => this.deps.onOrderPlaced({ ...order, printer: { id: printer.id, name: printer.name, address: printer.address }, title, placedBy: actor.id, placedAt: order.updatedAt, spending: input.spending }, tx),
@@ -159,7 +212,7 @@ export class PrintOrderDesk {
       { to: 'agent', address: null, subject: toAgent.subject, text: toAgent.text, sent: agentOutcome.sent },
     ];
     const order = { ...placed, printerEmail: { to: printer.email, ...message, sent: printerOutcome.sent } };
-    return { order: { order, printer, title, format }, emails };
+    return { order: { order, printer, title, format, versions }, emails };
   }
 
   /** An agent's move after placing: printed, delivered, or cancelled (a draft may be cancelled too). */
@@ -199,6 +252,11 @@ export class PrintOrderDesk {
     return `${this.deps.publicUrl}/downloads/${order.pdfHash}.pdf`;
   }
 
+  /** A run's order: the ZIP of each version's PDF, named as the combined PDF is (no account needed either); null for an order of one version. */
+  zipUrlOf(order: PrintOrderRecord): string | null {
+    return order.run ? `${this.deps.publicUrl}/downloads/${order.pdfHash}.zip` : null;
+  }
+
   private async move(actor: Account, id: string, to: 'placed' | 'printed' | 'delivered' | 'cancelled', extras?: Parameters<PrintOrderStore['move']>[4]): Promise<PrintOrderRecord> {
     try {
       const moved = await this.deps.orders.move(actor.orgId, id, to, actor.id, extras);
@@ -219,7 +277,26 @@ export class PrintOrderDesk {
     const printer = await this.deps.printers.find(order.orgId, order.printerId);
     const saved = await this.deps.designs.getVersion(order.orgId, order.designId, order.version);
     if (!printer) throw new Error('a print order has no printer');
-    return { order, printer, title: saved?.design.title ?? '', format: saved?.design.format.size ?? 'A5' };
+    const run = order.run && this.deps.runs ? await this.deps.runs.get(order.orgId, order.run.runId) : null;
+    return { order, printer, title: saved?.design.title ?? '', format: saved?.design.format.size ?? 'A5', versions: order.run ? versionsOf(order, run) : null };
+  }
+
+  /** Refuses a needed-by day in the past (UK time) or too far ahead, naming the field. */
+  private refuseNeededBy(neededBy: string): void {
+    const today = londonDate(this.deps.now());
+    if (neededBy < today) throw AppError.validation([{ path: 'neededBy', message: `must be today (${today}, UK time) or later` }]);
+    if (neededBy > addDays(today, MAX_NEEDED_BY_DAYS)) throw AppError.validation([{ path: 'neededBy', message: `must be within ${MAX_NEEDED_BY_DAYS} days of today` }]);
+  }
+
+  /**
+   * When the organisation requires sign-off, a run is ordered only if an agent approved its design
+   * version together with the variant table it printed: a table changed since (another hash) or another
+   * version of the design is not covered, and needs its own run's sign-off.
+   */
+  private async refuseUnapprovedRun(orgId: string, design: Design, run: StoredPrintRun): Promise<void> {
+    if (!(await this.deps.organisations.signOffRequired(orgId))) return;
+    if (run.tableHash !== null && (await this.deps.signOffs.isRunApproved(orgId, designHashOf(design), run.tableHash))) return;
+    throw new AppError(422, 'sign_off_required', "your organisation requires sign-off before an order, and an agent has not approved this run's version of the design with its variant table", [{ path: 'run', message: 'has not been approved by your agent: send the run for sign-off' }]);
   }
 
   private async refuseUnapproved(orgId: string, design: Design, version: number): Promise<void> {
@@ -255,23 +332,43 @@ function refuseOtherPrinter(design: Design, printer: PrinterRecord): void {
   throw new AppError(422, 'imprint_printer_mismatch', message, [{ path: 'printerId', message: "is not the printer the design's imprint names" }]);
 }
 
-/** The email that places the order with the printer: everything they need, and the PDF's link. */
-function printerMessage(o: { order: PrintOrderRecord; printer: PrinterRecord; title: string; organisation: string; pdfUrl: string }): { subject: string; text: string } {
-  const { order } = o;
-  const subject = `Print order: ${order.quantity.toLocaleString('en-GB')} × ${o.title} (${order.stock}), needed by ${dayInWords(order.neededBy)}`;
+/** A run order's versions, named as the run names them (by number when the run is no longer found). */
+function versionsOf(order: PrintOrderRecord, run: StoredPrintRun | null): Array<{ n: number; label: string; quantity: number }> {
+  const labels = new Map(run?.variants.map((v) => [v.position, v.label]) ?? []);
+  return (order.run?.quantities ?? []).map((q) => ({ n: q.n, label: labels.get(q.n) ?? `Version ${q.n + 1}`, quantity: q.quantity }));
+}
+
+/** The email that places the order with the printer: everything they need, and the PDF's link (a run's: the combined PDF, the ZIP and each version's copies). */
+function printerMessage(o: { order: PrintOrderRecord; printer: PrinterRecord; title: string; organisation: string; pdfUrl: string; run: { versions: Array<{ n: number; label: string; quantity: number }>; zipUrl: string | null } | null }): { subject: string; text: string } {
+  const { order, run } = o;
+  const copies = order.quantity.toLocaleString('en-GB');
+  const subject = run
+    ? `Print order: ${copies} × ${o.title} in ${run.versions.length} versions (${order.stock}), needed by ${dayInWords(order.neededBy)}`
+    : `Print order: ${copies} × ${o.title} (${order.stock}), needed by ${dayInWords(order.neededBy)}`;
+  const versionLines = run
+    ? [
+        '',
+        `Versions (${run.versions.length}, in the order of the combined PDF):`,
+        ...run.versions.map((v) => `  ${String(v.n + 1).padStart(String(run.versions.length).length, '0')}. ${v.label}: ${v.quantity.toLocaleString('en-GB')}`),
+      ]
+    : [];
+  const files = run
+    ? [`Combined print-ready PDF, every version in order (with 3 mm bleed): ${o.pdfUrl}`, ...(run.zipUrl ? [`Each version as its own PDF (ZIP): ${run.zipUrl}`] : [])]
+    : [`Print-ready PDF (with 3 mm bleed): ${o.pdfUrl}`];
   const text = [
     `Hello ${o.printer.name},`,
     '',
     `${o.organisation || 'We'} would like to order this print:`,
     '',
-    `Design: ${o.title} (version ${order.version})`,
-    `Quantity: ${order.quantity.toLocaleString('en-GB')}`,
+    `Design: ${o.title} (version ${order.version}${run ? `, ${run.versions.length} versions` : ''})`,
+    `Quantity: ${copies}${run ? ' in all' : ''}`,
     `Stock and finish: ${order.stock}`,
     `Needed by: ${dayInWords(order.neededBy)}`,
     `Deliver to: ${order.deliveryAddress.replace(/\s*\n\s*/g, ', ')}`,
-    `Price: ${formatPence(order.pricePence)} including VAT of ${formatPence(order.vatPence)} (${order.priceSource === 'table' ? 'from your price list' : 'as you quoted'})`,
+    `Price: ${formatPence(order.pricePence)} including VAT of ${formatPence(order.vatPence)} (${order.priceSource === 'table' ? (run ? "from your price list, each version's quantity priced as its own print" : 'from your price list') : 'as you quoted'})`,
+    ...versionLines,
     '',
-    `Print-ready PDF (with 3 mm bleed): ${o.pdfUrl}`,
+    ...files,
     '',
     `Our reference: ${order.id}`,
     'Please reply to confirm, and send the invoice to the same address.',

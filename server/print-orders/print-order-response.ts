@@ -5,7 +5,7 @@ import type { PrintOrderCase } from './print-order-desk';
 import type { PrintOrderTransition } from './print-order-store';
 
 /** An order as its organisation's accounts see it (nobody is named: only whether it was the one asking). */
-export function printOrderResponse(c: PrintOrderCase, history: PrintOrderTransition[], pdfUrl: string, viewer: Account): PrintOrderResponse {
+export function printOrderResponse(c: PrintOrderCase, history: PrintOrderTransition[], pdfUrl: string, viewer: Account, zipUrl: string | null = null): PrintOrderResponse {
   const { order } = c;
   const url = `/api/print-orders/${order.id}`;
   const email = order.printerEmail;
@@ -17,6 +17,7 @@ export function printOrderResponse(c: PrintOrderCase, history: PrintOrderTransit
     format: c.format,
     printer: { id: c.printer.id, name: c.printer.name },
     quantity: order.quantity,
+    run: order.run ? { id: order.run.runId, url: `/api/runs/${order.run.runId}`, versions: c.versions ?? [], zipUrl: order.status === 'draft' ? null : zipUrl } : null,
     stock: order.stock,
     deliveryAddress: order.deliveryAddress,
     neededBy: order.neededBy,

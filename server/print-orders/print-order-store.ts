@@ -13,10 +13,13 @@ export interface PrintOrderRecord {
   version: number;
   /** contentHash of the version's design document. */
   designHash: string;
-  /** sha256 of the print-ready PDF (/downloads/<hash>.pdf). */
+  /** sha256 of the print-ready PDF (/downloads/<hash>.pdf): a run's order, the run's combined PDF. */
   pdfHash: string;
   printerId: string;
+  /** Copies; a run's order, the total of its versions' quantities. */
   quantity: number;
+  /** A whole print run's order: the run, and each of its versions' copies in row order; null for an order of one version. */
+  run: { runId: string; quantities: Array<{ n: number; quantity: number }> } | null;
   stock: string;
   deliveryAddress: string;
   /** UK calendar day, YYYY-MM-DD. */
@@ -114,8 +117,12 @@ export class PrintOrderStore {
           printer_email_sent: null,
           invoice_key: null,
           invoice_bytes: null,
+          run_id: order.run?.runId ?? null,
         })
         .execute();
+      const quantities = order.run?.quantities ?? [];
+      // 2,000 versions are 6,000 parameters, well under PostgreSQL's 65,535.
+      if (quantities.length > 0) await trx.insertInto('print_order_versions').values(quantities.map((q) => ({ order_id: order.id, position: q.n, quantity: q.quantity }))).execute();
       await trx.insertInto('print_order_transitions').values({ order_id: order.id, from_status: null, to_status: 'draft', actor_id: order.createdBy, at }).execute();
       await recordAudit(trx, at, 'print-order.created', order.createdBy, order.id, { from: null, to: 'draft' });
     });
@@ -125,14 +132,14 @@ export class PrintOrderStore {
   async find(orgId: string, id: string): Promise<PrintOrderRecord | null> {
     if (!ID.test(orgId) || !ID.test(id)) return null;
     const row = await this.db.selectFrom('print_orders').selectAll().select(NEEDED_BY).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
-    return row ? toRecord(row) : null;
+    return row ? (await withRuns(this.db, [toRecord(row)]))[0]! : null;
   }
 
   /** The organisation's orders, newest change first. */
   async list(orgId: string, limit = 500): Promise<PrintOrderRecord[]> {
     if (!ID.test(orgId)) return [];
     const rows = await this.db.selectFrom('print_orders').selectAll().select(NEEDED_BY).where('org_id', '=', orgId).orderBy('updated_at', 'desc').orderBy('id').limit(limit).execute();
-    return rows.map(toRecord);
+    return withRuns(this.db, rows.map(toRecord));
   }
 
   /** Moves the order to `to` (PRINT_ORDER_TRANSITIONS), with its trail and audit entry; null when the organisation has no such order. */
@@ -141,7 +148,8 @@ export class PrintOrderStore {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('print_orders').selectAll().select(NEEDED_BY).where('id', '=', id).where('org_id', '=', orgId).forUpdate().executeTakeFirst();
       if (!row) return null;
-      const order = toRecord(row);
+      const [order] = await withRuns(trx, [toRecord(row)]);
+      if (!order) return null;
       if (!canMoveOrder(order.status, to)) throw new IllegalOrderTransitionError(order.status, to);
       extras.check?.(order);
       const at = new Date(this.now());
@@ -189,6 +197,20 @@ function status(value: string): PrintOrderStatus {
   return value as PrintOrderStatus;
 }
 
+/** Fills in the versions' quantities of the run orders among `orders` (one query for all of them). */
+async function withRuns(db: Kysely<Database> | Transaction<Database>, orders: PrintOrderRecord[]): Promise<PrintOrderRecord[]> {
+  const ids = orders.filter((o) => o.run).map((o) => o.id);
+  if (ids.length === 0) return orders;
+  const rows = await db.selectFrom('print_order_versions').select(['order_id', 'position', 'quantity']).where('order_id', 'in', ids).orderBy('order_id').orderBy('position').execute();
+  const byOrder = new Map<string, Array<{ n: number; quantity: number }>>();
+  for (const r of rows) {
+    const list = byOrder.get(r.order_id) ?? [];
+    list.push({ n: r.position, quantity: r.quantity });
+    byOrder.set(r.order_id, list);
+  }
+  return orders.map((o) => (o.run ? { ...o, run: { runId: o.run.runId, quantities: byOrder.get(o.id) ?? [] } } : o));
+}
+
 function toRecord(row: Selectable<PrintOrdersTable> & { needed_by_day: string }): PrintOrderRecord {
   return {
     id: row.id,
@@ -199,6 +221,7 @@ function toRecord(row: Selectable<PrintOrdersTable> & { needed_by_day: string })
     pdfHash: row.pdf_hash,
     printerId: row.printer_id,
     quantity: row.quantity,
+    run: row.run_id === null ? null : { runId: row.run_id, quantities: [] },
     stock: row.stock,
     deliveryAddress: row.delivery_address,
     neededBy: row.needed_by_day,

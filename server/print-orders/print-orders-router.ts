@@ -4,6 +4,7 @@ import type { Account } from '../accounts/account';
 import type { AccountServices } from '../accounts/account-services';
 import { AppError } from '../http/app-error';
 import { placeOrderSchema } from '../../common/orders/place-order-input';
+import { runOrderInputSchema } from '../../common/orders/run-order-input';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { csrfProtection } from '../http/csrf';
 import { parseWith } from '../http/parse-with';
@@ -30,7 +31,7 @@ export function printOrdersRouter(deps: Deps): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const who = (res: Response) => authOf(res).account;
-  const respond = async (c: PrintOrderCase, viewer: Account) => printOrderResponse(c, await deps.orders.history(c.order.id), deps.desk.pdfUrlOf(c.order), viewer);
+  const respond = async (c: PrintOrderCase, viewer: Account) => printOrderResponse(c, await deps.orders.history(c.order.id), deps.desk.pdfUrlOf(c.order), viewer, deps.desk.zipUrlOf(c.order));
 
   router.get('/api/print-orders', ...member, async (_req, res) => {
     const account = who(res);
@@ -42,6 +43,13 @@ export function printOrdersRouter(deps: Deps): Router {
   router.post('/api/print-orders', ...member, async (req, res) => {
     const account = who(res);
     const body = await respond(await deps.desk.create(account, parseWith(printOrderInputSchema, req.body)), account);
+    res.status(201).location(body.url).json(body);
+  });
+
+  // One order of a whole print run (a draft, placed as any other): POST /api/runs/:id/orders.
+  router.post('/api/runs/:id/orders', ...member, async (req, res) => {
+    const account = who(res);
+    const body = await respond(await deps.desk.createForRun(account, routeParam(req, 'id'), parseWith(runOrderInputSchema, req.body)), account);
     res.status(201).location(body.url).json(body);
   });
 
@@ -88,7 +96,7 @@ export function printOrderInvoiceRouter(deps: Deps): Router {
     const account = authOf(res).account;
     const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const c = await deps.desk.attachInvoice(account, routeParam(req, 'id'), data);
-    res.json(printOrderResponse(c, await deps.orders.history(c.order.id), deps.desk.pdfUrlOf(c.order), account));
+    res.json(printOrderResponse(c, await deps.orders.history(c.order.id), deps.desk.pdfUrlOf(c.order), account, deps.desk.zipUrlOf(c.order)));
   });
   return router;
 }

@@ -18,6 +18,8 @@ export interface StoredPrintRun {
   orgId: string;
   designId: string;
   designVersion: number;
+  /** The variant table it printed (variantTableHash); null for runs made before tables were hashed. */
+  tableHash: string | null;
   createdBy: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
@@ -40,7 +42,7 @@ export class PrintRunStore {
     await this.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('print_runs')
-        .values({ id: run.id, org_id: run.orgId, design_id: run.designId, design_version: run.designVersion, variant_count: run.variants.length, created_by: run.createdBy, created_at: new Date(run.createdAt) })
+        .values({ id: run.id, org_id: run.orgId, design_id: run.designId, design_version: run.designVersion, table_hash: run.tableHash, variant_count: run.variants.length, created_by: run.createdBy, created_at: new Date(run.createdAt) })
         .execute();
       for (let i = 0; i < run.variants.length; i += INSERT_CHUNK) {
         const chunk = run.variants.slice(i, i + INSERT_CHUNK);
@@ -63,6 +65,7 @@ export class PrintRunStore {
       orgId: run.org_id,
       designId: run.design_id,
       designVersion: run.design_version,
+      tableHash: run.table_hash,
       createdBy: run.created_by,
       createdAt: run.created_at.getTime(),
       variants: variants.map((v) => ({ position: v.position, label: v.label, jobId: v.job_id, pdfHash: v.pdf_hash })),

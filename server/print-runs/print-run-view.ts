@@ -9,7 +9,7 @@ import type { StoredPrintRun } from './print-run-store';
  * A run as GET /api/runs/:id answers it: each version's status from its render job, or, once the queue
  * has forgotten the job (30 days), from the file store (its PDF is there: done; it is not: failed).
  */
-export async function printRunResponse(run: StoredPrintRun, flow: PrintRunFlow, store: FileStore): Promise<PrintRunResponse> {
+export async function printRunResponse(run: StoredPrintRun, flow: PrintRunFlow, store: FileStore, signOff: PrintRunResponse['signOff'] = null): Promise<PrintRunResponse> {
   const jobIds = [...new Set(run.variants.map((v) => v.jobId))];
   const states = await flow.states(jobIds);
   const statusOf = new Map<string, RunVariantStatus>();
@@ -58,7 +58,19 @@ export async function printRunResponse(run: StoredPrintRun, flow: PrintRunFlow, 
     failure: stepFailed ? await flow.failure(runJobId(run.id), 'the combined PDF could not be made; retry the run') : null,
     retryUrl: stepFailed ? `/api/runs/${run.id}/retry` : null,
     variants,
+    tableHash: run.tableHash,
+    signOff,
   };
+}
+
+/** The file store name of a run's combined PDF (known from its versions' PDFs, as the worker derives it). */
+export function combinedHashOf(run: StoredPrintRun): string {
+  return combinedPdfHash(run.variants.map((v) => v.pdfHash));
+}
+
+/** Whether the run is done: its combined PDF, drawn once every version rendered, is in the file store. */
+export async function runIsDone(run: StoredPrintRun, store: FileStore): Promise<boolean> {
+  return (await store.stat(pdfKey(combinedHashOf(run)))) !== null;
 }
 
 /** Where a run's ZIP is kept in the file store. */

@@ -17,6 +17,9 @@ import { printRunResponse, runZipKeyOf } from './print-run-view';
 import type { RunAdmission } from './run-admission';
 import { startPrintRun } from './start-print-run';
 import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
+import type { SignOffDesk } from '../sign-off/sign-off-desk';
+import type { StoredPrintRun } from './print-run-store';
+import type { PrintRunResponse } from '../../common/api/print-run-response';
 
 /**
  * Print runs: every version of a design (its variant table) printed as one unit of work, followed, and a
@@ -34,21 +37,29 @@ export function printRunsRouter(deps: {
   print?: PrintSettings;
   /** Published templates' locks, carried by each version of a design made from one. */
   locks?: TemplateLocksDesk;
+  /** Each run's sign-off (of its version with its table), shown with the run; none shown when absent. */
+  signOffs?: Pick<SignOffDesk, 'ofRun'>;
 }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   const notFound = () => AppError.notFound('this print run');
+  const signOffOf = async (run: StoredPrintRun, viewerId: string): Promise<PrintRunResponse['signOff']> => {
+    const request = await deps.signOffs?.ofRun(run);
+    if (!request || request.status === 'superseded') return null;
+    return { id: request.id, status: request.status, sentByYou: request.submittedBy === viewerId, url: `/api/sign-off-requests/${request.id}` };
+  };
 
   router.post('/api/designs/:id/runs', ...member, async (req, res) => {
     const { account } = authOf(res);
     const run = await startPrintRun(req, req.body, { orgId: account.orgId, accountId: account.id }, routeParam(req, 'id'), { ...deps, audit: deps.services.audit });
-    res.status(202).location(`/api/runs/${run.id}`).json(await printRunResponse(run, deps.flow, deps.store));
+    // A run of a version and table already signed off (printed again) shows that sign-off from the start.
+    res.status(202).location(`/api/runs/${run.id}`).json(await printRunResponse(run, deps.flow, deps.store, await signOffOf(run, account.id)));
   });
 
   router.get('/api/runs/:id', ...member, async (req, res) => {
     const run = await deps.runs.get(authOf(res).account.orgId, routeParam(req, 'id'));
     if (!run) throw notFound();
-    res.set('Cache-Control', 'no-store').json(await printRunResponse(run, deps.flow, deps.store));
+    res.set('Cache-Control', 'no-store').json(await printRunResponse(run, deps.flow, deps.store, await signOffOf(run, authOf(res).account.id)));
   });
 
   router.get('/api/runs/:id/zip', ...member, async (req, res) => {
@@ -67,14 +78,14 @@ export function printRunsRouter(deps: {
     const variant = /^\d{1,4}$/.test(n) ? run.variants[Number(n)] : undefined;
     if (!variant) throw AppError.notFound('this version of the run');
     if (!(await deps.flow.retry(variant.jobId))) throw new AppError(409, 'variant_not_failed', `version ${variant.position + 1} has not failed, so there is nothing to retry`);
-    res.status(202).json(await printRunResponse(run, deps.flow, deps.store));
+    res.status(202).json(await printRunResponse(run, deps.flow, deps.store, await signOffOf(run, authOf(res).account.id)));
   });
 
   router.post('/api/runs/:id/retry', ...member, async (req, res) => {
     const run = await deps.runs.get(authOf(res).account.orgId, routeParam(req, 'id'));
     if (!run) throw notFound();
     if (!(await deps.flow.retry(runJobId(run.id)))) throw new AppError(409, 'run_not_failed', "this run's combined PDF has not failed, so there is nothing to retry; a failed version is retried on its own");
-    res.status(202).json(await printRunResponse(run, deps.flow, deps.store));
+    res.status(202).json(await printRunResponse(run, deps.flow, deps.store, await signOffOf(run, authOf(res).account.id)));
   });
 
   return router;

@@ -20,6 +20,7 @@ import { parseWith } from '../http/parse-with';
 import { PRODUCER_TIMEOUT_MS, pdfHashOf, refuseSampleImprint } from '../print-jobs/submit-print-job';
 import { randomId } from '../secrets/random-token';
 import type { TemplateLocksDesk } from '../published-templates/template-locks-desk';
+import { variantTableHash } from '../variants/variant-table-hash';
 import type { VariantTableStore } from '../variants/variant-table-store';
 import type { PrintRunFlow, RunChild } from './print-run-flow';
 import type { PrintRunStore, StoredPrintRun, StoredRunVariant } from './print-run-store';
@@ -130,7 +131,7 @@ export async function startPrintRun(req: IncomingMessage, body: unknown, who: { 
     RUN_PRODUCER_TIMEOUT_MS,
     `Command timed out: the print queue did not take the run within ${RUN_PRODUCER_TIMEOUT_MS} ms`,
   );
-  const run: StoredPrintRun = { id: runId, orgId: who.orgId, designId, designVersion: saved.version, createdBy: who.accountId, createdAt: acceptedAt, variants };
+  const run: StoredPrintRun = { id: runId, orgId: who.orgId, designId, designVersion: saved.version, tableHash: variantTableHash(table), createdBy: who.accountId, createdAt: acceptedAt, variants };
   await deps.runs.create(run);
   // Counts only: a row's values (names, wards) never reach the audit log.
   await deps.audit.record('print-run.started', who.accountId, runId, { designId, variants: variants.length, renders: children.size });

@@ -6,6 +6,8 @@ import { diffDesigns, type DesignDiff } from '../../common/sign-off/design-diff'
 import { SIGN_OFF_ACTOR, type SignOffStatus } from '../../common/sign-off/sign-off-workflow';
 import type { Account } from '../accounts/account';
 import type { DesignStore } from '../designs/design-store';
+import type { PrintRunStore, StoredPrintRun } from '../print-runs/print-run-store';
+import { combinedHashOf, runIsDone } from '../print-runs/print-run-view';
 import { AppError } from '../http/app-error';
 import type { PrintQueue } from '../print-jobs/print-queue';
 import { submitPrintJob } from '../print-jobs/submit-print-job';
@@ -24,6 +26,15 @@ export interface SignOffDeskDeps {
   print?: PrintSettings;
   /** The emails of a request and its decisions; none are sent when absent. */
   notices?: SignOffNotices;
+  /** Print runs, for a run's sign-off (the version with its variant table); runs cannot be sent when absent. */
+  runs?: PrintRunStore;
+}
+
+/** The run a run's sign-off was sent from, as the agent sees it: its versions and the combined PDF to check. */
+export interface SignOffRunCase {
+  run: StoredPrintRun;
+  /** The combined PDF's download path. */
+  combinedUrl: string;
 }
 
 /** A request with what the agent needs to decide: the version's document, the last approved version and the difference. */
@@ -33,6 +44,8 @@ export interface SignOffCase {
   approvedVersion: number | null;
   diff: DesignDiff | null;
   history: SignOffTransition[];
+  /** A run's sign-off: the run sent as its proof; null for a version alone (or a run no longer found). */
+  run: SignOffRunCase | null;
 }
 
 /** Words for a status, in refusals. */
@@ -69,6 +82,39 @@ export class SignOffDesk {
     }
   }
 
+  /**
+   * Sends a done print run for sign-off: the agent approves its design version and its variant table
+   * together (the version's content hash and the table's), the run's combined PDF being the proof. A
+   * returned one sent again goes back to the agent; another run of the design (another version or table)
+   * supersedes the design's open run request.
+   */
+  async submitRun(actor: Account, runId: string, note: string): Promise<{ request: SignOffRecord; created: boolean }> {
+    const run = this.deps.runs ? await this.deps.runs.get(actor.orgId, runId) : null;
+    if (!run) throw AppError.notFound('this print run');
+    if (run.tableHash === null) throw new AppError(409, 'run_without_table_version', 'this run was made before Rosette kept which version of the table it printed: print every version again, then send the new run', [{ path: 'run', message: 'does not say which table it printed' }]);
+    if (!(await runIsDone(run, this.deps.store))) throw new AppError(409, 'run_not_done', 'the agent checks the combined PDF: send the run for sign-off once every version has rendered', [{ path: 'run', message: 'is not done yet' }]);
+    const saved = await this.deps.designs.getVersion(actor.orgId, run.designId, run.designVersion);
+    if (!saved) throw AppError.notFound('this print run');
+    const tables = { tableHash: run.tableHash, runId: run.id };
+    try {
+      const { request } = await this.deps.signOffs.create({ orgId: actor.orgId, designId: saved.id, version: saved.version, designHash: designHashOf(saved.design), run: tables, accountId: actor.id, note });
+      await this.deps.notices?.requested(request, saved.design.title, actor.id);
+      return { request, created: true };
+    } catch (err) {
+      if (!(err instanceof SignOffExistsError)) throw err;
+      if (err.existing.status !== 'returned') throw new AppError(409, 'already_sent', `version ${run.designVersion} of this design with this variant table was sent for sign-off already and is ${STATUS_WORDS[err.existing.status]}`);
+      const request = await this.move(actor, err.existing.id, 'pending', note);
+      await this.deps.notices?.requested(request, saved.design.title, actor.id);
+      return { request, created: false };
+    }
+  }
+
+  /** The run's sign-off: the request for its design version with its table, or null when none was sent (or the run predates table versions). */
+  async ofRun(run: StoredPrintRun): Promise<SignOffRecord | null> {
+    if (run.tableHash === null) return null;
+    return this.deps.signOffs.ofRun(run.orgId, run.designId, run.designVersion, run.tableHash);
+  }
+
   /** An agent's decision: approve (a comment is optional) or return (a comment saying why is required). */
   async decide(actor: Account, id: string, to: 'approved' | 'returned', comment: string): Promise<SignOffRecord> {
     if (actor.role !== 'agent') throw new AppError(403, 'agent_only', "only your organisation's agent can approve or return a design");
@@ -98,7 +144,15 @@ export class SignOffDesk {
     if (!saved) throw notFound();
     const approvedVersion = await this.deps.signOffs.approvedBefore(actor.orgId, request.designId, request.version);
     const approved = approvedVersion === null ? null : await this.deps.designs.getVersion(actor.orgId, request.designId, approvedVersion);
-    return { request, design: saved.design, approvedVersion: approved ? approvedVersion : null, diff: approved ? diffDesigns(approved.design, saved.design) : null, history: await this.deps.signOffs.history(request.id) };
+    const run = request.run && this.deps.runs ? await this.deps.runs.get(actor.orgId, request.run.runId) : null;
+    return {
+      request,
+      design: saved.design,
+      approvedVersion: approved ? approvedVersion : null,
+      diff: approved ? diffDesigns(approved.design, saved.design) : null,
+      history: await this.deps.signOffs.history(request.id),
+      run: run ? { run, combinedUrl: `/downloads/${combinedHashOf(run)}.pdf` } : null,
+    };
   }
 
   private async move(actor: Account, id: string, to: SignOffStatus, comment: string): Promise<SignOffRecord> {

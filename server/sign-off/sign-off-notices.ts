@@ -22,9 +22,9 @@ export class SignOffNotices {
   async requested(request: SignOffRecord, title: string, senderId: string): Promise<void> {
     const agents = (await this.deps.accounts.inOrganisation(request.orgId)).filter((a) => a.role === 'agent' && a.status === 'active' && a.id !== senderId);
     const text = [
-      `“${title}” (version ${request.version}) is waiting for your sign-off.`,
+      request.run ? `“${title}” (version ${request.version}) with its variant table is waiting for your sign-off: one approval for every version of its print run.` : `“${title}” (version ${request.version}) is waiting for your sign-off.`,
       '',
-      `See the proof and what changed since the last approved version, then approve it or return it with a comment:`,
+      request.run ? `See the run's combined PDF, then approve it or return it with a comment:` : `See the proof and what changed since the last approved version, then approve it or return it with a comment:`,
       this.link(request),
     ].join('\n');
     await Promise.all(agents.map((agent) => this.deps.mailer.send({ to: agent.email, subject: `Sign-off needed: “${title}”, version ${request.version}`, text })));

@@ -13,6 +13,7 @@ export function signOffSummary(r: SignOffRecord, title: string, viewer: Account)
     status: r.status,
     sentByYou: r.submittedBy === viewer.id,
     proofJobId: r.proofJobId,
+    run: r.run ? { id: r.run.runId, url: `/api/runs/${r.run.runId}`, tableHash: r.run.tableHash } : null,
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
     url: `/api/sign-off-requests/${r.id}`,
@@ -25,8 +26,10 @@ function transitionResponse(t: SignOffTransition, viewer: Account): SignOffTrans
 }
 
 export function signOffDetail(c: SignOffCase, viewer: Account): SignOffRequestDetail {
+  const summary = signOffSummary(c.request, c.design.title, viewer);
   return {
-    ...signOffSummary(c.request, c.design.title, viewer),
+    ...summary,
+    run: summary.run && c.run ? { ...summary.run, combinedUrl: c.run.combinedUrl, versions: c.run.run.variants.map((v) => ({ n: v.position, label: v.label })) } : null,
     design: c.design,
     approvedVersion: c.approvedVersion,
     diff: c.diff,

@@ -55,6 +55,14 @@ export function signOffRouter(deps: { services: AccountServices; desk: SignOffDe
     res.status(created ? 201 : 200).location(body.url).json(body);
   });
 
+  // A print run's sign-off: its design version and its variant table, approved once for every version.
+  router.post('/api/runs/:id/sign-off', ...member, async (req, res) => {
+    const { note } = parseWith(noteSchema, req.body ?? {});
+    const { request, created } = await deps.desk.submitRun(who(res), routeParam(req, 'id'), note);
+    const body = signOffSummary(request, await titleOf(request.orgId, request.designId, request.version), who(res));
+    res.status(created ? 201 : 200).location(body.url).json(body);
+  });
+
   router.get('/api/sign-off-requests', ...member, async (req, res) => {
     const filter = parseWith(listSchema, req.query);
     const account = who(res);

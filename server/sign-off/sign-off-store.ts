@@ -13,6 +13,11 @@ export interface SignOffRecord {
   version: number;
   /** contentHash of the version's design document. */
   designHash: string;
+  /**
+   * A print run's sign-off: the variant table approved with the version (variantTableHash) and the run
+   * sent as its proof; null for a version on its own.
+   */
+  run: { tableHash: string; runId: string } | null;
   status: SignOffStatus;
   submittedBy: string;
   proofJobId: string | null;
@@ -68,33 +73,33 @@ export class SignOffStore {
    * Records a frozen version as sent (pending), superseding the design's requests still pending or
    * returned; answers the new request and those it superseded.
    */
-  async create(input: { orgId: string; designId: string; version: number; designHash: string; accountId: string; note: string }): Promise<{ request: SignOffRecord; superseded: SignOffRecord[] }> {
+  async create(input: { orgId: string; designId: string; version: number; designHash: string; run?: { tableHash: string; runId: string }; accountId: string; note: string }): Promise<{ request: SignOffRecord; superseded: SignOffRecord[] }> {
     const at = new Date(this.now());
+    const run = input.run ?? null;
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const open = await trx
-          .selectFrom('sign_off_requests')
-          .selectAll()
-          .where('design_id', '=', input.designId)
-          .where('org_id', '=', input.orgId)
-          .where('status', 'in', ['pending', 'returned'])
-          .where('design_version', '<>', input.version)
-          .forUpdate()
-          .execute();
+        // A version alone supersedes the design's other versions sent alone; a run's sign-off, the design's
+        // other runs' (another version or another table): the two kinds are decided independently.
+        let opened = trx.selectFrom('sign_off_requests').selectAll().where('design_id', '=', input.designId).where('org_id', '=', input.orgId).where('status', 'in', ['pending', 'returned']);
+        opened = run
+          ? opened.where('table_hash', 'is not', null).where((eb) => eb.or([eb('design_version', '<>', input.version), eb('table_hash', '<>', run.tableHash)]))
+          : opened.where('table_hash', 'is', null).where('design_version', '<>', input.version);
+        const open = await opened.forUpdate().execute();
         const superseded: SignOffRecord[] = [];
         for (const row of open) superseded.push(await this.write(trx, toRecord(row), 'superseded', input.accountId, '', at));
-        const request: SignOffRecord = { id: randomId(), orgId: input.orgId, designId: input.designId, version: input.version, designHash: input.designHash, status: 'pending', submittedBy: input.accountId, proofJobId: null, createdAt: at.getTime(), updatedAt: at.getTime() };
+        const request: SignOffRecord = { id: randomId(), orgId: input.orgId, designId: input.designId, version: input.version, designHash: input.designHash, run, status: 'pending', submittedBy: input.accountId, proofJobId: null, createdAt: at.getTime(), updatedAt: at.getTime() };
         await trx
           .insertInto('sign_off_requests')
-          .values({ id: request.id, org_id: request.orgId, design_id: request.designId, design_version: request.version, design_hash: request.designHash, status: 'pending', submitted_by: request.submittedBy, proof_job_id: null, created_at: at, updated_at: at })
+          .values({ id: request.id, org_id: request.orgId, design_id: request.designId, design_version: request.version, design_hash: request.designHash, table_hash: run?.tableHash ?? null, run_id: run?.runId ?? null, status: 'pending', submitted_by: request.submittedBy, proof_job_id: null, created_at: at, updated_at: at })
           .execute();
         await trx.insertInto('sign_off_transitions').values({ request_id: request.id, from_status: null, to_status: 'pending', actor_id: input.accountId, at, comment: input.note }).execute();
         await recordAudit(trx, at, 'sign-off.submitted', input.accountId, request.id, { from: null, to: 'pending' });
         return { request, superseded };
       });
     } catch (err) {
-      if (isUniqueViolation(err, 'sign_off_requests_design_id_design_version_key')) {
-        const existing = await this.db.selectFrom('sign_off_requests').selectAll().where('design_id', '=', input.designId).where('design_version', '=', input.version).executeTakeFirst();
+      if (isUniqueViolation(err, run ? 'sign_off_requests_run_key' : 'sign_off_requests_version_key')) {
+        const same = this.db.selectFrom('sign_off_requests').selectAll().where('design_id', '=', input.designId).where('design_version', '=', input.version);
+        const existing = await (run ? same.where('table_hash', '=', run.tableHash).where('status', '<>', 'superseded') : same.where('table_hash', 'is', null)).executeTakeFirst();
         if (existing) throw new SignOffExistsError(toRecord(existing));
       }
       throw err;
@@ -166,10 +171,37 @@ export class SignOffStore {
     return row?.design_version ?? null;
   }
 
-  /** Whether an agent of the organisation approved a version whose design document has this hash. */
+  /**
+   * Whether an agent of the organisation approved, on its own, a version whose design document has this
+   * hash (a run's sign-off approves the version with its table, not the master printed alone).
+   */
   async isApproved(orgId: string, designHash: string): Promise<boolean> {
-    const row = await this.db.selectFrom('sign_off_requests').select('id').where('org_id', '=', orgId).where('design_hash', '=', designHash).where('status', '=', 'approved').limit(1).executeTakeFirst();
+    const row = await this.db.selectFrom('sign_off_requests').select('id').where('org_id', '=', orgId).where('design_hash', '=', designHash).where('table_hash', 'is', null).where('status', '=', 'approved').limit(1).executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** Whether an agent of the organisation approved a version with this design hash together with the variant table of this hash. */
+  async isRunApproved(orgId: string, designHash: string, tableHash: string): Promise<boolean> {
+    const row = await this.db.selectFrom('sign_off_requests').select('id').where('org_id', '=', orgId).where('design_hash', '=', designHash).where('table_hash', '=', tableHash).where('status', '=', 'approved').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * The sign-off of a design version with a variant table: the request still deciding it or that decided
+   * it (pending, approved or returned; not one superseded), or null when none was sent.
+   */
+  async ofRun(orgId: string, designId: string, version: number, tableHash: string): Promise<SignOffRecord | null> {
+    if (!ID.test(orgId) || !ID.test(designId)) return null;
+    const row = await this.db
+      .selectFrom('sign_off_requests')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('design_id', '=', designId)
+      .where('design_version', '=', version)
+      .where('table_hash', '=', tableHash)
+      .where('status', '<>', 'superseded')
+      .executeTakeFirst();
+    return row ? toRecord(row) : null;
   }
 
   private async write(trx: Transaction<Database>, request: SignOffRecord, to: SignOffStatus, actorId: string, comment: string, at: Date): Promise<SignOffRecord> {
@@ -193,6 +225,7 @@ function toRecord(row: Selectable<SignOffRequestsTable>): SignOffRecord {
     designId: row.design_id,
     version: row.design_version,
     designHash: row.design_hash,
+    run: row.table_hash !== null && row.run_id !== null ? { tableHash: row.table_hash, runId: row.run_id } : null,
     status: status(row.status),
     submittedBy: row.submitted_by,
     proofJobId: row.proof_job_id,

@@ -24,7 +24,8 @@ export function ledgerOfOrders(
           printOrderId: order.id,
           accountId: order.placedBy,
           electionId: order.spending.electionId,
-          item: `${order.quantity.toLocaleString('en-GB')} copies of “${order.title}” (${order.stock})`.slice(0, 200),
+          // A run's order is one entry: its copies in all, and in how many versions.
+          item: `${order.quantity.toLocaleString('en-GB')} copies of “${order.title}”${order.run ? ` in ${order.run.quantities.length} versions` : ''} (${order.stock})`.slice(0, 200),
           supplierName: order.printer.name,
           supplierAddress: order.printer.address,
           incurredOn: ukDateOf(order.placedAt),

@@ -58,7 +58,8 @@ export function OrdersPage() {
     if (isAgent) getSpending(account.organisationId).then((o) => setElections(o.elections), () => undefined);
     void (async () => {
       const [required, approved] = await Promise.all([getSignOffSetting(account.organisationId).then((s) => s.required), listSignOffs({ status: 'approved' })]);
-      const list: DesignChoice[] = approved.map((r) => ({ value: `${r.designId}:${r.version}`, label: `${r.title}, version ${r.version} (approved)`, designId: r.designId, version: r.version }));
+      // A run's approval (a version with its variant table) is ordered from its run on the Versions screen, not here.
+      const list: DesignChoice[] = approved.filter((r) => r.run === null).map((r) => ({ value: `${r.designId}:${r.version}`, label: `${r.title}, version ${r.version} (approved)`, designId: r.designId, version: r.version }));
       if (!required) for (const d of await listDesigns()) list.push({ value: `${d.id}:latest`, label: `${d.title}, latest version`, designId: d.id, version: null });
       setChoices(list);
     })().catch(() => undefined);
@@ -281,13 +282,33 @@ function OrderCard({ order, isAgent, elections = [], emails, onChanged }: { orde
   return (
     <article className="order-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {order.quantity.toLocaleString('en-GB')} × {order.title} <span className={`order-status status-${order.status}`}>{STATUS_WORDS[order.status]}</span>
+        {order.quantity.toLocaleString('en-GB')} × {order.title}
+        {order.run ? ` in ${order.run.versions.length} versions` : ''} <span className={`order-status status-${order.status}`}>{STATUS_WORDS[order.status]}</span>
       </h3>
       <dl className="order-facts">
         <dt>Design</dt>
         <dd>
           {order.title}, version {order.version} ({order.format})
         </dd>
+        {order.run ? (
+          <>
+            <dt>Versions</dt>
+            <dd>
+              <details className="order-versions">
+                <summary>
+                  {order.run.versions.length} versions of one print run, {order.quantity.toLocaleString('en-GB')} copies in all
+                </summary>
+                <ol>
+                  {order.run.versions.map((v) => (
+                    <li key={v.n}>
+                      {v.label}: {v.quantity.toLocaleString('en-GB')}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </dd>
+          </>
+        ) : null}
         <dt>Printer</dt>
         <dd>{order.printer.name}</dd>
         <dt>Stock</dt>
@@ -307,6 +328,12 @@ function OrderCard({ order, isAgent, elections = [], emails, onChanged }: { orde
             <dt>Print-ready PDF</dt>
             <dd>
               <a href={new URL(order.pdfUrl).pathname}>Download the PDF the printer was sent</a>
+              {order.run?.zipUrl ? (
+                <>
+                  {' · '}
+                  <a href={new URL(order.run.zipUrl).pathname}>the ZIP of every version</a>
+                </>
+              ) : null}
             </dd>
           </>
         ) : null}

@@ -29,7 +29,8 @@ export function SendForSignOff({ draft, update }: { draft: Draft; update: DraftU
 
   const refresh = useCallback(async (id: string | null) => {
     if (!id) return setLatest(null);
-    const [newest] = (await listSignOffs({ designId: id })).sort((a, b) => b.version - a.version);
+    // The editor follows the design sent on its own; a print run's sign-off (with its table) is followed on the Versions screen.
+    const [newest] = (await listSignOffs({ designId: id })).filter((r) => r.run === null).sort((a, b) => b.version - a.version);
     if (!newest) return setLatest(null);
     const comment = newest.status === 'returned' ? ((await getSignOff(newest.id)).history.filter((t) => t.to === 'returned').at(-1)?.comment ?? '') : '';
     setLatest({ id: newest.id, version: newest.version, status: newest.status, comment });

@@ -75,6 +75,7 @@ function RequestList({ heading, requests, empty, current }: { heading: string; r
             <li key={r.id}>
               <a href={signOffHash(r.id)} aria-current={r.id === current ? 'page' : undefined}>
                 {r.title}, version {r.version}
+                {r.run ? ' with its variant table' : ''}
               </a>{' '}
               <span className={`sign-off-status status-${r.status}`}>{STATUS_WORDS[r.status]}</span> <span className="field-hint">{formatUkDateTime(r.updatedAt)}{r.sentByYou ? ' · sent by you' : ''}</span>
             </li>
@@ -101,12 +102,36 @@ function RequestDetail({ id, onDecided }: { id: string; onDecided: () => void })
     <section className="sign-off-detail" aria-labelledby={headingId}>
       <h2 id={headingId}>
         {request.title}, version {request.version}
+        {request.run ? ' with its variant table' : ''}
       </h2>
       <p>
         <span className={`sign-off-status status-${request.status}`}>{STATUS_WORDS[request.status]}</span>
         {request.sentByYou ? ' · you sent it' : ''}
       </p>
-      <h3>As it will print</h3>
+      {request.run ? (
+        <>
+          <h3>Every version of the run</h3>
+          <p>
+            Approving this approves version {request.version} of the design with this variant table (table {request.run.tableHash.slice(0, 8)}): every one of its {request.run.versions.length} versions, and nothing else. A change to the design or the table afterwards needs a new run and a new sign-off.
+          </p>
+          <p>
+            <a className="button" href={request.run.combinedUrl} download>
+              Combined PDF of every version
+            </a>
+          </p>
+          <details>
+            <summary>The {request.run.versions.length} versions</summary>
+            <ol>
+              {request.run.versions.map((v) => (
+                <li key={v.n}>{v.label}</li>
+              ))}
+            </ol>
+          </details>
+          <h3>The master design</h3>
+        </>
+      ) : (
+        <h3>As it will print</h3>
+      )}
       <DesignPages design={request.design} />
       <ProofLink jobId={request.proofJobId} />
       <h3>What changed</h3>

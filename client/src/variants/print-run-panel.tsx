@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { getPrintRun, retryRunVariant, startPrintRun, type PrintRunResponse } from '../api/print-runs-api';
+import { RunAgentDesk } from './run-agent-desk';
 
 /** How often a run in progress is read again, milliseconds. */
 const POLL_MS = 1000;
@@ -15,7 +16,8 @@ type Problem = { text: string; confirm: (typeof CONFIRMABLE)[string] | null };
 /**
  * "Print every version": saves the table (the run prints the saved one), starts a print run, follows
  * its progress, and links to the combined PDF for the printer, the ZIP and each version's PDF, with a
- * retry for a version that failed, and for the combined PDF if drawing it failed.
+ * retry for a version that failed, and for the combined PDF if drawing it failed; once done, the run's
+ * one sign-off and one order (RunAgentDesk).
  */
 export function PrintRunPanel({ designId, save, disabled }: { designId: string; save: () => Promise<boolean>; disabled: boolean }) {
   const [run, setRun] = useState<PrintRunResponse | null>(null);
@@ -127,6 +129,7 @@ export function PrintRunPanel({ designId, save, disabled }: { designId: string; 
               </li>
             ))}
           </ol>
+          {run.status === 'done' ? <RunAgentDesk run={run} onChanged={() => void getPrintRun(run.id).then(setRun, () => undefined)} /> : null}
         </div>
       ) : null}
     </section>

@@ -28,6 +28,9 @@ import { designTemplateLink } from './0052-design-template-link';
 import { brandKits } from './0053-brand-kits';
 import { printRuns } from './0060-print-runs';
 import { variantTableKind } from './0070-variant-table-kind';
+import { printRunTableHash } from './0080-print-run-table-hash';
+import { signOffOfRuns } from './0081-sign-off-of-runs';
+import { runOrders } from './0082-run-orders';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -63,4 +66,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0053-brand-kits': brandKits,
   '0060-print-runs': printRuns,
   '0070-variant-table-kind': variantTableKind,
+  '0080-print-run-table-hash': printRunTableHash,
+  '0081-sign-off-of-runs': signOffOfRuns,
+  '0082-run-orders': runOrders,
 };

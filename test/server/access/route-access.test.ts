@@ -215,6 +215,9 @@ const ACCESS: Record<string, RouteCase> = {
   // The fixture's run has no failed version: the owner is let through, and told there is nothing to retry.
   'POST /api/runs/:id/variants/:n/retry': { expected: ownOrg(409), params: (f) => ({ id: f.runId, n: '0' }), body: () => ({ json: {} }) },
   'POST /api/runs/:id/retry': { expected: ownOrg(409), params: (f) => ({ id: f.runId }), body: () => ({ json: {} }) },
+  // A run's sign-off (its version with its table) and its one order: any account of the organisation sends or drafts (the fixture's organisation does not require sign-off).
+  'POST /api/runs/:id/sign-off': { expected: ownOrg(201), params: (f) => ({ id: f.runId }), body: () => ({ json: {} }) },
+  'POST /api/runs/:id/orders': { expected: ownOrg(201), params: (f) => ({ id: f.runId }), body: (f) => ({ json: { printerId: f.printerId, quantity: 1000, stock: '130gsm gloss', deliveryAddress: '5 New Street', neededBy: addDays(londonDate(Date.now()), 3), price: { source: 'quote', pricePence: 9000, vatPence: 1500 } } }) },
 
   'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: printJobBody(f.design, { copies: 1 }) }) },
   'GET /api/print-jobs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },

@@ -238,6 +238,33 @@ describe('the migrations, one at a time on real data', () => {
     await db().deleteFrom('variant_tables').execute();
   });
 
+  it("0080-0082 (a run's sign-off and order) keep the rows there: runs without a table hash, requests of a version alone, orders of one version", async () => {
+    expect(await up('0082-run-orders')).toEqual(['0080-print-run-table-hash', '0081-sign-off-of-runs', '0082-run-orders']);
+    expect(await db().selectFrom('sign_off_requests').select(['id', 'table_hash', 'run_id']).execute()).toEqual([{ id: JOB, table_hash: null, run_id: null }]);
+    expect(await db().selectFrom('print_orders').select(['run_id']).execute()).toEqual([{ run_id: null }]);
+    const RUN = '7'.repeat(32);
+    const TABLE = '8'.repeat(64);
+    await db().insertInto('print_runs').values({ id: RUN, org_id: ORG, design_id: DESIGN, design_version: 1, variant_count: 2, created_by: ACCOUNT, created_at: at, table_hash: TABLE }).execute();
+    await expect(db().insertInto('print_runs').values({ id: '6'.repeat(32), org_id: ORG, design_id: DESIGN, design_version: 1, variant_count: 2, created_by: ACCOUNT, created_at: at, table_hash: 'not a hash' }).execute()).rejects.toThrow(/print_runs_table_hash/);
+    const request = { org_id: ORG, design_id: DESIGN, design_version: 1, design_hash: HASH, status: 'pending', submitted_by: ACCOUNT, proof_job_id: null, created_at: at, updated_at: at };
+    // The version alone was sent once already; with a table it is another request, which names its run.
+    await expect(db().insertInto('sign_off_requests').values({ ...request, id: '1'.repeat(32) }).execute()).rejects.toThrow(/sign_off_requests_version_key/);
+    await expect(db().insertInto('sign_off_requests').values({ ...request, id: '1'.repeat(32), table_hash: TABLE }).execute()).rejects.toThrow(/sign_off_run_whole/);
+    await db().insertInto('sign_off_requests').values({ ...request, id: '1'.repeat(32), table_hash: TABLE, run_id: RUN }).execute();
+    await expect(db().insertInto('sign_off_requests').values({ ...request, id: '2'.repeat(32), table_hash: TABLE, run_id: RUN, status: 'returned' }).execute()).rejects.toThrow(/sign_off_requests_run_key/);
+    // One waiting of each kind per design: another table's request waits only once this one is not pending.
+    await expect(db().insertInto('sign_off_requests').values({ ...request, id: '2'.repeat(32), table_hash: '9'.repeat(64), run_id: RUN }).execute()).rejects.toThrow(/sign_off_one_pending_per_design/);
+    await db().updateTable('sign_off_requests').set({ status: 'superseded' }).where('id', '=', '1'.repeat(32)).execute();
+    // A superseded request of a table does not stop the same table being sent again.
+    await db().insertInto('sign_off_requests').values({ ...request, id: '2'.repeat(32), table_hash: TABLE, run_id: RUN }).execute();
+    await expect(db().insertInto('print_order_versions').values({ order_id: '3'.repeat(32), position: 0, quantity: 0 }).execute()).rejects.toThrow(/check/);
+    await db().insertInto('print_order_versions').values({ order_id: '3'.repeat(32), position: 0, quantity: 500 }).execute();
+    await expect(db().insertInto('print_order_versions').values({ order_id: '4'.repeat(32), position: 0, quantity: 500 }).execute()).rejects.toThrow(/foreign key/);
+    await expect(db().updateTable('print_orders').set({ run_id: '6'.repeat(32) }).execute()).rejects.toThrow(/foreign key/);
+    await db().deleteFrom('print_order_versions').execute();
+    await db().deleteFrom('sign_off_requests').where('run_id', 'is not', null).execute();
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);

@@ -66,12 +66,14 @@ describe('the print-run migration, on real data', () => {
     await expect(db().insertInto('print_run_variants').values(variant({ run_id: '3'.repeat(32), position: 2 })).execute()).rejects.toThrow(/foreign key/);
   });
 
-  it('the store writes a run of a thousand variants in one go', async () => {
+  it('the store (as of 0080, which keeps the hash of the table a run printed) writes a run of a thousand variants in one go', async () => {
+    expect(await migrateToLatest(database.db, '0080-print-run-table-hash')).toEqual(['0070-variant-table-kind', '0080-print-run-table-hash']);
     const store = new PrintRunStore(database.db);
     const id = '4'.repeat(32);
     const variants = Array.from({ length: 1000 }, (_, n) => ({ position: n, label: `Ward ${n + 1}`, jobId: JOB, pdfHash: PDF }));
-    await store.create({ id, orgId: ORG, designId: DESIGN, designVersion: 1, createdBy: ALICE, createdAt: at.getTime(), variants });
+    await store.create({ id, orgId: ORG, designId: DESIGN, designVersion: 1, tableHash: null, createdBy: ALICE, createdAt: at.getTime(), variants });
     const read = await store.get(ORG, id);
+    expect(read?.tableHash).toBeNull();
     expect(read?.variants).toHaveLength(1000);
     expect(read?.variants[999]).toEqual({ position: 999, label: 'Ward 1000', jobId: JOB, pdfHash: PDF });
   });

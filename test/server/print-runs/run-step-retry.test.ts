@@ -78,6 +78,7 @@ describe("a run whose combined PDF fails after every version rendered", () => {
       designVersion: 1,
       createdBy: 'e'.repeat(32),
       createdAt: Date.now(),
+      tableHash: null,
       variants: children.map((c, n) => ({ position: n, label: designs[n]!.title, jobId: c.jobId, pdfHash: c.data.pdfHash })),
     };
     await flow.add({ runId, orgId: stored.orgId, variants: 2, acceptedAt: Date.now(), jobIds: children.map((c) => c.jobId), labels: ['North ward', 'South ward'], title: 'Wards' }, children);
