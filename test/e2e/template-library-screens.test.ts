@@ -66,7 +66,7 @@ describe('an admin arranges the organisation tree', () => {
     await page.getByRole('heading', { name: 'Organisations', level: 1 }).waitFor();
     const tree = page.getByRole('list', { name: 'Organisation tree' });
     await tree.getByText('Riverside Local', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Change the parent of Riverside Local' }).click();
+    await page.getByRole('button', { name: 'Change parent of Riverside Local' }).click();
     await page.getByLabel('Parent of Riverside Local').selectOption({ label: 'Western Region' });
     await page.getByRole('button', { name: 'Save the parent' }).click();
     await page.getByRole('status').getByText('Riverside Local is now under Western Region.').waitFor();
@@ -80,11 +80,11 @@ describe('an admin arranges the organisation tree', () => {
   });
 
   it('is told beside the choice, in words, why the region cannot go under its own local party', async () => {
-    await page.getByRole('button', { name: 'Change the parent of Western Region' }).click();
+    await page.getByRole('button', { name: 'Change parent of Western Region' }).click();
     const choice = page.getByLabel('Parent of Western Region');
     await choice.selectOption({ label: 'Riverside Local (under Western Region)' });
     await page.getByRole('button', { name: 'Save the parent' }).click();
-    const form = page.getByRole('form', { name: 'Parent of Western Region' });
+    const form = page.getByRole('form', { name: 'Move Western Region' });
     const message = form.getByRole('alert');
     await message.getByText('Western Region cannot go under Riverside Local: Riverside Local is below Western Region already').waitFor();
     expect(await choice.getAttribute('aria-invalid')).toBe('true');
@@ -106,7 +106,8 @@ describe("the region's agent publishes a template with the logo locked", () => {
     await page.getByRole('navigation', { name: "Agent's desk" }).getByRole('link', { name: 'Templates' }).click();
     await page.getByRole('heading', { name: 'Templates you publish' }).waitFor();
     await page.getByText('Nothing published yet.').waitFor();
-    await page.getByRole('link', { name: 'Publish “Western newsletter” as a template' }).click();
+    expect(await seriousAxeViolations(page, "agent's templates")).toEqual([]);
+    await page.getByRole('link', { name: 'Publish as a template: “Western newsletter”' }).click();
     await page.getByRole('heading', { name: 'Publish “Western newsletter” as a template' }).waitFor();
     await page.getByRole('heading', { name: 'Published versions' }).waitFor();
     await page.getByText('Not published yet.').waitFor();
@@ -125,8 +126,10 @@ describe("the region's agent publishes a template with the logo locked", () => {
     await page.getByRole('button', { name: 'Publish version 2' }).waitFor();
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(1).textContent()).toMatch(/^1 \(newest\).*Western newsletter.*Picture: Logo/);
-    // Publishing again starts from the newest version's locks.
+    // Publishing again starts from the newest version's locks; with nothing changed there is nothing new to publish.
     expect(await page.getByRole('checkbox', { name: /^Picture: Logo/ }).isChecked()).toBe(true);
+    await page.getByText('Version 1 already has this saved version of the design and these locks.').waitFor();
+    expect(await page.getByRole('button', { name: 'Publish version 2' }).isDisabled()).toBe(true);
   });
 });
 
@@ -150,8 +153,11 @@ describe('the agent publishes a new version', () => {
   it('locks the band too, and sees both versions, newest first', async () => {
     const page = await pageFor(regionAgent);
     await page.goto(rosette.baseUrl + '/#/templates');
-    await page.getByRole('link', { name: 'Versions of the template “Western newsletter”, and publish a new one' }).click();
+    await page.getByRole('heading', { name: 'Published', exact: true }).waitFor();
+    expect(await seriousAxeViolations(page, "agent's templates with one published")).toEqual([]);
+    await page.getByRole('link', { name: 'Versions and new version: “Western newsletter”' }).click();
     await page.getByRole('button', { name: 'Publish version 2' }).waitFor();
+    expect(await seriousAxeViolations(page, 'publish screen with a published version')).toEqual([]);
     await page.getByRole('checkbox', { name: /\(band\)$/ }).check();
     await page.locator('svg.publish-locks [data-locked-element="band"]').waitFor();
     await page.getByRole('button', { name: 'Publish version 2' }).click();

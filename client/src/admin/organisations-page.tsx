@@ -128,7 +128,7 @@ function Branch({ branch, context, level }: { branch: OrganisationBranch; contex
           {children.length > 0 ? ` · ${children.length} below` : ''}
         </span>
         {open ? null : (
-          <button type="button" className="button-quiet" aria-label={`Change the parent of ${organisation.name}`} onClick={() => context.setEditing(organisation.id)}>
+          <button type="button" className="button-quiet" aria-label={`Change parent of ${organisation.name}`} onClick={() => context.setEditing(organisation.id)}>
             Change parent
           </button>
         )}
@@ -180,7 +180,7 @@ function ParentForm({ organisation, context }: { organisation: TreeOrganisation;
     }
   };
   return (
-    <form className="org-parent-form" onSubmit={(e) => void submit(e)} aria-label={`Parent of ${organisation.name}`}>
+    <form className="org-parent-form" onSubmit={(e) => void submit(e)} aria-label={`Move ${organisation.name}`}>
       <div className="field">
         <label htmlFor={selectId}>Parent of {organisation.name}</label>
         <select

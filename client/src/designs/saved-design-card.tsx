@@ -112,7 +112,7 @@ export function SavedDesignCard({ design, onOpen, onChanged }: { design: SavedDe
               Versions
             </a>
             {mayPublish ? (
-              <a className="button-quiet" href={publishHash(design.id)} aria-label={`Publish “${title}” as a template`}>
+              <a className="button-quiet" href={publishHash(design.id)} aria-label={`Publish as template: “${title}”`}>
                 Publish as template
               </a>
             ) : null}

@@ -80,6 +80,9 @@ function PublishForm({ state, onPublished }: { state: Ready; onPublished: () => 
     });
   };
   const nextVersion = (versions[0]?.version ?? 0) + 1;
+  const newest = versions[0];
+  // Publishing the same saved version with the same locks again would only make a copy of the newest version.
+  const unchanged = newest !== undefined && newest.sourceDesignVersion === design.version && newest.locked.length === locked.size && newest.locked.every((id) => locked.has(id));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -129,7 +132,13 @@ function PublishForm({ state, onPublished }: { state: Ready; onPublished: () => 
             </fieldset>
           ))}
           <p className="publish-summary">{locked.size === 0 ? 'Nothing locked: those below may change every part.' : `${locked.size} ${locked.size === 1 ? 'part' : 'parts'} locked.`}</p>
-          <button type="submit" className="button button-primary" disabled={busy}>
+          {unchanged ? (
+            <p className="field-hint" id="publish-unchanged">
+              Version {newest.version} already has this saved version of the design and these locks. Save changes to the design, or change what is locked, to
+              publish a new version.
+            </p>
+          ) : null}
+          <button type="submit" className="button button-primary" disabled={busy || unchanged} aria-describedby={unchanged ? 'publish-unchanged' : undefined}>
             {busy ? 'Publishing…' : template ? `Publish version ${nextVersion}` : 'Publish as a template'}
           </button>
           {problem ? (

@@ -74,7 +74,7 @@ function Desk({ templates, designs }: { templates: PublishedTemplateSummary[]; d
                   version {t.version}, published {formatUkDateTime(t.publishedAt)} (UK time) · {t.locked.length === 0 ? 'nothing locked' : `${t.locked.length} ${t.locked.length === 1 ? 'part' : 'parts'} locked`}
                 </span>
                 {t.sourceDesignId && designs.some((d) => d.id === t.sourceDesignId) ? (
-                  <a href={publishHash(t.sourceDesignId)} aria-label={`Versions of the template “${t.name}”, and publish a new one`}>
+                  <a href={publishHash(t.sourceDesignId)} aria-label={`Versions and new version: “${t.name}”`}>
                     Versions and new version
                   </a>
                 ) : (
@@ -103,7 +103,7 @@ function Desk({ templates, designs }: { templates: PublishedTemplateSummary[]; d
                     {d.format.size} {d.format.orientation}, last edited {formatUkDateTime(d.updatedAt)}
                     {t ? ` · published as “${t.name}”, version ${t.version}` : ''}
                   </span>
-                  <a className="button button-secondary" href={publishHash(d.id)} aria-label={`Publish “${title}” as a template`}>
+                  <a className="button button-secondary" href={publishHash(d.id)} aria-label={`${t ? 'Publish a new version' : 'Publish as a template'}: “${title}”`}>
                     {t ? 'Publish a new version' : 'Publish as a template'}
                   </a>
                 </li>
