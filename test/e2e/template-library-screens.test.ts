@@ -155,6 +155,7 @@ describe('the agent publishes a new version', () => {
     await page.goto(rosette.baseUrl + '/#/templates');
     await page.getByRole('heading', { name: 'Published', exact: true }).waitFor();
     expect(await seriousAxeViolations(page, "agent's templates with one published")).toEqual([]);
+    await screenshot(page, 'screens-templates-desk', true);
     await page.getByRole('link', { name: 'Versions and new version: “Western newsletter”' }).click();
     await page.getByRole('button', { name: 'Publish version 2' }).waitFor();
     expect(await seriousAxeViolations(page, 'publish screen with a published version')).toEqual([]);
