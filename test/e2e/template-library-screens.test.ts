@@ -5,7 +5,7 @@ import { withRealImprint } from '../support/real-imprint';
 import type { TestAccount } from '../support/test-client';
 import { patient } from '../support/wait-for';
 import { seriousAxeViolations } from './support/axe';
-import { LAPTOP, launchChromium, newContext, screenshot, watchForErrors } from './support/browser';
+import { LAPTOP, launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { signIn } from './support/editor-page';
 
@@ -169,6 +169,10 @@ describe('the agent publishes a new version', () => {
     expect(await rows.nth(1).textContent()).toMatch(/^2 \(newest\)/);
     expect(await rows.nth(2).textContent()).toMatch(/^1.*Picture: Logo/);
     await screenshot(page, 'screens-publish-versions', true);
+    // On a phone the list, the preview and the versions stack.
+    await page.setViewportSize(PHONE);
+    expect(await seriousAxeViolations(page, 'publish screen on a phone')).toEqual([]);
+    await screenshot(page, 'screens-publish-phone', true);
     expect(errors.at(-1)).toEqual([]);
   });
 });

@@ -26,8 +26,9 @@ export function buildOrganisationTree(organisations: readonly TreeOrganisation[]
     return { organisation: o, children: (below.get(o.id) ?? []).filter((c) => !placed.has(c.id)).sort(byName).map(branch) };
   };
   const roots = organisations.filter((o) => o.parentId === null || !ids.has(o.parentId)).sort(byName).map(branch);
-  const looped = organisations.filter((o) => !placed.has(o.id)).sort(byName);
-  return [...roots, ...looped.filter((o) => !placed.has(o.id)).map(branch)];
+  // What is left sits in a loop: each loop is shown once, from its first organisation by name.
+  for (const o of organisations.filter((x) => !placed.has(x.id)).sort(byName)) if (!placed.has(o.id)) roots.push(branch(o));
+  return roots;
 }
 
 /** The names of an organisation's ancestors, nearest last ("National Party › Western Region"). */

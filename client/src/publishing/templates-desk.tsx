@@ -34,7 +34,7 @@ export function TemplatesDesk() {
   }, [mayPublish]);
   return (
     <>
-      <SignedInHeader title="Templates for the organisations below yours" />
+      <SignedInHeader title="Templates" />
       <main id="main" tabIndex={-1} className="publish-page-main">
         <h1>Templates you publish</h1>
         <p className="lead">
