@@ -24,7 +24,12 @@ async function pageFor(account: TestAccount, expected: RegExp[] = []): Promise<P
   const context = await newContext(browser, LAPTOP);
   contexts.push(context);
   const page = await context.newPage();
-  errors.push(watchForErrors(page, expected));
+  const seen = watchForErrors(page, expected);
+  // Which address answered an error, to tell from the console's bare "status of 503".
+  page.on('response', (res) => {
+    if (res.status() >= 500) seen.push(`response: ${res.status()} ${new URL(res.url()).pathname}`);
+  });
+  errors.push(seen);
   await signIn(page, rosette.baseUrl, account);
   return page;
 }
@@ -60,9 +65,9 @@ describe('an admin arranges the organisation tree', () => {
     page = await pageFor(await rosette.createAccount({ role: 'admin', organisation: 'Rosette' }), [/status of 409/]);
   });
 
-  it('finds the tree from the console and puts the local party under its region', async () => {
-    await page.goto(rosette.baseUrl + '/admin');
-    await page.getByRole('navigation', { name: 'Admin pages' }).getByRole('link', { name: /Organisations/ }).click();
+  it('finds the tree from the header and puts the local party under its region', async () => {
+    // From the header's admin links (the console and the accounts page link to it too).
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Organisations' }).click();
     await page.getByRole('heading', { name: 'Organisations', level: 1 }).waitFor();
     const tree = page.getByRole('list', { name: 'Organisation tree' });
     await tree.getByText('Riverside Local', { exact: true }).waitFor();
@@ -172,6 +177,7 @@ describe('the agent publishes a new version', () => {
     // On a phone the list, the preview and the versions stack.
     await page.setViewportSize(PHONE);
     expect(await seriousAxeViolations(page, 'publish screen on a phone')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'screens-publish-phone', true);
     expect(errors.at(-1)).toEqual([]);
   });

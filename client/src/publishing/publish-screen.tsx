@@ -179,6 +179,7 @@ function VersionList({ versions, labels }: { versions: Ready['versions']; labels
       ) : (
         <>
           <p className="field-hint">Each version stays as it was published. Designs already made from an older version keep its locks; their makers are told a newer one is out.</p>
+          <div className="publish-versions-scroll" role="region" aria-label="Published versions, a table that scrolls sideways" tabIndex={0}>
           <table className="publish-versions-table">
             <thead>
               <tr>
@@ -204,6 +205,7 @@ function VersionList({ versions, labels }: { versions: Ready['versions']; labels
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </section>
