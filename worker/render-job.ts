@@ -9,7 +9,9 @@ import type { Design } from '../common/design/design-schema';
 import { sampleImprintProblems } from '../common/templates/sample-imprint-problems';
 import { lockViolations } from '../common/templates/template-locks';
 import type { PdfRenderer } from './pdf/pdf-renderer';
+import { convertedImageFileKey } from './pdf/converted-image-file';
 import { preparePrintImages } from './pdf/prepare-print-images';
+import { convertedFiles, type ConvertedImageFile } from './pdf/render-pdf';
 import { RENDER_TIMEOUT_REASON, RenderTimeoutError } from './render-pool/render-timeout-error';
 
 /** Least time between two progress updates of a render, milliseconds. */
@@ -46,7 +48,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     const first = parsed.error.issues[0];
     throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}the design is not valid (${first?.path.join('.')}: ${first?.message})`);
   }
-  const { design, pdfHash, print, proof, templateLocks } = parsed.data;
+  const { design, pdfHash, print, proof, templateLocks, partOfRun = false } = parsed.data;
   // The server refuses these (422 element_locked); a job whose design breaks its template's locks is never drawn.
   const broken = templateLocks ? lockViolations(design, templateLocks.locked, templateLocks.organisationName) : [];
   if (broken.length > 0) throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}${broken[0]!.message}`);
@@ -64,7 +66,8 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
   const existing = await StoreUnavailableError.guard('stat', () => deps.store.stat(pdfKey(pdfHash)));
   if (existing) {
     // The pictures' ink is only known once they are converted; a repeated job reports it as the first did.
-    const { warnings } = await preparePrintImages(layout, images);
+    const { prepared, warnings } = await preparePrintImages(layout, images);
+    if (partOfRun) await keepConverted(convertedFiles(prepared.values()), deps.store);
     return { pdfHash, pages: layout.pages.length, bytes: existing.size, warnings: [...layout.warnings, ...warnings], renderMs: 0 };
   }
   // Progress is a courtesy: at most one update per PROGRESS_INTERVAL_MS (a leaflet that draws in
@@ -75,7 +78,7 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     lastProgressAt = deps.clock();
     void job.updateProgress(10 + Math.round(p * 0.8)).catch(() => undefined);
   };
-  const pdf = await deps.render({ layout, title: design.title, images, ...(proof && { proof: true }) }, onProgress).catch((err: unknown) => {
+  const pdf = await deps.render({ layout, title: design.title, images, ...(proof && { proof: true }), ...(partOfRun && { keepConverted: true }) }, onProgress).catch((err: unknown) => {
     if (err instanceof RenderTimeoutError && job.failedReason?.startsWith(RENDER_TIMEOUT_REASON)) {
       const seconds = Math.round(err.timeoutMs / 100) / 10;
       throw new UnrecoverableError(`${DESIGN_ERROR_PREFIX}this design took longer than ${seconds} s to draw, twice; use fewer or smaller images, or less text`);
@@ -83,7 +86,24 @@ export async function renderJob(job: RenderableJob, deps: RenderJobDeps): Promis
     throw err;
   });
   await StoreUnavailableError.guard('write', () => deps.store.put(pdfKey(pdfHash), pdf.data));
+  if (pdf.converted) await keepConverted(pdf.converted, deps.store);
   return { pdfHash, pages: pdf.pages, bytes: pdf.data.length, warnings: [...layout.warnings, ...pdf.warnings], renderMs: Math.round(deps.clock() - started) };
+}
+
+/**
+ * Keeps a run version's converted pictures in the file store for the run's combined PDF (run-processor.ts),
+ * each once. Only a saving of time: the run step converts a picture again when its file is missing, so a
+ * store that fails here fails nothing (the PDF itself was written first).
+ */
+async function keepConverted(files: readonly ConvertedImageFile[], store: FileStore): Promise<void> {
+  for (const { key, file } of files) {
+    const storeKey = convertedImageFileKey(key);
+    try {
+      if (!(await store.stat(storeKey))) await store.put(storeKey, file);
+    } catch {
+      return;
+    }
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { printJobDataSchema, printJobResultSchema, type PrintJobData } from '../
 import { printRunJobDataSchema, type PrintRunJobResult } from '../common/queue/print-run-job';
 import type { FontCache } from './pdf/font-cache';
 import { renderCombinedPdf, type CombinedPart } from './pdf/render-combined-pdf';
-import { loadDesignImages } from './render-job';
+import { assetInfosOf, convertedFileKeysOf, loadStoredAssets, runPrintImages } from './run-print-images';
 import { zipEntryName, zipOfPdfs } from './run-zip';
 
 /** What the run step needs of its BullMQ job (the parent of a run's renders). */
@@ -55,14 +55,26 @@ export async function processRun(job: RunJob, deps: RunProcessorDeps): Promise<P
   const pdfHash = combinedPdfHash(hashes);
   const pages = run.jobIds.reduce((n, id) => n + children.get(id)!.design.pages.length, 0);
   await storeZip(run.jobIds.map((id, n) => ({ name: zipEntryName(n, run.labels[n] ?? '', run.jobIds.length), key: pdfKey(hashes[n]!) })), pdfHash, deps.store);
+  // The pictures the renders converted and kept (render-job.ts): read here instead of converted again,
+  // then removed once the combined PDF is stored.
+  const used = new Set<string>();
   const existing = await StoreUnavailableError.guard('stat', () => deps.store.stat(pdfKey(pdfHash)));
-  if (existing) return { renders: values.length, pages: renderedPages, combined: { pdfHash, pages, bytes: existing.size } };
+  if (existing) {
+    for (const id of new Set(run.jobIds)) {
+      const { design, print } = children.get(id)!;
+      const assets = await loadStoredAssets(design, deps.store);
+      for (const key of convertedFileKeysOf(layoutDesign(design, assetInfosOf(assets), { print }), assets)) used.add(key);
+    }
+    await removeConverted(used, deps.store);
+    return { renders: values.length, pages: renderedPages, combined: { pdfHash, pages, bytes: existing.size } };
+  }
 
   async function* parts(): AsyncGenerator<CombinedPart> {
     for (const id of run.jobIds) {
       const { design, print } = children.get(id)!;
-      const { infos, images } = await loadDesignImages(design, deps.store);
-      yield { layout: layoutDesign(design, infos, { print }), images };
+      const assets = await loadStoredAssets(design, deps.store);
+      const layout = layoutDesign(design, assetInfosOf(assets), { print });
+      yield { layout, prepared: await runPrintImages(layout, assets, deps.store, used) };
     }
   }
   const every = Math.max(1, Math.floor(run.jobIds.length / 20));
@@ -74,7 +86,13 @@ export async function processRun(job: RunJob, deps: RunProcessorDeps): Promise<P
     onPart: (done) => (done % every === 0 ? job.updateProgress(Math.round((90 * done) / run.jobIds.length)).catch(() => undefined) : undefined),
   });
   await StoreUnavailableError.guard('write', () => deps.store.put(pdfKey(pdfHash), combined.data));
+  await removeConverted(used, deps.store);
   return { renders: values.length, pages: renderedPages, combined: { pdfHash, pages: combined.pages, bytes: combined.data.length } };
+}
+
+/** Removes the run's kept pictures; one left behind (a store error) costs space only, never a PDF. */
+async function removeConverted(keys: ReadonlySet<string>, store: FileStore): Promise<void> {
+  for (const key of keys) await store.remove(key).catch(() => undefined);
 }
 
 /** The run's ZIP of each version's PDF (named after its row), unless a run of the same versions made it already. */

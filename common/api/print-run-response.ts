@@ -26,7 +26,8 @@ export interface PrintRunResponse {
   designVersion: number;
   /**
    * running: versions still to render, or the combined PDF still to draw; done: every version rendered
-   * and the combined PDF ready; needs_retry: some versions failed (retry each), the rest are done or waiting.
+   * and the combined PDF ready; needs_retry: some versions failed (retry each), the rest are done or
+   * waiting, or every version rendered and drawing the combined PDF failed (retry the run: retryUrl).
    */
   status: 'running' | 'done' | 'needs_retry';
   statusUrl: string;
@@ -37,6 +38,10 @@ export interface PrintRunResponse {
   combined: { url: string } | null;
   /** A ZIP of each version's PDF, named after its row ("07 Vote in Grange.pdf"), once made with the combined PDF. */
   zip: { url: string } | null;
+  /** Why drawing the combined PDF and the ZIP failed, in words for the campaigner; null unless it did. */
+  failure: string | null;
+  /** POST here to draw the combined PDF and the ZIP again; null unless that failed. */
+  retryUrl: string | null;
   /** In row order. */
   variants: RunVariantResponse[];
 }

@@ -39,6 +39,13 @@ export const brandKitSchema = z.strictObject(
     if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['colours', i, 'name'], message: `names a second colour "${c.name}"` });
     seen.add(key);
   });
+  // A logo is chosen by its name in the editor: two of one name could not be told apart.
+  const logos = new Set<string>();
+  kit.logos.forEach((l, i) => {
+    const key = l.name.toLowerCase();
+    if (logos.has(key)) ctx.addIssue({ code: 'custom', path: ['logos', i, 'name'], message: `names a second logo "${l.name}"` });
+    logos.add(key);
+  });
   if (new Set(kit.typefaces).size !== kit.typefaces.length) ctx.addIssue({ code: 'custom', path: ['typefaces'], message: 'must not name a typeface twice' });
 });
 export type BrandKit = z.output<typeof brandKitSchema>;

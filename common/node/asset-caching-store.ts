@@ -55,4 +55,9 @@ export class AssetCachingStore implements FileStore {
   stream(key: string): Readable {
     return this.inner.stream(key);
   }
+
+  remove(key: string): Promise<void> {
+    this.cache.delete(key);
+    return this.inner.remove(key);
+  }
 }

@@ -29,6 +29,8 @@ export interface FileStore {
    * the reader goes away early, so its file handle or connection is released.
    */
   stream(key: string): Readable;
+  /** Deletes the file; a file that does not exist is no error. Only for working files (`converted/`): PDFs and assets stay. */
+  remove(key: string): Promise<void>;
 }
 
 const KEY = /^[a-z]+\/[a-f0-9]{64}\.[a-z]{2,4}$/;
@@ -83,6 +85,10 @@ export class DirectoryFileStore implements FileStore {
 
   stream(key: string): Readable {
     return createReadStream(this.pathOf(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await fs.rm(this.pathOf(key), { force: true });
   }
 
   private pathOf(key: string): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, pipeline, Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { assertValidKey, type FileStore, type StoredFile } from './file-store';
 
 /** How to reach an S3-compatible bucket. */
@@ -106,6 +106,12 @@ export class S3FileStore implements FileStore {
       if (isMissingObject(err)) return null;
       throw err;
     }
+  }
+
+  /** Deletes the object (S3 answers a delete of a missing key as a success). */
+  async remove(key: string): Promise<void> {
+    assertValidKey(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
   /**

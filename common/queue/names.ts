@@ -18,6 +18,11 @@ export const QUEUE_PREFIX = 'rosette';
 export const pdfKey = (hash: string) => `pdfs/${hash}.pdf`;
 /** File store key of a print run's ZIP (each version's PDF, named after its row), by the run's combined PDF hash. */
 export const runZipKey = (combinedHash: string) => `runs/${combinedHash}.zip`;
+/**
+ * A picture already converted for print by one of a print run's renders, kept in the file store until
+ * the run's combined PDF is made (worker/pdf/converted-image-file.ts); named by the hash of its conversion key.
+ */
+export const convertedImageKey = (conversionHash: string) => `converted/${conversionHash}.bin`;
 /** File store key of an uploaded image. */
 export const assetKey = (id: string, ext: 'jpg' | 'png') => `assets/${id}.${ext}`;
 /** File store key of an uploaded image's facts (pixel size, type). */

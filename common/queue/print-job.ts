@@ -58,6 +58,11 @@ export const printJobDataSchema = z.object({
    * unrecoverable if it does. Absent for a design made from no published template.
    */
   templateLocks: templateLocksSchema.optional(),
+  /**
+   * A version of a print run (a child of its flow): the worker keeps the pictures it converts in the file
+   * store (convertedImageKey) so that the run's combined PDF does not convert them again. Absent on a single job.
+   */
+  partOfRun: z.boolean().optional(),
 });
 /** A print job as queued (the print settings may be absent: the worker fills in the defaults). */
 export type PrintJobData = Omit<z.output<typeof printJobDataSchema>, 'print'> & { print?: PrintSettings };

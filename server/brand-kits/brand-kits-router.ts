@@ -37,7 +37,7 @@ export function brandKitsRouter(deps: { services: AccountServices; kits: BrandKi
     const inherited = ancestors.flatMap((a) => (kits.has(a.id) ? [{ organisation: a, kit: kits.get(a.id)! }] : []));
     const own = kits.get(orgId) ?? EMPTY;
     const ownName = (await deps.services.organisations.find(orgId))?.name ?? '';
-    return { own, inherited, effective: effectiveBrandKit([...inherited.map((i) => ({ organisation: i.organisation.name, kit: i.kit })), { organisation: ownName, kit: own }]) };
+    return { organisation: { id: orgId, name: ownName }, own, inherited, effective: effectiveBrandKit([...inherited.map((i) => ({ organisation: i.organisation.name, kit: i.kit })), { organisation: ownName, kit: own }]) };
   };
 
   router.get('/api/organisations/:orgId/brand-kit', ...member, async (req, res) => {

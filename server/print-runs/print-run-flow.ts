@@ -65,15 +65,18 @@ export class PrintRunFlow {
     return stateOf(await this.queue.getJobState(runJobId(runId)));
   }
 
-  /** Why a failed render failed, in words for the campaigner. */
-  async failure(jobId: string): Promise<string> {
+  /**
+   * Why a failed job failed, in words for the campaigner: a design's fault as the worker said it, or
+   * `otherwise` (a render's default: it failed after its attempts).
+   */
+  async failure(jobId: string, otherwise?: string): Promise<string> {
     const job = await this.queue.getJob(jobId);
     const reason = job?.failedReason ?? '';
     if (reason.startsWith(DESIGN_ERROR_PREFIX)) return reason.slice(DESIGN_ERROR_PREFIX.length);
-    return `rendering failed after ${job?.attemptsMade ?? RENDER_ATTEMPTS} attempts; retry this version`;
+    return otherwise ?? `rendering failed after ${job?.attemptsMade ?? RENDER_ATTEMPTS} attempts; retry this version`;
   }
 
-  /** Puts a failed render back on the queue; false when it is not failed (done, waiting or gone). */
+  /** Puts a failed job (a render, or the run's own step) back on the queue; false when it is not failed (done, waiting or gone). */
   async retry(jobId: string): Promise<boolean> {
     const job = await this.queue.getJob(jobId);
     if (!job || (await job.getState()) !== 'failed') return false;

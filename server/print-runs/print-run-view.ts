@@ -1,7 +1,7 @@
 import type { PrintRunResponse, RunVariantResponse, RunVariantStatus } from '../../common/api/print-run-response';
 import { combinedPdfHash } from '../../common/node/combined-pdf-hash';
 import type { FileStore } from '../../common/node/file-store';
-import { pdfKey, runZipKey } from '../../common/queue/names';
+import { pdfKey, runJobId, runZipKey } from '../../common/queue/names';
 import type { PrintRunFlow, RunJobState } from './print-run-flow';
 import type { StoredPrintRun } from './print-run-store';
 
@@ -43,16 +43,20 @@ export async function printRunResponse(run: StoredPrintRun, flow: PrintRunFlow, 
   const combinedHash = combinedPdfHash(run.variants.map((v) => v.pdfHash));
   const combined = done === variants.length && (await store.stat(pdfKey(combinedHash))) ? { url: `/downloads/${combinedHash}.pdf` } : null;
   const zip = combined && (await store.stat(runZipKey(combinedHash))) ? { url: `/api/runs/${run.id}/zip` } : null;
+  // Every version rendered but no combined PDF: the run's own step is still to come, under way, or failed after its attempts.
+  const stepFailed = done === variants.length && !combined && (await flow.runState(run.id)) === 'failed';
   return {
     id: run.id,
     designId: run.designId,
     designVersion: run.designVersion,
-    status: combined ? 'done' : failed > 0 ? 'needs_retry' : 'running',
+    status: combined ? 'done' : failed > 0 || stepFailed ? 'needs_retry' : 'running',
     statusUrl: `/api/runs/${run.id}`,
     createdAt: new Date(run.createdAt).toISOString(),
     counts: { variants: variants.length, done, failed, waiting: variants.length - done - failed },
     combined,
     zip,
+    failure: stepFailed ? await flow.failure(runJobId(run.id), 'the combined PDF could not be made; retry the run') : null,
+    retryUrl: stepFailed ? `/api/runs/${run.id}/retry` : null,
     variants,
   };
 }

@@ -1,6 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import type { PrintSettings } from '../../common/colour/print-settings';
 import type { FileStore } from '../../common/node/file-store';
+import { runJobId } from '../../common/queue/names';
 import type { AccountServices } from '../accounts/account-services';
 import type { DesignStore } from '../designs/design-store';
 import { AppError } from '../http/app-error';
@@ -66,6 +67,13 @@ export function printRunsRouter(deps: {
     const variant = /^\d{1,4}$/.test(n) ? run.variants[Number(n)] : undefined;
     if (!variant) throw AppError.notFound('this version of the run');
     if (!(await deps.flow.retry(variant.jobId))) throw new AppError(409, 'variant_not_failed', `version ${variant.position + 1} has not failed, so there is nothing to retry`);
+    res.status(202).json(await printRunResponse(run, deps.flow, deps.store));
+  });
+
+  router.post('/api/runs/:id/retry', ...member, async (req, res) => {
+    const run = await deps.runs.get(authOf(res).account.orgId, routeParam(req, 'id'));
+    if (!run) throw notFound();
+    if (!(await deps.flow.retry(runJobId(run.id)))) throw new AppError(409, 'run_not_failed', "this run's combined PDF has not failed, so there is nothing to retry; a failed version is retried on its own");
     res.status(202).json(await printRunResponse(run, deps.flow, deps.store));
   });
 

@@ -120,7 +120,7 @@ export async function startPrintRun(req: IncomingMessage, body: unknown, who: { 
     // One child per distinct PDF of this run; a PDF already in the file store (an earlier run, a single job) is not drawn again by the worker.
     const jobId = contentHash({ run: runId, pdfHash }).slice(0, 32);
     if (!children.has(jobId)) {
-      const data: PrintJobData = { design, copies: 1, print, pdfHash, acceptedAt, orgId: who.orgId, accountId: who.accountId, ...templateLocks };
+      const data: PrintJobData = { design, copies: 1, print, pdfHash, acceptedAt, orgId: who.orgId, accountId: who.accountId, partOfRun: true, ...templateLocks };
       children.set(jobId, { jobId, data });
     }
     return { position: n, label: labelOf(fields, version.values, n, version.language), jobId, pdfHash };

@@ -97,6 +97,11 @@ describe('an admin arranges the organisation tree', () => {
     await page.locator('li[data-organisation="Western Region"] li[data-organisation="Riverside Local"]').waitFor();
     expect(await seriousAxeViolations(page, 'organisation tree with a refused move')).toEqual([]);
     await screenshot(page, 'screens-organisation-tree-cycle', true);
+  });
+
+  it("opens an organisation's brand kit from its place in the tree", async () => {
+    await page.getByRole('link', { name: 'Brand kit of Western Region' }).click();
+    await page.getByRole('heading', { name: 'Western Region’s brand kit', level: 1 }).waitFor();
     expect(errors[0]).toEqual([]);
   });
 });

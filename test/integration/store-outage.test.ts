@@ -21,6 +21,7 @@ class FillableStore implements FileStore {
   read = (key: string) => this.inner.read(key);
   stat = (key: string) => this.inner.stat(key);
   stream = (key: string) => this.inner.stream(key);
+  remove = (key: string) => this.inner.remove(key);
 }
 
 let rosette: RunningRosette;

@@ -28,6 +28,7 @@ class BrokenStore implements FileStore {
   read = (key: string) => this.inner.read(key);
   stat = (key: string) => this.inner.stat(key);
   stream = (key: string) => this.inner.stream(key);
+  remove = (key: string) => this.inner.remove(key);
 }
 
 let redis: Awaited<ReturnType<typeof startTestRedis>>;

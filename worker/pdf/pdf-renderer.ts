@@ -11,6 +11,8 @@ export interface RenderRequest {
   images: ReadonlyMap<string, Buffer>;
   /** Draw PROOF_MARK across every page (a proof for sign-off). */
   proof?: boolean;
+  /** Return each converted picture as a file too (a print run's render: the run's combined PDF reuses them). */
+  keepConverted?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { ImageItem, LaidOutDesign, PreflightWarning } from '../../common/layout/draw-items';
 import type { PrintImage } from './print-images';
+import { encodeConvertedImage } from './converted-image-file';
 import { PROOF_MARK, RENDERER_RELEASED } from '../../common/queue/print-job';
 import { drawItem } from './draw-items';
 import type { FontCache } from './font-cache';
@@ -16,6 +17,16 @@ export interface RenderedPdf {
   pages: number;
   /** What only drawing could tell (the ink coverage of images after conversion to CMYK). */
   warnings: PreflightWarning[];
+  /** Each picture as converted for print (converted-image-file.ts), by conversion key; only when asked for (keepConverted). */
+  converted?: ConvertedImageFile[];
+}
+
+/** A converted picture as a file, for a print run's combined PDF to reuse. */
+export interface ConvertedImageFile {
+  /** The conversion's key (PrintImagePlan.key). */
+  key: string;
+  /** encodeConvertedImage's bytes. */
+  file: Buffer;
 }
 
 export interface RenderInput {
@@ -27,6 +38,8 @@ export interface RenderInput {
   fonts: FontCache;
   /** Draw PROOF_MARK across every page, and say it in the title (a proof for sign-off). */
   proof?: boolean;
+  /** Return each converted picture too (a print run's render: the run's combined PDF reuses them). */
+  keepConverted?: boolean;
   /** Called with 0-100 as pages are drawn. */
   onProgress?: (percent: number) => void | Promise<void>;
 }
@@ -39,7 +52,7 @@ export interface RenderInput {
  * in every page dictionary. A proof carries PROOF_MARK across every page and in its title (proof-mark.ts). The bytes depend only on the layout, the title and the images. Between pages
  * it yields to the event loop so that BullMQ's lock renewal is never starved by a long render.
  */
-export async function renderPdf({ layout, title: designTitle, images, fonts, proof = false, onProgress }: RenderInput): Promise<RenderedPdf> {
+export async function renderPdf({ layout, title: designTitle, images, fonts, proof = false, keepConverted = false, onProgress }: RenderInput): Promise<RenderedPdf> {
   const title = proof ? `${PROOF_MARK}: ${designTitle}` : designTitle;
   const { prepared, warnings } = await preparePrintImages(layout, images);
 
@@ -47,7 +60,14 @@ export async function renderPdf({ layout, title: designTitle, images, fonts, pro
   await drawPages(doc, root, layout, prepared, { proof, firstHeading: true }, (done) => onProgress?.(Math.round((90 * done) / layout.pages.length)));
   const data = await finish();
   await onProgress?.(100);
-  return { data, pages: layout.pages.length, warnings };
+  return { data, pages: layout.pages.length, warnings, ...(keepConverted && { converted: convertedFiles(prepared.values()) }) };
+}
+
+/** Each distinct conversion once, as a file. */
+export function convertedFiles(images: Iterable<PrintImage>): ConvertedImageFile[] {
+  const byKey = new Map<string, ConvertedImageFile>();
+  for (const image of images) if (!byKey.has(image.key)) byKey.set(image.key, { key: image.key, file: encodeConvertedImage(image) });
+  return [...byKey.values()];
 }
 
 /** A PDF/X-4 document begun (its structure root open), and how to end it and collect its bytes. */

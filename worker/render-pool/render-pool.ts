@@ -61,7 +61,7 @@ export class RenderPool {
   readonly render: PdfRenderer = (request: RenderRequest, onProgress) =>
     new Promise<RenderedPdf>((resolve, reject) => {
       if (this.closed) return reject(new Error('the render pool is closed'));
-      const message: RenderThreadRequest = { id: this.nextId++, layout: request.layout, title: request.title, images: [...request.images], ...(request.proof && { proof: true }) };
+      const message: RenderThreadRequest = { id: this.nextId++, layout: request.layout, title: request.title, images: [...request.images], ...(request.proof && { proof: true }), ...(request.keepConverted && { keepConverted: true }) };
       this.queue.push({ message, resolve, reject, onProgress });
       this.dispatch();
     });
@@ -107,7 +107,10 @@ export class RenderPool {
       return;
     }
     this.settle(slot);
-    if (reply.type === 'done') task.resolve({ data: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), pages: reply.pages, warnings: reply.warnings });
+    if (reply.type === 'done') {
+      const converted = reply.converted?.map(({ key, file }) => ({ key, file: Buffer.from(file.buffer, file.byteOffset, file.byteLength) }));
+      task.resolve({ data: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), pages: reply.pages, warnings: reply.warnings, ...(converted && { converted }) });
+    }
     else task.reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
     this.dispatch();
   }

@@ -14,12 +14,13 @@ const reply = (message: RenderThreadReply, transfer: ArrayBuffer[] = []) => port
 
 port.on('message', (request: RenderThreadRequest) => {
   const images = new Map(request.images.map(([id, bytes]) => [id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
-  renderPdf({ layout: request.layout, title: request.title, proof: request.proof === true, images, fonts, onProgress: (percent) => reply({ id: request.id, type: 'progress', percent }) }).then(
-    ({ data, pages, warnings }) => {
+  renderPdf({ layout: request.layout, title: request.title, proof: request.proof === true, keepConverted: request.keepConverted === true, images, fonts, onProgress: (percent) => reply({ id: request.id, type: 'progress', percent }) }).then(
+    ({ data, pages, warnings, converted }) => {
       // Hand the bytes over without a copy when the Buffer owns its whole ArrayBuffer (large ones do).
       const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
       const pdf = owned ? data : Uint8Array.prototype.slice.call(data);
-      reply({ id: request.id, type: 'done', pdf, pages, warnings }, [pdf.buffer as ArrayBuffer]);
+      // The converted pictures are copied (structured clone): a few hundred kilobytes each, once per run version.
+      reply({ id: request.id, type: 'done', pdf, pages, warnings, ...(converted && { converted }) }, [pdf.buffer as ArrayBuffer]);
     },
     (err: unknown) => {
       const e = err instanceof Error ? err : new Error(String(err));

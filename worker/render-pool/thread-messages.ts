@@ -8,6 +8,8 @@ export interface RenderThreadRequest {
   title: string;
   /** Draw the proof mark across every page. */
   proof?: boolean;
+  /** Send each converted picture back too (a print run's render). */
+  keepConverted?: boolean;
   /** Image bytes by asset id (copied into the thread). */
   images: Array<[string, Uint8Array]>;
 }
@@ -16,5 +18,5 @@ export interface RenderThreadRequest {
 export type RenderThreadReply =
   | { type: 'ready' }
   | { id: number; type: 'progress'; /** 0-100. */ percent: number }
-  | { id: number; type: 'done'; pdf: Uint8Array; pages: number; warnings: PreflightWarning[] }
+  | { id: number; type: 'done'; pdf: Uint8Array; pages: number; warnings: PreflightWarning[]; /** Converted pictures as files (keepConverted). */ converted?: Array<{ key: string; file: Uint8Array }> }
   | { id: number; type: 'error'; message: string; stack?: string };

@@ -127,11 +127,17 @@ function Branch({ branch, context, level }: { branch: OrganisationBranch; contex
           {parent ? `under ${parent.name}` : 'top level'}
           {children.length > 0 ? ` · ${children.length} below` : ''}
         </span>
-        {open ? null : (
-          <button type="button" className="button-quiet" aria-label={`Change parent of ${organisation.name}`} onClick={() => context.setEditing(organisation.id)}>
-            Change parent
-          </button>
-        )}
+        <span className="org-actions">
+          {/* The admin's view of the organisation's brand kit (a hash route of the home page, not under /admin). */}
+          <a href={`/#/brand-kit/${organisation.id}`} aria-label={`Brand kit of ${organisation.name}`}>
+            Brand kit
+          </a>
+          {open ? null : (
+            <button type="button" className="button-quiet" aria-label={`Change parent of ${organisation.name}`} onClick={() => context.setEditing(organisation.id)}>
+              Change parent
+            </button>
+          )}
+        </span>
       </div>
       {open ? <ParentForm organisation={organisation} context={context} /> : null}
       {children.length > 0 ? <BranchList branches={children} context={context} level={level + 1} /> : null}

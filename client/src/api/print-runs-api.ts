@@ -13,7 +13,7 @@ export function getPrintRun(runId: string): Promise<PrintRunResponse> {
   return fetchJson<PrintRunResponse>(`/api/runs/${encodeURIComponent(runId)}`, { cache: 'no-store' });
 }
 
-/** Renders a failed version again (its retryUrl). */
+/** Sends a failed version, or a run whose combined PDF failed, to the worker again (its retryUrl). */
 export function retryRunVariant(retryUrl: string): Promise<PrintRunResponse> {
   return fetchJson<PrintRunResponse>(retryUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 }

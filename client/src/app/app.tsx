@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { SessionContext } from '../session/session-context';
 import { useSessionLoader } from '../session/use-session-loader';
 import { SignInPage } from '../sign-in/sign-in-page';
-import { AcceptInvitePage, AccountsPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, OrdersPage, OrganisationsPage, PrintersPage, PrintHistoryScreen, PublishScreen, ScreenLoading, SharePage, SignOffPage, SpendingPage, TemplatesDesk, VariantsScreen } from './lazy-screens';
+import { AcceptInvitePage, AccountsPage, BrandKitPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, OrdersPage, OrganisationsPage, PrintersPage, PrintHistoryScreen, PublishScreen, ScreenLoading, SharePage, SignOffPage, SpendingPage, TemplatesDesk, VariantsScreen } from './lazy-screens';
 import { SkipLink } from './skip-link';
 import { MaintenanceBanner } from '../service-status/maintenance-banner';
 import { useHashRoute, type Route } from './use-hash-route';
@@ -42,7 +42,7 @@ export function App() {
 function SignedInApp() {
   const [route, go] = useHashRoute();
   const { status, signedIn, signOut } = useSessionLoader();
-  const screenKey = route.screen === 'editor' ? route.draftId : route.screen === 'variants' || route.screen === 'publish' ? `${route.screen}/${route.designId}` : route.screen;
+  const screenKey = route.screen === 'editor' ? route.draftId : route.screen === 'variants' || route.screen === 'publish' ? `${route.screen}/${route.designId}` : route.screen === 'brand-kit' ? `brand-kit/${route.orgId ?? ''}` : route.screen;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -115,6 +115,7 @@ function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
   if (route.screen === 'orders') return <OrdersPage />;
   if (route.screen === 'printers') return <PrintersPage />;
   if (route.screen === 'spending') return <SpendingPage />;
+  if (route.screen === 'brand-kit') return <BrandKitPage key={route.orgId ?? ''} orgId={route.orgId ?? undefined} />;
   if (route.screen === 'templates') return <TemplatesDesk />;
   if (route.screen === 'publish') return <PublishScreen key={route.designId} designId={route.designId} />;
   return <Gallery onOpenDraft={(id) => go(`#/draft/${id}`)} />;

@@ -16,6 +16,7 @@ export const VariantsScreen = lazy(() => import('../variants/variants-screen').t
 export const OrdersPage = lazy(() => import('../orders/orders-page').then((m) => ({ default: m.OrdersPage })));
 export const PrintersPage = lazy(() => import('../orders/printers-page').then((m) => ({ default: m.PrintersPage })));
 export const SpendingPage = lazy(() => import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })));
+export const BrandKitPage = lazy(() => import('../brand-kit/brand-kit-page').then((m) => ({ default: m.BrandKitPage })));
 export const OrganisationsPage = lazy(() => import('../admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
 export const TemplatesDesk = lazy(() => import('../publishing/templates-desk').then((m) => ({ default: m.TemplatesDesk })));
 export const PublishScreen = lazy(() => import('../publishing/publish-screen').then((m) => ({ default: m.PublishScreen })));

@@ -4,11 +4,11 @@ import { useEffect, useState } from 'react';
  * Which screen the address shows: the gallery (#/), a draft's editor (#/draft/<id>), the
  * organisation's print history (#/history), the organisation's imprint (#/imprint), sign-off
  * (#/sign-off, #/sign-off/<request id>), a saved design's versions (#/variants/<design id>), the agent's
- * published templates (#/templates) and publishing one design as a template (#/publish/<design id>), print orders (#/orders), the organisation's printers (#/printers), election spending (#/spending), the admin's accounts page (#/admin/accounts), or the
+ * published templates (#/templates) and publishing one design as a template (#/publish/<design id>), print orders (#/orders), the organisation's printers (#/printers), election spending (#/spending), the organisation's brand kit (#/brand-kit; an admin's view of another organisation's, #/brand-kit/<org id>), the admin's accounts page (#/admin/accounts), or the
  * set-password page of an invite (#/invite/<token>: the token stays in the fragment, which browsers
  * never send to a server).
  */
-export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string } | { screen: 'history' } | { screen: 'accounts' } | { screen: 'imprint' } | { screen: 'sign-off'; requestId: string | null } | { screen: 'variants'; designId: string } | { screen: 'orders' } | { screen: 'printers' } | { screen: 'spending' } | { screen: 'templates' } | { screen: 'publish'; designId: string } | { screen: 'invite'; token: string };
+export type Route = { screen: 'gallery' } | { screen: 'editor'; draftId: string } | { screen: 'history' } | { screen: 'accounts' } | { screen: 'imprint' } | { screen: 'sign-off'; requestId: string | null } | { screen: 'variants'; designId: string } | { screen: 'orders' } | { screen: 'printers' } | { screen: 'spending' } | { screen: 'brand-kit'; orgId: string | null } | { screen: 'templates' } | { screen: 'publish'; designId: string } | { screen: 'invite'; token: string };
 
 /** The address of the organisation's print history. */
 export const HISTORY_HASH = '#/history';
@@ -28,6 +28,9 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/orders') return { screen: 'orders' };
   if (hash === '#/printers') return { screen: 'printers' };
   if (hash === '#/spending') return { screen: 'spending' };
+  if (hash === '#/brand-kit') return { screen: 'brand-kit', orgId: null };
+  const brandKit = /^#\/brand-kit\/([a-f0-9]{32})$/.exec(hash);
+  if (brandKit) return { screen: 'brand-kit', orgId: brandKit[1]! };
   if (hash === TEMPLATES_HASH) return { screen: 'templates' };
   const publish = /^#\/publish\/([a-f0-9]{32})$/.exec(hash);
   if (publish) return { screen: 'publish', designId: publish[1]! };

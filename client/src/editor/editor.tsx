@@ -22,7 +22,7 @@ import { ProblemsContext } from './problems-context';
 import { TextField } from './text-field';
 import { withElement, withImprint, withPage } from './update-design';
 import { useDesignHistory } from './use-design-history';
-import { BrandColoursContext, useLoadedBrandColours } from './brand-colours';
+import { BrandKitContext, useLoadedBrandKit } from './brand-kit-context';
 import './editor.css';
 
 /** The designer for one draft: preview on one side, fields on the other, imprint and printing below them. */
@@ -31,7 +31,7 @@ export function Editor({ initial }: { initial: Draft }) {
   const { design } = draft;
   const page = Math.min(draft.page, design.pages.length - 1);
   const history = useDesignHistory(design, update);
-  const brandColours = useLoadedBrandColours();
+  const brandKit = useLoadedBrandKit();
   const locks = useMemo(() => (draft.template ? { ids: new Set(draft.template.locked), by: draft.template.organisationName } : null), [draft.template]);
 
   const rememberAsset = useCallback(
@@ -65,7 +65,7 @@ export function Editor({ initial }: { initial: Draft }) {
   };
 
   return (
-    <BrandColoursContext.Provider value={brandColours}>
+    <BrandKitContext.Provider value={brandKit}>
     <ProblemsContext.Provider value={problems}>
       <EditorHeader title={design.title} saveState={saveState} actions={
           <>
@@ -108,6 +108,6 @@ export function Editor({ initial }: { initial: Draft }) {
         </div>
       </main>
     </ProblemsContext.Provider>
-    </BrandColoursContext.Provider>
+    </BrandKitContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import { colourToCss, inkOf, toCmykColour } from '../../../common/design/colour'
 import { colourName, describeColour } from './describe-colour';
 import './palette-picker.css';
 import { fieldId } from './format-path';
-import { useBrandColours } from './brand-colours';
+import { useBrandColours } from './brand-kit-context';
 
 interface PalettePickerProps {
   /** Path of the colour in the design. */

@@ -32,6 +32,9 @@ export function AccountBar() {
         <a className="header-link" href="#/spending" aria-current={window.location.hash === '#/spending' ? 'page' : undefined}>
           Spending
         </a>
+        <a className="header-link" href="#/brand-kit" aria-current={window.location.hash === '#/brand-kit' ? 'page' : undefined}>
+          Brand kit
+        </a>
       </nav>
       {account.role === 'admin' ? (
         <nav className="header-links" aria-label="Admin">

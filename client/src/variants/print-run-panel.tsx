@@ -15,7 +15,7 @@ type Problem = { text: string; confirm: (typeof CONFIRMABLE)[string] | null };
 /**
  * "Print every version": saves the table (the run prints the saved one), starts a print run, follows
  * its progress, and links to the combined PDF for the printer, the ZIP and each version's PDF, with a
- * retry for a version that failed.
+ * retry for a version that failed, and for the combined PDF if drawing it failed.
  */
 export function PrintRunPanel({ designId, save, disabled }: { designId: string; save: () => Promise<boolean>; disabled: boolean }) {
   const [run, setRun] = useState<PrintRunResponse | null>(null);
@@ -45,11 +45,11 @@ export function PrintRunPanel({ designId, save, disabled }: { designId: string; 
       setBusy(false);
     }
   };
-  const retry = async (url: string) => {
+  const retry = async (url: string, what: string) => {
     try {
       setRun(await retryRunVariant(url));
     } catch {
-      setProblem({ text: 'That version could not be sent again; try again.', confirm: null });
+      setProblem({ text: `${what} could not be sent again; try again.`, confirm: null });
     }
   };
 
@@ -85,13 +85,22 @@ export function PrintRunPanel({ designId, save, disabled }: { designId: string; 
           <p role="status">
             {run.status === 'done'
               ? `All ${run.counts.variants} versions are printed.`
-              : run.status === 'needs_retry'
-                ? `${run.counts.failed} of ${run.counts.variants} versions failed; retry them below. ${run.counts.done} done.`
-                : run.counts.done === run.counts.variants
-                  ? 'Every version is printed; making the combined PDF…'
-                  : `Printing: ${run.counts.done} of ${run.counts.variants} versions done.`}
+              : run.status === 'needs_retry' && run.counts.failed === 0
+                ? `Every version is printed, but the combined PDF could not be made: ${run.failure ?? ''}`
+                : run.status === 'needs_retry'
+                  ? `${run.counts.failed} of ${run.counts.variants} versions failed; retry them below. ${run.counts.done} done.`
+                  : run.counts.done === run.counts.variants
+                    ? 'Every version is printed; making the combined PDF…'
+                    : `Printing: ${run.counts.done} of ${run.counts.variants} versions done.`}
           </p>
           <progress max={run.counts.variants} value={run.counts.done} aria-label="Versions printed" />
+          {run.retryUrl ? (
+            <p className="button-row">
+              <button type="button" className="button" onClick={() => void retry(run.retryUrl!, 'The run')}>
+                Make the combined PDF again
+              </button>
+            </p>
+          ) : null}
           {run.combined || run.zip ? (
             <p className="button-row">
               {run.combined ? (
@@ -111,7 +120,7 @@ export function PrintRunPanel({ designId, save, disabled }: { designId: string; 
               <li key={v.n}>
                 {v.download ? <a href={v.download.url}>{v.label}</a> : <span>{v.label}</span>} <span className="print-run-status">{v.status === 'done' ? '' : v.status === 'failed' ? `Failed: ${v.failure ?? ''}` : v.status === 'rendering' ? 'Printing…' : 'Waiting'}</span>
                 {v.retryUrl ? (
-                  <button type="button" className="button" onClick={() => void retry(v.retryUrl!)}>
+                  <button type="button" className="button" onClick={() => void retry(v.retryUrl!, 'That version')}>
                     Retry version {v.n + 1}
                   </button>
                 ) : null}

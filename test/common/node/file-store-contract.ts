@@ -109,6 +109,29 @@ export function describeFileStoreContract(name: string, open: () => Promise<Stor
         await expect(store.read(key)).rejects.toThrow(/invalid file store key/);
         await expect(store.stat(key)).rejects.toThrow(/invalid file store key/);
         expect(() => store.stream(key)).toThrow(/invalid file store key/);
+        await expect(store.remove(key)).rejects.toThrow(/invalid file store key/);
+      });
+    });
+
+    describe('when a file is removed', () => {
+      it('is gone for read, stat and stream, and other files stay', async () => {
+        const key = freshKey('converted', 'bin');
+        const other = freshKey('converted', 'bin');
+        await store.put(key, randomBytes(1000));
+        await store.put(other, Buffer.from('stays'));
+        await store.remove(key);
+        expect(await store.read(key)).toBeNull();
+        expect(await store.stat(key)).toBeNull();
+        await expect(collect(store.stream(key))).rejects.toMatchObject({ code: 'ENOENT' });
+        expect((await store.read(other))?.toString()).toBe('stays');
+      });
+
+      it('is no error when the file was never there, or is removed twice', async () => {
+        const key = freshKey('converted', 'bin');
+        await expect(store.remove(key)).resolves.toBeUndefined();
+        await store.put(key, Buffer.from('x'));
+        await store.remove(key);
+        await expect(store.remove(key)).resolves.toBeUndefined();
       });
     });
 

@@ -215,6 +215,7 @@ const ACCESS: Record<string, RouteCase> = {
   'GET /api/runs/:id/zip': { expected: ownOrg(200), params: (f) => ({ id: f.runId }) },
   // The fixture's run has no failed version: the owner is let through, and told there is nothing to retry.
   'POST /api/runs/:id/variants/:n/retry': { expected: ownOrg(409), params: (f) => ({ id: f.runId, n: '0' }), body: () => ({ json: {} }) },
+  'POST /api/runs/:id/retry': { expected: ownOrg(409), params: (f) => ({ id: f.runId }), body: () => ({ json: {} }) },
 
   'POST /api/print-jobs': { expected: members(202), body: (f) => ({ json: printJobBody(f.design, { copies: 1 }) }) },
   'GET /api/print-jobs/:id': { expected: ownOrg(200), params: (f) => ({ id: f.jobId }) },

@@ -46,6 +46,7 @@ describe('brand kits', () => {
   it('are inherited below: a child adds, and sees its ancestors’ first, by organisation', async () => {
     const res = await json(await localAgent.request(url(local.orgId), { method: 'PUT', json: { colours: [{ name: 'Riverside green', colour: 'cmyk(80, 0, 90, 10)' }], typefaces: ['serif'], imprintMinFontSize: 7 } }));
     expect(res.status).toBe(200);
+    expect(res.body.organisation).toEqual({ id: local.orgId, name: 'Riverside Local' });
     expect(res.body.inherited).toEqual([{ organisation: { id: national.orgId, name: 'National Party' }, kit: expect.objectContaining({ colours: [RED, expect.anything()] }) }]);
     expect(res.body.effective.colours.map((c: { name: string; from: string }) => `${c.name} (${c.from})`)).toEqual(['Party red (National Party)', 'Sky (National Party)', 'Riverside green (Riverside Local)']);
     expect(res.body.effective).toMatchObject({ typefaces: ['sans', 'serif'], imprintMinFontSize: 7 });

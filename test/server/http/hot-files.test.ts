@@ -26,6 +26,9 @@ class CountingStore implements FileStore {
   stream(k: string) {
     return this.inner.stream(k);
   }
+  remove(k: string) {
+    return this.inner.remove(k);
+  }
 }
 
 describe('HotFiles', () => {

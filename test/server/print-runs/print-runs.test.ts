@@ -171,6 +171,11 @@ describe('a print run of twenty wards', () => {
     expect(new Set(urls).size).toBe(2);
     expect(urls[0]).toBe(urls[2]);
     expect(rosette.stats.renders - before).toBe(2);
+    // Its combined PDF did not fail: nothing to retry for the run as a whole.
+    expect(done).toMatchObject({ failure: null, retryUrl: null });
+    const again = await call(campaigner, `/api/runs/${started.body.id}/retry`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'run_not_failed' });
   });
 
   it('is another organisation\'s business: 404 for its design, its run and its retry', async () => {
@@ -181,6 +186,7 @@ describe('a print run of twenty wards', () => {
     expect(seen.status).toBe(404);
     expect(JSON.stringify(seen.body)).not.toContain('Abbey');
     expect((await call(outsider, `/api/runs/${started.body.id}/variants/0/retry`, {})).status).toBe(404);
+    expect((await call(outsider, `/api/runs/${started.body.id}/retry`, {})).status).toBe(404);
   });
 });
 
@@ -224,8 +230,11 @@ describe("a run's admission", () => {
   const wards = (n: number) => Array.from({ length: n }, (_, i) => ({ ward: `Ward ${i + 1}` }));
 
   beforeAll(async () => {
-    // A budget of 30 print jobs a window; the backlog cap is its floor (100 waiting jobs) with no worker measured.
-    limited = await startRosette({ RATE_LIMIT_PRINT_JOBS: '30' }, undefined, CALM);
+    // A budget of 30 print jobs a window; the backlog cap is its floor (100 waiting jobs) whatever the
+    // sampler has measured: the jobs that drain in 20 s (the worker's assumed 1 a second) are fewer. With
+    // the default 300 s, the cap became 300 as soon as the first sample saw the worker, so on a busy
+    // machine the 150-version run below passed the queue and met the rate limit instead.
+    limited = await startRosette({ RATE_LIMIT_PRINT_JOBS: '30', PRINT_MAX_WAIT_SECONDS: '20' }, undefined, CALM);
     client = await limited.signedIn(await limited.createAccount({ organisation: 'Riverside Labour' }));
     tmpl = ((await (await client.request('/api/templates/a5-flyer')).json()) as { design: Json }).design;
   }, patient(30_000));

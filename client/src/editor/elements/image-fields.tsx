@@ -4,12 +4,13 @@ import { UPLOAD_TYPES, uploadAsset } from '../../api/assets-api';
 import { elementLabel } from '../element-label';
 import { fieldId } from '../format-path';
 import { TextField } from '../text-field';
+import { BrandLogoChoice } from './brand-logo-choice';
 import type { ElementEditorProps } from './element-editor-props';
 import { uploadMessage } from './upload-message';
 
 type Upload = { state: 'idle' } | { state: 'uploading'; fraction: number; name: string } | { state: 'failed'; message: string } | { state: 'done'; name: string };
 
-/** Replacing a photo or logo: upload with a progress bar, and plain messages for a bad or too small file. */
+/** Replacing a photo or logo: upload with a progress bar, and plain messages for a bad or too small file; or one of the brand kit's logos. */
 export function ImageFields({ element, path, warnings, onChange, onAssetUploaded }: ElementEditorProps<'image'>) {
   const name = elementLabel(element.id);
   const uid = useId();
@@ -65,6 +66,16 @@ export function ImageFields({ element, path, warnings, onChange, onAssetUploaded
           {unknown && upload.state !== 'uploading' ? <p className="field-warning">This picture could not be loaded. Upload it again.</p> : null}
         </div>
       </div>
+      <BrandLogoChoice
+        name={name}
+        assetId={element.assetId}
+        onChoose={(logo) => {
+          abort.current?.abort();
+          setUpload({ state: 'idle' });
+          // A logo is shown whole (never cropped), and described by its name in the kit.
+          onChange({ ...element, assetId: logo.assetId, alt: logo.name, fit: 'contain' });
+        }}
+      />
       <TextField
         path={`${path}.alt`}
         label={`${name}: description`}
