@@ -181,9 +181,9 @@ describe('the agent publishes a new version', () => {
     await screenshot(page, 'screens-publish-versions', true);
     // On a phone the list, the preview and the versions stack.
     await page.setViewportSize(PHONE);
+    await screenshot(page, 'screens-publish-phone', true);
     expect(await seriousAxeViolations(page, 'publish screen on a phone')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await screenshot(page, 'screens-publish-phone', true);
     expect(errors.at(-1)).toEqual([]);
   });
 });
