@@ -134,6 +134,8 @@ describe("the region's agent publishes a template with the logo locked", () => {
     await page.getByRole('status').getByText('Published version 1 of “Western newsletter”.').waitFor();
     const rows = page.getByRole('table').getByRole('row');
     await page.getByRole('button', { name: 'Publish version 2' }).waitFor();
+    // The confirmation stays once the versions are read again.
+    expect(await page.getByRole('status').getByText('Published version 1 of “Western newsletter”.').isVisible()).toBe(true);
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(1).textContent()).toMatch(/^1 \(newest\).*Western newsletter.*Picture: Logo/);
     // Publishing again starts from the newest version's locks; with nothing changed there is nothing new to publish.

@@ -8,15 +8,13 @@ import { ancestorNames, buildOrganisationTree, type OrganisationBranch } from '.
 import './admin.css';
 import './organisations-page.css';
 
-/** The organisation tree's page, under the console's path (so it opens in maintenance too). */
-export const ORGANISATIONS_PATH = '/admin/organisations';
-
 /** The value of the parent choice that means "no parent". */
 const TOP = '';
 
 /**
  * The admin's organisation tree (issue 16): every organisation under its parent, and setting or clearing
- * an organisation's parent. Only organisations' names are shown: no accounts, no people.
+ * an organisation's parent. At /admin/organisations, under the console's path, so it opens in
+ * maintenance too. Only organisations' names are shown: no accounts, no people.
  */
 export function OrganisationsPage() {
   const { account } = useSession();

@@ -12,7 +12,8 @@ const SHARE_PATH = /^\/s\/([A-Za-z0-9_-]{1,100})\/?$/;
 
 /**
  * The admin pages are real paths too, under /admin, which the server keeps open in maintenance and
- * never sheds (the home page is shed): the console at /admin, the accounts page at /admin/accounts.
+ * never sheds (the home page is shed): the console at /admin, the accounts page at /admin/accounts,
+ * the organisation tree at /admin/organisations.
  */
 export function adminScreenOf(pathname: string): 'console' | 'accounts' | 'organisations' | null {
   const path = pathname.toLowerCase().replace(/\/+$/, '');

@@ -20,6 +20,8 @@ import './publishing.css';
 export function PublishScreen({ designId }: { designId: string }) {
   const { account } = useSession();
   const [state, reload] = usePublishState(designId);
+  // Kept here, above the form: the form starts afresh (from the new version's locks) once the list reloads.
+  const [published, setPublished] = useState<string | null>(null);
   useEffect(() => {
     const before = document.title;
     document.title = 'Publish a template · Rosette';
@@ -50,7 +52,13 @@ export function PublishScreen({ designId }: { designId: string }) {
             </p>
           </>
         ) : (
-          <PublishForm key={`${state.design.id}@${state.versions[0]?.version ?? 0}`} state={state} onPublished={reload} />
+          <PublishForm
+            key={`${state.design.id}@${state.versions[0]?.version ?? 0}`}
+            state={state}
+            published={published}
+            onChange={() => setPublished(null)}
+            onPublished={(sentence) => (setPublished(sentence), reload())}
+          />
         )}
       </main>
     </>
@@ -59,7 +67,7 @@ export function PublishScreen({ designId }: { designId: string }) {
 
 type Ready = Extract<PublishState, { status: 'ready' }>;
 
-function PublishForm({ state, onPublished }: { state: Ready; onPublished: () => void }) {
+function PublishForm({ state, published, onChange, onPublished }: { state: Ready; published: string | null; onChange: () => void; onPublished: (sentence: string) => void }) {
   const { design, template, versions } = state;
   const choices = useMemo(() => elementChoices(design.design), [design.design]);
   const present = useMemo(() => new Set(choices.map((c) => c.id)), [choices]);
@@ -68,10 +76,9 @@ function PublishForm({ state, onPublished }: { state: Ready; onPublished: () => 
   const [name, setName] = useState(template?.name ?? design.title);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [published, setPublished] = useState<string | null>(null);
   const nameId = useId();
   const toggle = (id: string) => {
-    setPublished(null);
+    onChange();
     setLocked((before) => {
       const next = new Set(before);
       if (next.has(id)) next.delete(id);
@@ -91,8 +98,7 @@ function PublishForm({ state, onPublished }: { state: Ready; onPublished: () => 
       // The list in the design's order, so the versions table reads as the pages do.
       const ids = choices.filter((c) => locked.has(c.id)).map((c) => c.id);
       const done = await publishTemplate({ designId: design.id, locked: ids, name: name.trim() || undefined });
-      setPublished(`Published version ${done.version} of “${done.name}”. The organisations below yours find it in their gallery, under “Templates from your party”.`);
-      onPublished();
+      onPublished(`Published version ${done.version} of “${done.name}”. The organisations below yours find it in their gallery, under “Templates from your party”.`);
     } catch (err) {
       setProblem(err instanceof ApiError && err.fields[0] ? `${err.fields[0].path}: ${err.fields[0].message}.` : errorSentence(err));
     } finally {
