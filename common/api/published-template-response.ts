@@ -20,6 +20,11 @@ export interface PublishedTemplateSummary {
   /** Ids of the elements the newest version locks. */
   locked: string[];
   url: string;
+  /**
+   * The saved design it is published from, for the publisher's own organisation (`own`: where its
+   * publish screen is); null for a template of another organisation, whose designs stay its own.
+   */
+  sourceDesignId: string | null;
 }
 
 /** One version of a published template with its document (GET /api/published-templates/:id). */
@@ -27,6 +32,23 @@ export interface PublishedTemplateResponse extends PublishedTemplateSummary {
   /** The newest version (equal to `version` when this is it). */
   currentVersion: number;
   design: Design;
+}
+
+/** GET /api/published-templates/:id/versions: the publisher's history of one template, newest first. */
+export interface PublishedTemplateVersionsResponse {
+  id: string;
+  currentVersion: number;
+  versions: Array<{
+    version: number;
+    /** The name the gallery showed for this version. */
+    name: string;
+    /** ISO 8601. */
+    publishedAt: string;
+    /** Ids of the elements this version locks. */
+    locked: string[];
+    /** The saved design's version it was published from. */
+    sourceDesignVersion: number;
+  }>;
 }
 
 /** A saved design's template (SavedDesignResponse.template): what the editor locks and the gallery says. */

@@ -25,6 +25,18 @@ export interface PublishedTemplateVersion {
   publishedAt: number;
 }
 
+/** One version of a template in its publisher's history: no document. */
+export interface PublishedTemplateVersionEntry {
+  version: number;
+  name: string;
+  /** Ids of the elements it locks. */
+  locked: string[];
+  /** The saved design's version it was published from. */
+  sourceDesignVersion: number;
+  /** Milliseconds since the epoch. */
+  publishedAt: number;
+}
+
 /**
  * Published templates in PostgreSQL (`published_templates`, `published_template_versions`): publishing a
  * design adds a frozen version (the first makes the template); versions are never changed. Reads take
@@ -99,6 +111,27 @@ export class PublishedTemplateStore {
       .$if(ids !== null, (q) => q.where('t.org_id', 'in', ids!))
       .executeTakeFirst();
     return row ? (this.parse(row)[0] ?? null) : null;
+  }
+
+  /**
+   * Every version of one template published by `orgId`, newest first, without their documents (the
+   * publisher's history); null when that organisation published no template with this id.
+   */
+  async listVersions(orgId: string, id: string): Promise<PublishedTemplateVersionEntry[] | null> {
+    if (!ID.test(id) || !ID.test(orgId)) return null;
+    const rows = await this.db
+      .selectFrom('published_templates as t')
+      .innerJoin('published_template_versions as v', 'v.template_id', 't.id')
+      .select(['v.version', 'v.name', 'v.locked', 'v.source_design_version', 'v.published_at'])
+      .where('t.id', '=', id)
+      .where('t.org_id', '=', orgId)
+      .orderBy('v.version', 'desc')
+      .execute();
+    if (rows.length === 0) return null;
+    return rows.map((r) => {
+      const locked = lockedIds.safeParse(r.locked);
+      return { version: r.version, name: r.name, locked: locked.success ? locked.data : [], sourceDesignVersion: r.source_design_version, publishedAt: r.published_at.getTime() };
+    });
   }
 
   private parse(r: { id: string; org_id: string; current_version: number; source_design_id: string; version: number; name: string; design: unknown; locked: unknown; source_design_version: number; published_at: Date }): PublishedTemplateVersion[] {

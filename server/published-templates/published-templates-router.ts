@@ -1,5 +1,5 @@
 import type { RequestHandler, Router } from 'express';
-import type { PublishedTemplateResponse, PublishedTemplateSummary } from '../../common/api/published-template-response';
+import type { PublishedTemplateResponse, PublishedTemplateSummary, PublishedTemplateVersionsResponse } from '../../common/api/published-template-response';
 import { publishTemplateSchema } from '../../common/templates/publish-template-input';
 import type { AccountServices } from '../accounts/account-services';
 import type { DesignStore } from '../designs/design-store';
@@ -28,6 +28,7 @@ function summary(t: PublishedTemplateVersion, organisation: { id: string; name: 
     pages: t.design.pages.length,
     locked: t.locked,
     url: url(t.id),
+    sourceDesignId: own ? t.sourceDesignId : null,
   };
 }
 
@@ -60,6 +61,20 @@ export function publishedTemplatesRouter(deps: { services: AccountServices; desi
     const t = await deps.templates.find(orgs.map((o) => o.id), routeParam(req, 'id'), null);
     if (!t) throw AppError.notFound('this published template');
     const body: PublishedTemplateResponse = { ...summary(t, { id: t.orgId, name: orgs.find((o) => o.id === t.orgId)?.name ?? '' }, t.orgId === orgId), currentVersion: t.currentVersion, design: t.design };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  // The publisher's history (its publish screen): every version, newest first. Only the publishing
+  // organisation sees it; those below see the newest version, and anyone else is told it does not exist.
+  router.get('/api/published-templates/:id/versions', ...member, async (req, res) => {
+    const { orgId } = authOf(res).account;
+    const versions = await deps.templates.listVersions(orgId, routeParam(req, 'id'));
+    if (!versions) throw AppError.notFound('this published template');
+    const body: PublishedTemplateVersionsResponse = {
+      id: routeParam(req, 'id'),
+      currentVersion: versions[0]!.version,
+      versions: versions.map((v) => ({ version: v.version, name: v.name, publishedAt: new Date(v.publishedAt).toISOString(), locked: v.locked, sourceDesignVersion: v.sourceDesignVersion })),
+    };
     res.set('Cache-Control', 'no-store').json(body);
   });
 

@@ -49,6 +49,7 @@ export function AccountsPage() {
         <h1>Accounts</h1>
         <nav aria-label="Admin pages" className="console-nav">
           <a href="/admin">Admin console</a>
+          <a href="/admin/organisations">Organisations</a>
           <a href="/">Leaflets</a>
         </nav>
         {problem ? (

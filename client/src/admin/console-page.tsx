@@ -58,6 +58,7 @@ function AdminConsole() {
         <h1>Admin console</h1>
         <nav aria-label="Admin pages" className="console-nav">
           <a href={ACCOUNTS_PATH}>Accounts: invite, disable, reset</a>
+          <a href="/admin/organisations">Organisations: the party tree</a>
           <a href="/">Leaflets</a>
         </nav>
       </div>

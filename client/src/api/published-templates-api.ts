@@ -1,9 +1,9 @@
-import type { PublishedTemplateResponse, PublishedTemplateSummary } from '../../../common/api/published-template-response';
+import type { PublishedTemplateResponse, PublishedTemplateSummary, PublishedTemplateVersionsResponse } from '../../../common/api/published-template-response';
 import type { DesignInput } from '../../../common/design/design-schema';
 import type { SavedDesign } from './designs-api';
 import { fetchJson } from './fetch-json';
 
-export type { PublishedTemplateResponse, PublishedTemplateSummary };
+export type { PublishedTemplateResponse, PublishedTemplateSummary, PublishedTemplateVersionsResponse };
 
 /** The templates the organisation's ancestors (and itself) published, newest version of each. */
 export async function listPublishedTemplates(signal?: AbortSignal): Promise<PublishedTemplateSummary[]> {
@@ -21,4 +21,17 @@ export function getPublishedTemplate(url: string, signal?: AbortSignal): Promise
  */
 export function createDesignFromTemplate(design: DesignInput, template: { id: string; version: number }): Promise<SavedDesign> {
   return fetchJson<SavedDesign>('/api/designs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ design, template }) });
+}
+
+/** The publisher's history of one of its templates, newest version first. */
+export function listPublishedVersions(templateId: string): Promise<PublishedTemplateVersionsResponse> {
+  return fetchJson<PublishedTemplateVersionsResponse>(`/api/published-templates/${encodeURIComponent(templateId)}/versions`, { cache: 'no-store' });
+}
+
+/**
+ * Publishes the current version of one of the organisation's saved designs as a template to the
+ * organisations below (the next version when it was published before), with these elements locked.
+ */
+export function publishTemplate(input: { designId: string; locked: string[]; name?: string }): Promise<PublishedTemplateResponse> {
+  return fetchJson<PublishedTemplateResponse>('/api/published-templates', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { SessionContext } from '../session/session-context';
 import { useSessionLoader } from '../session/use-session-loader';
 import { SignInPage } from '../sign-in/sign-in-page';
-import { AcceptInvitePage, AccountsPage, BrandKitPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, OrdersPage, PrintersPage, PrintHistoryScreen, ScreenLoading, SharePage, SignOffPage, SpendingPage, VariantsScreen } from './lazy-screens';
+import { AcceptInvitePage, AccountsPage, BrandKitPage, ConsolePage, EditorScreen, focusMain, Gallery, ImprintPage, OrdersPage, OrganisationsPage, PrintersPage, PrintHistoryScreen, PublishScreen, ScreenLoading, SharePage, SignOffPage, SpendingPage, TemplatesDesk, VariantsScreen } from './lazy-screens';
 import { SkipLink } from './skip-link';
 import { MaintenanceBanner } from '../service-status/maintenance-banner';
 import { useHashRoute, type Route } from './use-hash-route';
@@ -12,11 +12,13 @@ const SHARE_PATH = /^\/s\/([A-Za-z0-9_-]{1,100})\/?$/;
 
 /**
  * The admin pages are real paths too, under /admin, which the server keeps open in maintenance and
- * never sheds (the home page is shed): the console at /admin, the accounts page at /admin/accounts.
+ * never sheds (the home page is shed): the console at /admin, the accounts page at /admin/accounts,
+ * the organisation tree at /admin/organisations.
  */
-export function adminScreenOf(pathname: string): 'console' | 'accounts' | null {
+export function adminScreenOf(pathname: string): 'console' | 'accounts' | 'organisations' | null {
   const path = pathname.toLowerCase().replace(/\/+$/, '');
   if (path === '/admin/accounts') return 'accounts';
+  if (path === '/admin/organisations') return 'organisations';
   if (path === '/admin' || path.startsWith('/admin/')) return 'console';
   return null;
 }
@@ -41,7 +43,7 @@ export function App() {
 function SignedInApp() {
   const [route, go] = useHashRoute();
   const { status, signedIn, signOut } = useSessionLoader();
-  const screenKey = route.screen === 'editor' ? route.draftId : route.screen === 'variants' ? `variants/${route.designId}` : route.screen === 'brand-kit' ? `brand-kit/${route.orgId ?? ''}` : route.screen;
+  const screenKey = route.screen === 'editor' ? route.draftId : route.screen === 'variants' || route.screen === 'publish' ? `${route.screen}/${route.designId}` : route.screen === 'brand-kit' ? `brand-kit/${route.orgId ?? ''}` : route.screen;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -104,6 +106,7 @@ function SignedInApp() {
 function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
   const admin = adminScreenOf(window.location.pathname);
   if (admin === 'console') return <ConsolePage />;
+  if (admin === 'organisations') return <OrganisationsPage />;
   if (admin === 'accounts' || route.screen === 'accounts') return <AccountsPage />;
   if (route.screen === 'editor') return <EditorScreen key={route.draftId} draftId={route.draftId} />;
   if (route.screen === 'imprint') return <ImprintPage />;
@@ -114,5 +117,7 @@ function Screen({ route, go }: { route: Route; go: (hash: string) => void }) {
   if (route.screen === 'printers') return <PrintersPage />;
   if (route.screen === 'spending') return <SpendingPage />;
   if (route.screen === 'brand-kit') return <BrandKitPage key={route.orgId ?? ''} orgId={route.orgId ?? undefined} />;
+  if (route.screen === 'templates') return <TemplatesDesk />;
+  if (route.screen === 'publish') return <PublishScreen key={route.designId} designId={route.designId} />;
   return <Gallery onOpenDraft={(id) => go(`#/draft/${id}`)} />;
 }

@@ -17,6 +17,9 @@ export const OrdersPage = lazy(() => import('../orders/orders-page').then((m) =>
 export const PrintersPage = lazy(() => import('../orders/printers-page').then((m) => ({ default: m.PrintersPage })));
 export const SpendingPage = lazy(() => import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })));
 export const BrandKitPage = lazy(() => import('../brand-kit/brand-kit-page').then((m) => ({ default: m.BrandKitPage })));
+export const OrganisationsPage = lazy(() => import('../admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
+export const TemplatesDesk = lazy(() => import('../publishing/templates-desk').then((m) => ({ default: m.TemplatesDesk })));
+export const PublishScreen = lazy(() => import('../publishing/publish-screen').then((m) => ({ default: m.PublishScreen })));
 export const SharePage = lazy(() => import('../share/share-page').then((m) => ({ default: m.SharePage })));
 export const AcceptInvitePage = lazy(() => import('../invites/accept-invite-page').then((m) => ({ default: m.AcceptInvitePage })));
 

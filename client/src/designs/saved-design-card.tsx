@@ -3,6 +3,8 @@ import { formatUkDateTime } from '../admin/london-time';
 import { ApiError } from '../api/api-error';
 import { deleteDesign, duplicateDesign, renameDesign, type SavedDesignSummary } from '../api/designs-api';
 import { memberLabel } from '../session/member-label';
+import { useSession } from '../session/session-context';
+import { publishHash } from '../app/use-hash-route';
 import { SavedDesignThumbnail } from './saved-design-thumbnail';
 
 type Mode = { mode: 'idle' } | { mode: 'renaming'; title: string } | { mode: 'confirming-delete' } | { mode: 'busy' };
@@ -22,6 +24,8 @@ function sentence(err: unknown, fallback: string): string {
  */
 export function SavedDesignCard({ design, onOpen, onChanged }: { design: SavedDesignSummary; onOpen: (id: string) => void; onChanged: () => void }) {
   const [mode, setMode] = useState<Mode>({ mode: 'idle' });
+  // The organisation's agent (or an admin) publishes its designs as templates for the organisations below.
+  const mayPublish = ['agent', 'admin'].includes(useSession().account.role);
   const [problem, setProblem] = useState<string | null>(null);
   const headingId = useId();
   const inputId = useId();
@@ -107,6 +111,11 @@ export function SavedDesignCard({ design, onOpen, onChanged }: { design: SavedDe
             <a className="button-quiet" href={`#/variants/${design.id}`} aria-label={`Versions of “${title}”`}>
               Versions
             </a>
+            {mayPublish ? (
+              <a className="button-quiet" href={publishHash(design.id)} aria-label={`Publish as template: “${title}”`}>
+                Publish as template
+              </a>
+            ) : null}
             <button type="button" className="button-quiet" onClick={() => setMode({ mode: 'renaming', title: design.title })} aria-label={`Rename “${title}”`} disabled={mode.mode === 'busy'}>
               Rename
             </button>

@@ -18,6 +18,11 @@ export function AccountBar() {
         <a className="header-link" href="#/sign-off" aria-current={window.location.hash.startsWith('#/sign-off') ? 'page' : undefined}>
           Sign-off
         </a>
+        {account.role === 'agent' || account.role === 'admin' ? (
+          <a className="header-link" href="#/templates" aria-current={window.location.hash === '#/templates' || window.location.hash.startsWith('#/publish/') ? 'page' : undefined}>
+            Templates
+          </a>
+        ) : null}
         <a className="header-link" href="#/orders" aria-current={window.location.hash === '#/orders' ? 'page' : undefined}>
           Orders
         </a>
@@ -38,6 +43,9 @@ export function AccountBar() {
           </a>
           <a className="header-link" href="/admin/accounts" aria-current={here('/admin/accounts')}>
             Accounts
+          </a>
+          <a className="header-link" href="/admin/organisations" aria-current={here('/admin/organisations')}>
+            Organisations
           </a>
         </nav>
       ) : null}

@@ -16,3 +16,15 @@ describe('the brand kit screen’s address', () => {
     expect(parseRoute(`#/brand-kit/${ORG.toUpperCase()}`)).toEqual({ screen: 'gallery' });
   });
 });
+
+describe('the template publishing screens’ addresses', () => {
+  it('is #/templates for the agent’s templates and #/publish/<design id> for publishing one design', () => {
+    expect(parseRoute('#/templates')).toEqual({ screen: 'templates' });
+    expect(parseRoute(`#/publish/${ORG}`)).toEqual({ screen: 'publish', designId: ORG });
+  });
+
+  it('falls back to the gallery for anything that is not a design id', () => {
+    expect(parseRoute('#/publish/')).toEqual({ screen: 'gallery' });
+    expect(parseRoute('#/publish/../admin')).toEqual({ screen: 'gallery' });
+  });
+});

@@ -151,6 +151,7 @@ const ACCESS: Record<string, RouteCase> = {
   // Published templates: seen by the publishing organisation and those below it (none of the others here); published by its agents.
   'GET /api/published-templates': { expected: members(200) },
   'GET /api/published-templates/:id': { expected: ownOrg(200), params: (f) => ({ id: f.templateId }) },
+  'GET /api/published-templates/:id/versions': { expected: ownOrg(200), params: (f) => ({ id: f.templateId }) },
   'POST /api/published-templates': { expected: agentsOrAdmin(404), body: (f) => ({ json: { designId: f.designId, locked: ['band'] } }) },
   // Brand kits: the organisation's accounts read, its agents (none of these actors) and admins set.
   'GET /api/organisations/:orgId/brand-kit': { expected: ownOrgOrAdmin(200), params: (f) => ({ orgId: f.owner.orgId }) },

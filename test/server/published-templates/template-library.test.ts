@@ -182,3 +182,27 @@ describe('a design made from it keeps its locks', () => {
     expect((await localClient.request(`/api/designs/${designId}`, { method: 'PUT', json: { design: edited(design, 'band', () => null) } })).status).toBe(422);
   });
 });
+
+describe("the publisher's history of a template", () => {
+  it('lists every version for the publishing organisation, newest first, with what each locks', async () => {
+    const res = await json(await nationalCampaigner.request(`/api/published-templates/${templateId}/versions`));
+    expect(res).toMatchObject({ status: 200, body: { id: templateId, currentVersion: 2 } });
+    expect(res.body.versions).toEqual([
+      { version: 2, name: 'National newsletter', publishedAt: expect.any(String), locked: ['logo'], sourceDesignVersion: 1 },
+      { version: 1, name: 'National newsletter', publishedAt: expect.any(String), locked: LOCKED, sourceDesignVersion: 1 },
+    ]);
+  });
+
+  it('names the source design only for the publisher: those below see the template, not its design', async () => {
+    const own = (await json(await nationalAgent.request('/api/published-templates'))).body.templates;
+    expect(own).toEqual([expect.objectContaining({ id: templateId, own: true, sourceDesignId: sourceId })]);
+    const below = (await json(await localClient.request('/api/published-templates'))).body.templates;
+    expect(below).toEqual([expect.objectContaining({ id: templateId, own: false, sourceDesignId: null })]);
+  });
+
+  it('is not found (404) for the organisations below, an outsider, or an id that is not one', async () => {
+    expect((await localClient.request(`/api/published-templates/${templateId}/versions`)).status).toBe(404);
+    expect((await otherClient.request(`/api/published-templates/${templateId}/versions`)).status).toBe(404);
+    expect((await nationalAgent.request('/api/published-templates/nope/versions')).status).toBe(404);
+  });
+});
