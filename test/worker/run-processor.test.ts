@@ -18,6 +18,7 @@ import { inProcessRenderer } from '../../worker/pdf/pdf-renderer';
 import { forgetPrintImages } from '../../worker/pdf/print-images';
 import { renderJob } from '../../worker/render-job';
 import { processRun } from '../../worker/run-processor';
+import { hidingReads } from '../support/hiding-store';
 import { readPdf } from '../support/read-pdf';
 import { withRealImprint } from '../support/real-imprint';
 
@@ -46,14 +47,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const converted = () => (fs.existsSync(path.join(dir, 'converted')) ? fs.readdirSync(path.join(dir, 'converted')) : []);
 
 /** A store that cannot read the candidates' photos (their facts stay readable): a render or run step that needs their bytes fails. */
-const withoutPhotos = (inner: FileStore): FileStore =>
-  new Proxy(inner, {
-    get(target, prop, receiver) {
-      if (prop === 'read') return (key: string) => (photos.some((id) => key === assetKey(id, 'jpg')) ? Promise.resolve(null) : target.read(key));
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+const withoutPhotos = (inner: FileStore): FileStore => hidingReads(inner, (key) => photos.some((id) => key === assetKey(id, 'jpg')));
 
 /** Renders each ward's version as a run's child (or as a single job), and the run's job as the worker sees it. */
 async function renderedRun(title: string, options: { partOfRun: boolean }) {

@@ -16,6 +16,7 @@ import { equalSplit, placeBody, PlaceSpending, type SpendingChoice } from './pla
 import { getSpending } from '../api/spending-api';
 import type { ElectionSummary } from '../../../common/spending/spending-response';
 import './orders.css';
+import { PrinterField } from './printer-field';
 
 const STATUS_WORDS: Record<PrintOrderStatus, string> = { draft: 'Draft', placed: 'Placed', printed: 'Printed', delivered: 'Delivered', cancelled: 'Cancelled' };
 /** The button for each move, as the agent reads it. */
@@ -179,18 +180,7 @@ function NewOrder({ choices, printers, onMade }: { choices: DesignChoice[]; prin
           </select>
         )}
       </Field>
-      <Field label="Printer" problem={problems.printerId} hint="The printer the design's imprint names.">
-        {(p) => (
-          <select {...p} value={printerId} onChange={(e) => setPrinterId(e.target.value)}>
-            <option value="">Choose a printer…</option>
-            {printers.map((pr) => (
-              <option key={pr.id} value={pr.id}>
-                {pr.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PrinterField printers={printers} printerId={printerId} onChange={setPrinterId} problem={problems.printerId} />
       <div className="field-pair">
         <Field label="Copies" problem={problems.quantity}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} />}

@@ -10,6 +10,7 @@ import { decideSignOff, getSignOffSetting } from '../api/sign-off-api';
 import { Field, problemsByPath } from '../orders/field';
 import { useSession } from '../session/session-context';
 import '../orders/orders.css';
+import { PrinterField } from '../orders/printer-field';
 
 /**
  * A done run at the agent's desk: one sign-off of its design version with its variant table (sent by
@@ -180,18 +181,7 @@ function RunOrderForm({ run, isAgent }: { run: PrintRunResponse; isAgent: boolea
     <form className="run-order" aria-labelledby="run-order-heading" onSubmit={(e) => void submit(e)} noValidate>
       <h3 id="run-order-heading">Order every version</h3>
       <p>One order for the whole run: the printer gets the combined PDF and the ZIP. Each version is priced from the printer’s price list as its own print of its copies.</p>
-      <Field label="Printer" problem={problems.printerId} hint="The printer the design's imprint names.">
-        {(p) => (
-          <select {...p} value={printerId} onChange={(e) => setPrinterId(e.target.value)}>
-            <option value="">Choose a printer…</option>
-            {printers.map((pr) => (
-              <option key={pr.id} value={pr.id}>
-                {pr.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PrinterField printers={printers} printerId={printerId} onChange={setPrinterId} problem={problems.printerId} />
       <div className="field-pair">
         <Field label="Copies of each version" problem={problems.quantity} hint="Change any version's copies in the list below.">
           {(p) => <input {...p} type="number" inputMode="numeric" min={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} />}

@@ -13,6 +13,7 @@ import { readPdf } from '../../support/read-pdf';
 import { withRealImprint } from '../../support/real-imprint';
 import type { TestClient } from '../../support/test-client';
 import { patient, waitForValue } from '../../support/wait-for';
+import { hidingReads } from '../../support/hiding-store';
 
 type Json = Record<string, any>;
 
@@ -27,14 +28,7 @@ const CONFIRM = { confirm: { unchangedTemplateText: true } };
 
 /** Asset files the worker cannot read while listed here (the server reads only their facts): a render that fails until they are back. */
 const hidden = new Set<string>();
-const hiding = (store: FileStore): FileStore =>
-  new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'read') return (key: string) => (hidden.has(key) ? Promise.resolve(null) : target.read(key));
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+const hiding = (store: FileStore): FileStore => hidingReads(store, (key) => hidden.has(key));
 
 let rosette: RunningRosette;
 let campaigner: TestClient;

@@ -11,6 +11,7 @@ import { REAL_IMPRINT, withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
 import { startTestSmtp, type TestSmtp } from '../../support/test-smtp';
 import { patient, waitForValue } from '../../support/wait-for';
+import { hidingReads } from '../../support/hiding-store';
 
 type Json = Record<string, any>;
 
@@ -36,14 +37,7 @@ const PRICES = [
 
 /** Asset files the worker cannot read while listed here: a run whose renders fail until they are back (a run that is not done). */
 const hidden = new Set<string>();
-const hiding = (store: FileStore): FileStore =>
-  new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'read') return (key: string) => (hidden.has(key) ? Promise.resolve(null) : target.read(key));
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+const hiding = (store: FileStore): FileStore => hidingReads(store, (key) => hidden.has(key));
 
 let smtp: TestSmtp;
 let rosette: RunningRosette;
