@@ -25,7 +25,7 @@ describe('the share-link cache of two servers', () => {
     const accepted = await waitForValue('the print job accepted', async () => {
       const res = await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) });
       return res.status === 503 ? null : ((await res.json()) as { id: string; statusUrl: string });
-    });
+    }, { timeoutMs: 60_000, everyMs: 250 });
     await waitForJob(campaigner, accepted.statusUrl);
     const link = (await (await campaigner.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { id: string; url: string };
     const pdf = (base: string) => new TestClient(base).request(`${link.url}/leaflet.pdf`).then((r) => r.status);
