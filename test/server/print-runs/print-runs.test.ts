@@ -14,6 +14,7 @@ import { withRealImprint } from '../../support/real-imprint';
 import type { TestClient } from '../../support/test-client';
 import { patient, waitForValue } from '../../support/wait-for';
 import { hidingReads } from '../../support/hiding-store';
+import { MAX_VARIANT_ROWS } from '../../../common/variants/variant-table';
 
 type Json = Record<string, any>;
 
@@ -224,11 +225,9 @@ describe("a run's admission", () => {
   const wards = (n: number) => Array.from({ length: n }, (_, i) => ({ ward: `Ward ${i + 1}` }));
 
   beforeAll(async () => {
-    // A budget of 30 print jobs a window; the backlog cap is its floor (100 waiting jobs) whatever the
-    // sampler has measured: the jobs that drain in 20 s (the worker's assumed 1 a second) are fewer. With
-    // the default 300 s, the cap became 300 as soon as the first sample saw the worker, so on a busy
-    // machine the 150-version run below passed the queue and met the rate limit instead.
-    limited = await startRosette({ RATE_LIMIT_PRINT_JOBS: '30', PRINT_MAX_WAIT_SECONDS: '20' }, undefined, CALM);
+    // A budget of 30 print jobs a window. The backlog cap is 100 waiting jobs until the first overload
+    // sample sees the worker, then what it drains in PRINT_MAX_WAIT_SECONDS (300 at its assumed 1 a second).
+    limited = await startRosette({ RATE_LIMIT_PRINT_JOBS: '30' }, undefined, CALM);
     client = await limited.signedIn(await limited.createAccount({ organisation: 'Riverside Labour' }));
     tmpl = ((await (await client.request('/api/templates/a5-flyer')).json()) as { design: Json }).design;
   }, patient(30_000));
@@ -237,7 +236,9 @@ describe("a run's admission", () => {
   });
 
   it('refuses a run bigger than the queue takes, whole, with Retry-After', async () => {
-    const id = await save(wards(150));
+    // More than either cap, whichever the server has when the run arrives (a run of 150 met the rate
+    // limit instead on a busy machine, where the first sample came before it).
+    const id = await save(wards(MAX_VARIANT_ROWS));
     const res = await client.request(`/api/designs/${id}/runs`, { json: CONFIRM });
     expect(res.status).toBe(503);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
