@@ -60,10 +60,15 @@ export async function processRun(job: RunJob, deps: RunProcessorDeps): Promise<P
   const used = new Set<string>();
   const existing = await StoreUnavailableError.guard('stat', () => deps.store.stat(pdfKey(pdfHash)));
   if (existing) {
-    for (const id of new Set(run.jobIds)) {
-      const { design, print } = children.get(id)!;
-      const assets = await loadStoredAssets(design, deps.store);
-      for (const key of convertedFileKeysOf(layoutDesign(design, assetInfosOf(assets), { print }), assets)) used.add(key);
+    // Only tidying: a run whose combined PDF exists is done, whatever this finds.
+    try {
+      for (const id of new Set(run.jobIds)) {
+        const { design, print } = children.get(id)!;
+        const assets = await loadStoredAssets(design, deps.store);
+        for (const key of convertedFileKeysOf(layoutDesign(design, assetInfosOf(assets), { print }), assets)) used.add(key);
+      }
+    } catch {
+      // An image's facts unreadable: the files found so far are removed, the rest stay (space only).
     }
     await removeConverted(used, deps.store);
     return { renders: values.length, pages: renderedPages, combined: { pdfHash, pages, bytes: existing.size } };
