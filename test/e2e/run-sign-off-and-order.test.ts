@@ -50,12 +50,35 @@ afterAll(async () => {
   await rosette?.close();
 });
 
-/** Prints every version from the Versions screen (confirming the template's words) and waits for the run to be done. */
-async function printEveryVersion(page: Page): Promise<void> {
+/**
+ * Prints every version from the Versions screen (confirming the template's words) and waits for the run
+ * to be done; `whilePrinting` runs once the run has started.
+ */
+async function printEveryVersion(page: Page, whilePrinting: () => Promise<void> = async () => undefined): Promise<void> {
   await page.goto(`${rosette.baseUrl}/#/variants/${designId}`);
   await page.getByRole('button', { name: 'Print every version' }).click();
   await page.getByRole('button', { name: 'Print with the template’s words' }).click();
+  await whilePrinting();
   await page.getByText('All 3 versions are printed.').waitFor({ timeout: patient(60_000) });
+}
+
+/**
+ * Makes the screen's first read of the run's progress answer 503 (as a busy or closed service does), and
+ * holds every later read until `release` is called. Returns `release`.
+ */
+async function failFirstProgressRead(page: Page): Promise<() => void> {
+  let reads = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/runs\/[^/?]+$/, async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    if (reads++ === 0) {
+      return route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, contentType: 'application/json', body: JSON.stringify({ error: { code: 'overloaded', message: 'Rosette is busy' } }) });
+    }
+    await released;
+    return route.continue();
+  });
+  return release;
 }
 
 describe("a print run at the agent's desk, on the Versions screen", () => {
@@ -67,12 +90,17 @@ describe("a print run at the agent's desk, on the Versions screen", () => {
     await context?.close();
   });
 
-  it('lets the campaigner send the run for sign-off once, for every version', async () => {
+  it('lets the campaigner send the run for sign-off once, for every version, after following the run through a moment of 503', async () => {
     context = await newContext(browser);
     page = await context.newPage();
-    errors = watchForErrors(page, [/status of 422/]);
+    errors = watchForErrors(page, [/status of 422/, /status of 503/]);
     await signIn(page, rosette.baseUrl, campaigner);
-    await printEveryVersion(page);
+    const release = await failFirstProgressRead(page);
+    await printEveryVersion(page, async () => {
+      // A read that fails for a moment is said, and the run is read again (once, the screen stopped following).
+      await page.getByText('Rosette is not answering for a moment; the run goes on in the print queue.').waitFor();
+      release();
+    });
     await page.getByText('One sign-off covers every version').waitFor();
     await page.getByRole('button', { name: 'Send this run for sign-off' }).click();
     await page.getByText('Waiting for your agent: version 1 of the design with this variant table').waitFor();

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
 import { getPrintJob, type PrintJob } from '../api/print-jobs-api';
+import { retryDelayMs } from '../print/retry-delay';
 
 /** How often the proof's status is asked for while it is drawn, milliseconds. */
 const POLL_MS = 1000;
@@ -12,14 +14,19 @@ export function ProofLink({ jobId }: { jobId: string | null }) {
     if (!jobId) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
     const poll = async () => {
       try {
         const next = await getPrintJob(`/api/print-jobs/${encodeURIComponent(jobId)}`);
         if (!live) return;
+        failures = 0;
         setJob(next);
         if (next.status !== 'done' && next.status !== 'failed') timer = setTimeout(() => void poll(), POLL_MS);
-      } catch {
-        if (live) setFailed(true);
+      } catch (err) {
+        if (!live) return;
+        // A busy or unreachable service is asked again later; only a refusal (the job is gone) ends it.
+        if (err instanceof ApiError && !err.isTemporary) setFailed(true);
+        else timer = setTimeout(() => void poll(), retryDelayMs(failures++, err instanceof ApiError ? err.retryAfterSeconds : null));
       }
     };
     void poll();

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/api-error';
-import { getPrintRun, retryRunVariant, startPrintRun, type PrintRunResponse } from '../api/print-runs-api';
+import { getPrintRun, retryRunVariant, startPrintRun } from '../api/print-runs-api';
 import { RunAgentDesk } from './run-agent-desk';
-
-/** How often a run in progress is read again, milliseconds. */
-const POLL_MS = 1000;
+import { useFollowedRun } from './use-followed-run';
 /** Refusals a campaigner may confirm and send again, and what confirming says. */
 const CONFIRMABLE: Record<string, { key: 'unchangedTemplateText' | 'lowResolutionImages'; label: string }> = {
   template_text_unchanged: { key: 'unchangedTemplateText', label: 'Print with the template’s words' },
@@ -20,18 +18,10 @@ type Problem = { text: string; confirm: (typeof CONFIRMABLE)[string] | null };
  * one sign-off and one order (RunAgentDesk).
  */
 export function PrintRunPanel({ designId, save, disabled }: { designId: string; save: () => Promise<boolean>; disabled: boolean }) {
-  const [run, setRun] = useState<PrintRunResponse | null>(null);
+  const { run, setRun, trouble } = useFollowedRun();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
-
-  useEffect(() => {
-    if (!run || run.status === 'done') return;
-    const timer = setTimeout(() => {
-      getPrintRun(run.id).then(setRun, () => undefined);
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [run]);
 
   const start = async (confirm: Record<string, boolean> = confirmed) => {
     setProblem(null);
@@ -96,6 +86,7 @@ export function PrintRunPanel({ designId, save, disabled }: { designId: string; 
                     : `Printing: ${run.counts.done} of ${run.counts.variants} versions done.`}
           </p>
           <progress max={run.counts.variants} value={run.counts.done} aria-label="Versions printed" />
+          {trouble ? <p className={trouble.kind === 'stopped' ? 'notice notice-error' : 'notice notice-wait'}>{trouble.message}</p> : null}
           {run.retryUrl ? (
             <p className="button-row">
               <button type="button" className="button" onClick={() => void retry(run.retryUrl!, 'The run')}>
