@@ -222,7 +222,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printersRouter({ services, printers }));
   app.use(printOrdersRouter({ services, desk: orderDesk, orders }));
-  app.use(printHistoryRouter({ services, records: printRecords }));
+  app.use(printHistoryRouter({ services, records: printRecords, runs, store }));
   app.use(printJobsRouter({ ...deps, store, services, designs, locks, brandRules, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {

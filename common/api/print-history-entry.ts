@@ -33,3 +33,38 @@ export interface PrintHistoryEntry {
   /** It was sent from a saved design that has since been deleted (its versions are kept, but not opened again). */
   designDeleted: boolean;
 }
+
+/** One print run of the organisation's history: every version of a design, listed once. */
+export interface PrintRunHistoryEntry {
+  /** The run's id. */
+  id: string;
+  /** The design's title as the run printed it. */
+  title: string;
+  /** Versions the run printed (a bilingual row is two). */
+  versions: number;
+  /**
+   * `done`: the combined PDF is made. `some_failed`: a version failed (retry it on the Versions screen).
+   * `printing`: neither yet (the Versions screen says more, such as a combined PDF to make again).
+   */
+  status: 'printing' | 'some_failed' | 'done';
+  /** Whether the account asking started it ("You" or "Another member"; never a name). */
+  sentByYou: boolean;
+  /** ISO 8601 (UTC); shown in UK time. */
+  sentAt: string;
+  /** The combined PDF for the printer, every version in the table's order; null until done. */
+  combinedUrl: string | null;
+  /** The ZIP of every version's PDF; null until made. */
+  zipUrl: string | null;
+  /** GET: the run's progress and each version (print-run-response.ts). */
+  statusUrl: string;
+  /** The design whose Versions screen printed it; null when the design has been deleted since. */
+  designId: string | null;
+}
+
+/** The JSON of GET /api/print-history. */
+export interface PrintHistoryResponse {
+  /** Print jobs, newest first; a print run's versions are not among them. */
+  printJobs: PrintHistoryEntry[];
+  /** Print runs, newest first (at most 50). */
+  printRuns: PrintRunHistoryEntry[];
+}

@@ -1,20 +1,30 @@
 import type { RequestHandler, Router } from 'express';
-import type { PrintHistoryEntry } from '../../common/api/print-history-entry';
+import type { PrintHistoryEntry, PrintHistoryResponse } from '../../common/api/print-history-entry';
+import type { FileStore } from '../../common/node/file-store';
 import type { AccountServices } from '../accounts/account-services';
 import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { csrfProtection } from '../http/csrf';
 import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
+import { printRunHistoryEntry } from '../print-runs/print-run-history';
+import type { PrintRunStore } from '../print-runs/print-run-store';
 import type { PrintRecord, PrintRecordStore } from './print-record-store';
 
-/** GET /api/print-history: the organisation's print jobs, newest first, kept after the queue has dropped them. */
-export function printHistoryRouter(deps: { services: AccountServices; records: PrintRecordStore }): Router {
+/**
+ * GET /api/print-history: the organisation's print jobs and print runs, newest first, kept after the
+ * queue has dropped them; a run is listed once, not as each of its versions.
+ */
+export function printHistoryRouter(deps: { services: AccountServices; records: PrintRecordStore; runs: PrintRunStore; store: FileStore }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   router.get('/api/print-history', ...member, async (_req, res) => {
     const { account } = authOf(res);
-    const records = await deps.records.listForOrganisation(account.orgId);
-    res.set('Cache-Control', 'no-store').json({ printJobs: records.map((r) => printHistoryEntry(r, account.id)) });
+    const [records, runs] = await Promise.all([deps.records.listForOrganisation(account.orgId), deps.runs.listForOrganisation(account.orgId)]);
+    const body: PrintHistoryResponse = {
+      printJobs: records.map((r) => printHistoryEntry(r, account.id)),
+      printRuns: await Promise.all(runs.map((r) => printRunHistoryEntry(r, deps.store, account.id))),
+    };
+    res.set('Cache-Control', 'no-store').json(body);
   });
   return router;
 }

@@ -114,7 +114,8 @@ export class PrintRecordStore {
 
   /**
    * The organisation's print records, newest first, each saying whether its saved design is still in
-   * the organisation's list (a deleted design keeps its versions, but cannot be opened again).
+   * the organisation's list (a deleted design keeps its versions, but cannot be opened again). The
+   * versions of a print run are left out: the history lists the run (PrintRunStore.listForOrganisation).
    */
   async listForOrganisation(orgId: string, limit = PRINT_HISTORY_LIMIT): Promise<Array<PrintRecord & { designDeleted: boolean }>> {
     if (!ID.test(orgId)) return [];
@@ -124,6 +125,8 @@ export class PrintRecordStore {
       .selectAll('p')
       .select(sql<boolean>`d.deleted_at is not null`.as('design_deleted'))
       .where('p.org_id', '=', orgId)
+      // A print run's versions are listed once, as the run (print-run-history.ts).
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('print_run_variants as v').select('v.job_id').whereRef('v.job_id', '=', 'p.id'))))
       .orderBy('p.created_at', 'desc')
       .orderBy('p.id')
       .limit(limit)

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/schema';
 
 /** One variant of a run as stored: its row, its name, and the print job that renders it. */
@@ -26,6 +26,27 @@ export interface StoredPrintRun {
   /** In row order. */
   variants: StoredRunVariant[];
 }
+
+/** A run as the print history lists it: no labels (a row's names stay on the Versions screen). */
+export interface RunHistoryRow {
+  id: string;
+  designId: string;
+  designVersion: number;
+  /** The design's title as the run printed it. */
+  title: string;
+  createdBy: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** The design was deleted since: its Versions screen cannot be opened. */
+  designDeleted: boolean;
+  /** Each version's PDF, in row order: the combined PDF's name is derived from them. */
+  pdfHashes: string[];
+  /** Versions whose print job the print record says failed. */
+  failed: number;
+}
+
+/** Most runs one history page shows. */
+export const RUN_HISTORY_LIMIT = 50;
 
 const ID = /^[a-f0-9]{32}$/;
 /** Rows written per INSERT: 500 variants are 2,500 parameters, well under PostgreSQL's 65,535. */
@@ -70,5 +91,35 @@ export class PrintRunStore {
       createdAt: run.created_at.getTime(),
       variants: variants.map((v) => ({ position: v.position, label: v.label, jobId: v.job_id, pdfHash: v.pdf_hash })),
     };
+  }
+
+  /** The organisation's runs, newest first, as the print history lists them. */
+  async listForOrganisation(orgId: string, limit = RUN_HISTORY_LIMIT): Promise<RunHistoryRow[]> {
+    if (!ID.test(orgId)) return [];
+    const rows = await this.db
+      .selectFrom('print_runs as r')
+      .innerJoin('designs as d', 'd.id', 'r.design_id')
+      .leftJoin('design_versions as dv', (join) => join.onRef('dv.design_id', '=', 'r.design_id').onRef('dv.version', '=', 'r.design_version'))
+      .select(['r.id', 'r.design_id', 'r.design_version', 'r.created_by', 'r.created_at'])
+      .select(sql<string>`coalesce(dv.design->>'title', d.title)`.as('title'))
+      .select(sql<boolean>`d.deleted_at is not null`.as('design_deleted'))
+      .select(sql<string[]>`(select array_agg(v.pdf_hash::text order by v.position) from print_run_variants v where v.run_id = r.id)`.as('pdf_hashes'))
+      .select(sql<number>`(select count(*)::int from print_run_variants v join print_jobs p on p.id = v.job_id where v.run_id = r.id and p.status = 'failed')`.as('failed'))
+      .where('r.org_id', '=', orgId)
+      .orderBy('r.created_at', 'desc')
+      .orderBy('r.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      designId: r.design_id,
+      designVersion: r.design_version,
+      title: r.title,
+      createdBy: r.created_by,
+      createdAt: r.created_at.getTime(),
+      designDeleted: r.design_deleted,
+      pdfHashes: r.pdf_hashes ?? [],
+      failed: r.failed,
+    }));
   }
 }

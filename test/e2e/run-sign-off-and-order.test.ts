@@ -135,4 +135,24 @@ describe("a print run at the agent's desk, on the Versions screen", () => {
     await page.getByText('Vote in Brunswick on 7 May: 1,000').waitFor();
     await shoot(page, 'runorder-orders-screen');
   });
+
+  it('lists the run once in the print history, with its combined PDF, its ZIP and a way to its versions', async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+    errors = watchForErrors(page);
+    await signIn(page, rosette.baseUrl, campaigner);
+    await page.goto(`${rosette.baseUrl}/#/history`);
+    // The campaigner's run and the agent's (each "Print every version" is a run), each listed once: its versions are not listed besides.
+    const runs = page.getByRole('article', { name: 'Ward newsletter: print run of 3 versions' });
+    await runs.nth(1).waitFor();
+    expect(await page.getByRole('heading', { name: /Ward newsletter/ }).count()).toBe(2);
+    const item = runs.filter({ has: page.getByText('You', { exact: true }) });
+    await item.getByText('Ready').waitFor();
+    await item.getByRole('link', { name: 'Combined PDF for the printer of “Ward newsletter”' }).waitFor();
+    await item.getByRole('link', { name: 'ZIP of every version of “Ward newsletter”' }).waitFor();
+    expect(await seriousAxeViolations(page, 'the print history with a run')).toEqual([]);
+    await shoot(page, 'runorder-history');
+    await item.getByRole('link', { name: 'Open its versions' }).click();
+    await page.getByRole('button', { name: 'Print every version' }).waitFor();
+  });
 });

@@ -1,9 +1,9 @@
-import type { PrintHistoryEntry } from '../../../common/api/print-history-entry';
+import type { PrintHistoryEntry, PrintHistoryResponse, PrintRunHistoryEntry } from '../../../common/api/print-history-entry';
 import { fetchJson } from './fetch-json';
 
-export type { PrintHistoryEntry };
+export type { PrintHistoryEntry, PrintHistoryResponse, PrintRunHistoryEntry };
 
-/** The organisation's print jobs, newest first (GET /api/print-history). */
-export async function listPrintHistory(): Promise<PrintHistoryEntry[]> {
-  return (await fetchJson<{ printJobs: PrintHistoryEntry[] }>('/api/print-history', { cache: 'no-store' })).printJobs;
+/** The organisation's print jobs and print runs, each newest first (GET /api/print-history). */
+export function listPrintHistory(): Promise<PrintHistoryResponse> {
+  return fetchJson<PrintHistoryResponse>('/api/print-history', { cache: 'no-store' });
 }

@@ -31,6 +31,7 @@ import { variantTableKind } from './0070-variant-table-kind';
 import { printRunTableHash } from './0080-print-run-table-hash';
 import { signOffOfRuns } from './0081-sign-off-of-runs';
 import { runOrders } from './0082-run-orders';
+import { printRunVariantJobs } from './0110-print-run-variant-jobs';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -69,4 +70,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0080-print-run-table-hash': printRunTableHash,
   '0081-sign-off-of-runs': signOffOfRuns,
   '0082-run-orders': runOrders,
+  '0110-print-run-variant-jobs': printRunVariantJobs,
 };

@@ -265,6 +265,13 @@ describe('the migrations, one at a time on real data', () => {
     await db().deleteFrom('sign_off_requests').where('run_id', 'is not', null).execute();
   });
 
+  it("0110 indexes runs' versions by print job, the run there kept", async () => {
+    expect(await up('0110-print-run-variant-jobs')).toEqual(['0110-print-run-variant-jobs']);
+    const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'print_run_variants_by_job'`.execute(db());
+    expect(rows.map((r) => r.indexdef)).toEqual([expect.stringMatching(/\(job_id\)/)]);
+    expect(await db().selectFrom('print_runs').select('id').execute()).toEqual([{ id: '7'.repeat(32) }]);
+  });
+
   it('runs nothing again once current, and every migration is in the list it walked', async () => {
     expect(await migrateToLatest(empty.db)).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(empty.db);

@@ -185,6 +185,47 @@ describe('a print run of twenty wards', () => {
   });
 });
 
+describe('the print history', () => {
+  const historyOf = async (client: TestClient) => (await call(client, '/api/print-history')).body as { printJobs: Json[]; printRuns: Json[] };
+
+  it('lists a run once, with its combined PDF and ZIP, never its versions, and only to its organisation', async () => {
+    const id = await withTable(campaigner, 'Listed once', rowsOf(WARDS.slice(0, 3)));
+    const started = await call(campaigner, `/api/designs/${id}/runs`, CONFIRM);
+    const done = await waitForRun(campaigner, started.body.id, 'done');
+    // The versions' print records are written from the queue's events: once all three are there, "not listed" says something.
+    const jobIds = [...new Set((await rosette.db.selectFrom('print_run_variants').select('job_id').where('run_id', '=', started.body.id).execute()).map((r) => r.job_id))];
+    await waitForValue('the versions\' print records', async () => {
+      const rows = await rosette.db.selectFrom('print_jobs').select('status').where('id', 'in', jobIds).execute();
+      return rows.length === 3 && rows.every((r) => r.status === 'done') ? rows : null;
+    });
+    const history = await historyOf(campaigner);
+    expect(history.printJobs.filter((j) => jobIds.includes(j.id))).toEqual([]);
+    expect(history.printJobs.filter((j) => j.title === 'Listed once')).toEqual([]);
+    const listed = history.printRuns.filter((r) => r.title === 'Listed once');
+    expect(listed).toEqual([
+      {
+        id: started.body.id,
+        title: 'Listed once',
+        versions: 3,
+        status: 'done',
+        sentByYou: true,
+        sentAt: started.body.createdAt,
+        combinedUrl: done.combined.url,
+        zipUrl: done.zip.url,
+        statusUrl: `/api/runs/${started.body.id}`,
+        designId: id,
+      },
+    ]);
+    // Newest first; no ward or candidate of a row in the list.
+    expect(history.printRuns[0]!.id).toBe(started.body.id);
+    expect(JSON.stringify(history)).not.toContain('Vote in Abbey');
+    expect((await historyOf(outsider)).printRuns).toEqual([]);
+    // A deleted design's run stays listed, its Versions screen no longer offered.
+    expect((await campaigner.request(`/api/designs/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await historyOf(campaigner)).printRuns.find((r) => r.id === started.body.id)).toMatchObject({ designId: null, status: 'done' });
+  });
+});
+
 describe('a version that fails', () => {
   it('keeps the run waiting until it is retried alone, then the run is done', async () => {
     const failing = await uploadPhoto(campaigner, '#336699');
@@ -196,6 +237,12 @@ describe('a version that fails', () => {
     expect(started.status).toBe(202);
     const stuck = await waitForRun(campaigner, started.body.id, 'needs_retry');
     expect(stuck.counts).toEqual({ variants: 3, done: 2, failed: 1, waiting: 0 });
+    // The print history says so too, from the versions' print records (written from the queue's events).
+    const listed = await waitForValue('the run listed with a failed version', async () => {
+      const runs = (await call(campaigner, '/api/print-history')).body.printRuns as Json[];
+      return runs.find((r) => r.id === started.body.id && r.status === 'some_failed') ?? null;
+    });
+    expect(listed).toMatchObject({ versions: 3, combinedUrl: null, zipUrl: null });
     const failed = stuck.variants[1] as Json;
     expect(failed).toMatchObject({ n: 1, status: 'failed', download: null, retryUrl: `/api/runs/${started.body.id}/variants/1/retry` });
     expect(failed.failure).toMatch(/retry this version/);
