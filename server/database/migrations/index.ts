@@ -32,6 +32,7 @@ import { printRunTableHash } from './0080-print-run-table-hash';
 import { signOffOfRuns } from './0081-sign-off-of-runs';
 import { runOrders } from './0082-run-orders';
 import { printRunVariantJobs } from './0110-print-run-variant-jobs';
+import { brandKitLogoNames } from './0111-brand-kit-logo-names';
 
 /**
  * Every migration, by name, in the order they run: forwards only (no `down`), each doing one thing.
@@ -71,4 +72,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0081-sign-off-of-runs': signOffOfRuns,
   '0082-run-orders': runOrders,
   '0110-print-run-variant-jobs': printRunVariantJobs,
+  '0111-brand-kit-logo-names': brandKitLogoNames,
 };

@@ -265,8 +265,8 @@ describe('the migrations, one at a time on real data', () => {
     await db().deleteFrom('sign_off_requests').where('run_id', 'is not', null).execute();
   });
 
-  it("0110 indexes runs' versions by print job, the run there kept", async () => {
-    expect(await up('0110-print-run-variant-jobs')).toEqual(['0110-print-run-variant-jobs']);
+  it("0110 indexes runs' versions by print job, the run there kept; 0111 (brand kits' logo names: template-library-migrations.test.ts) runs on these rows", async () => {
+    expect(await up('0111-brand-kit-logo-names')).toEqual(['0110-print-run-variant-jobs', '0111-brand-kit-logo-names']);
     const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'print_run_variants_by_job'`.execute(db());
     expect(rows.map((r) => r.indexdef)).toEqual([expect.stringMatching(/\(job_id\)/)]);
     expect(await db().selectFrom('print_runs').select('id').execute()).toEqual([{ id: '7'.repeat(32) }]);

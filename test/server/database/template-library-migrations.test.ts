@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createDatabase, type RosetteDatabase } from '../../../server/database/create-database';
 import { migrateToLatest } from '../../../server/database/migrate';
+import { BrandKitStore } from '../../../server/brand-kits/brand-kit-store';
 import { adminQuery, createTestDatabase, databaseUrl, type TestDatabase } from '../../support/test-postgres';
 
 /** National, Region, County, Local, Other: five organisations, as a real installation has them before the tree. */
@@ -104,5 +105,34 @@ describe('the template library migrations, on real data', () => {
     await expect(db().insertInto('brand_kits').values({ ...kit, org_id: REGION, imprint_min_font_size: 2 }).execute()).rejects.toThrow(/check/);
     await expect(db().insertInto('brand_kits').values({ ...kit, org_id: REGION, colours: '{}' }).execute()).rejects.toThrow(/check/);
     await expect(db().insertInto('brand_kits').values({ ...kit, org_id: REGION, colours: JSON.stringify(Array.from({ length: 25 }, () => ({}))) }).execute()).rejects.toThrow(/check/);
+  });
+
+  it('0111 renames a second logo of one name in a kit saved before such names were refused, so the kit reads again, no logo lost', async () => {
+    const asset = (c: string) => c.repeat(64);
+    const long = 'A very long logo name of forty letters.'.padEnd(40, 'x');
+    const logos = [
+      { name: 'Logo', assetId: asset('a') },
+      { name: 'logo', assetId: asset('b') },
+      { name: 'Logo ', assetId: asset('c') },
+      { name: 'Joint-party logo', assetId: asset('d') },
+      { name: long, assetId: asset('e') },
+      { name: long, assetId: asset('f') },
+    ];
+    await db().insertInto('brand_kits').values({ org_id: REGION, colours: '[]', logos: JSON.stringify(logos), typefaces: '[]', imprint_min_font_size: null, updated_by: ACCOUNT, updated_at: at }).execute();
+    const store = new BrandKitStore(database.db, () => at.getTime());
+    // Before: the kit fails the schema on reading, and is left out whole.
+    expect((await store.kitsOf([REGION])).has(REGION)).toBe(false);
+    expect(await migrateToLatest(database.db, '0111-brand-kit-logo-names')).toContain('0111-brand-kit-logo-names');
+    const kit = (await store.kitsOf([NATIONAL, REGION])).get(REGION);
+    expect(kit?.logos).toEqual([
+      { name: 'Logo', assetId: asset('a') },
+      { name: 'logo (2)', assetId: asset('b') },
+      { name: 'Logo (3)', assetId: asset('c') },
+      { name: 'Joint-party logo', assetId: asset('d') },
+      { name: long, assetId: asset('e') },
+      { name: `${long.slice(0, 36)} (2)`, assetId: asset('f') },
+    ]);
+    // A kit whose names were already distinct is as it was.
+    expect((await db().selectFrom('brand_kits').select('logos').where('org_id', '=', NATIONAL).executeTakeFirst()).logos).toEqual([]);
   });
 });
