@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
-import { formatUkDateTime } from '../admin/london-time';
 import { getDesignVersion } from '../api/designs-api';
 import { formatBytes } from '../app/format-bytes';
 import type { PrintHistoryEntry } from '../api/print-history-api';
 import { draftFromSaved } from '../designs/draft-from-saved';
 import { saveDraft } from '../drafts/draft-store';
 import { ShareLinksPanel } from '../print/share-links-panel';
-import { memberLabel } from '../session/member-label';
+import { SentFacts } from './sent-facts';
 
 /** How each state of a print job reads in the history. */
 const STATUS_WORDS: Record<PrintHistoryEntry['status'], string> = {
@@ -47,14 +46,7 @@ export function PrintHistoryItem({ job, onOpenDraft }: { job: PrintHistoryEntry;
           {title}
         </h2>
         <dl className="history-facts">
-          <div>
-            <dt>Sent by</dt>
-            <dd>{memberLabel(job.sentByYou)}</dd>
-          </div>
-          <div>
-            <dt>Sent</dt>
-            <dd>{formatUkDateTime(job.sentAt)}</dd>
-          </div>
+          <SentFacts sentByYou={job.sentByYou} sentAt={job.sentAt} />
           <div>
             <dt>Status</dt>
             <dd className={`history-status history-status-${job.status}`}>{STATUS_WORDS[job.status]}</dd>

@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { formatUkDateTime } from '../admin/london-time';
 import type { PrintRunHistoryEntry } from '../api/print-history-api';
-import { memberLabel } from '../session/member-label';
+import { SentFacts } from './sent-facts';
 
 /** How each state of a print run reads in the history. */
 const STATUS_WORDS: Record<PrintRunHistoryEntry['status'], string> = {
@@ -24,14 +23,7 @@ export function PrintRunHistoryItem({ run }: { run: PrintRunHistoryEntry }) {
           {title}: print run of {run.versions.toLocaleString('en-GB')} {run.versions === 1 ? 'version' : 'versions'}
         </h2>
         <dl className="history-facts">
-          <div>
-            <dt>Sent by</dt>
-            <dd>{memberLabel(run.sentByYou)}</dd>
-          </div>
-          <div>
-            <dt>Sent</dt>
-            <dd>{formatUkDateTime(run.sentAt)}</dd>
-          </div>
+          <SentFacts sentByYou={run.sentByYou} sentAt={run.sentAt} />
           <div>
             <dt>Status</dt>
             <dd className={`history-status history-status-${run.status === 'some_failed' ? 'failed' : run.status}`}>{STATUS_WORDS[run.status]}</dd>
