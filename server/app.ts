@@ -216,13 +216,14 @@ export function createApp(deps: AppDeps): Express {
   const variantTables = new VariantTableStore(deps.db, deps.now);
   app.use(variantsRouter({ services, designs, tables: variantTables, locks }));
   const signOffDesk = new SignOffDesk({ signOffs, designs, queue: deps.queue, store, now: deps.now, print, runs, notices: new SignOffNotices({ mailer, accounts: services.accounts, publicUrl }) });
-  app.use(printRunsRouter({ services, designs, tables: variantTables, runs, flow: new PrintRunFlow(deps.redis, deps.queue.queue), admission: deps.overload.runAdmission, store, now: deps.now, print, locks, signOffs: signOffDesk }));
+  const runFlow = new PrintRunFlow(deps.redis, deps.queue.queue);
+  app.use(printRunsRouter({ services, designs, tables: variantTables, runs, flow: runFlow, admission: deps.overload.runAdmission, store, now: deps.now, print, locks, signOffs: signOffDesk }));
   app.use(signOffRouter({ services, signOffs, designs, desk: signOffDesk }));
   app.use(spendingRouter({ services, spending, store: deps.store }));
   app.use(shareLinksRouter({ services, queue: deps.queue, store, shareLinks, signOffs, now: deps.now }));
   app.use(printersRouter({ services, printers }));
   app.use(printOrdersRouter({ services, desk: orderDesk, orders }));
-  app.use(printHistoryRouter({ services, records: printRecords, runs, store }));
+  app.use(printHistoryRouter({ services, records: printRecords, runs, store, flow: runFlow }));
   app.use(printJobsRouter({ ...deps, store, services, designs, locks, brandRules, storeHealth: deps.storeHealth, print, outlook: (position) => ({ estimatedWaitSeconds: deps.overload.state.estimatedWaitSeconds(position), printingPaused: deps.overload.state.printingPaused }) }));
 
   if (clientIndex && deps.clientDir) {

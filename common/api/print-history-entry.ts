@@ -43,10 +43,11 @@ export interface PrintRunHistoryEntry {
   /** Versions the run printed (a bilingual row is two). */
   versions: number;
   /**
-   * `done`: the combined PDF is made. `some_failed`: a version failed (retry it on the Versions screen).
-   * `printing`: neither yet (the Versions screen says more, such as a combined PDF to make again).
+   * As the run's own answer says it (print-run-response.ts): `done`, the combined PDF is made;
+   * `needs_retry`, a version failed or the combined PDF could not be made (retry on the Versions screen);
+   * `printing`, neither yet.
    */
-  status: 'printing' | 'some_failed' | 'done';
+  status: 'printing' | 'needs_retry' | 'done';
   /** Whether the account asking started it ("You" or "Another member"; never a name). */
   sentByYou: boolean;
   /** ISO 8601 (UTC); shown in UK time. */

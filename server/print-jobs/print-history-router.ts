@@ -6,7 +6,8 @@ import { caseSensitiveRouter } from '../http/case-sensitive-router';
 import { csrfProtection } from '../http/csrf';
 import { authOf } from '../sessions/request-auth';
 import { signedIn } from '../sessions/signed-in-guard';
-import { printRunHistoryEntry } from '../print-runs/print-run-history';
+import { printRunHistoryEntry, runStepFailedOf } from '../print-runs/print-run-history';
+import type { PrintRunFlow } from '../print-runs/print-run-flow';
 import type { PrintRunStore } from '../print-runs/print-run-store';
 import type { PrintRecord, PrintRecordStore } from './print-record-store';
 
@@ -14,15 +15,16 @@ import type { PrintRecord, PrintRecordStore } from './print-record-store';
  * GET /api/print-history: the organisation's print jobs and print runs, newest first, kept after the
  * queue has dropped them; a run is listed once, not as each of its versions.
  */
-export function printHistoryRouter(deps: { services: AccountServices; records: PrintRecordStore; runs: PrintRunStore; store: FileStore }): Router {
+export function printHistoryRouter(deps: { services: AccountServices; records: PrintRecordStore; runs: PrintRunStore; store: FileStore; flow: PrintRunFlow }): Router {
   const router = caseSensitiveRouter();
   const member: RequestHandler[] = [signedIn(deps.services), csrfProtection];
   router.get('/api/print-history', ...member, async (_req, res) => {
     const { account } = authOf(res);
+    const runStepFailed = runStepFailedOf(deps.flow);
     const [records, runs] = await Promise.all([deps.records.listForOrganisation(account.orgId), deps.runs.listForOrganisation(account.orgId)]);
     const body: PrintHistoryResponse = {
       printJobs: records.map((r) => printHistoryEntry(r, account.id)),
-      printRuns: await Promise.all(runs.map((r) => printRunHistoryEntry(r, deps.store, account.id))),
+      printRuns: await Promise.all(runs.map((r) => printRunHistoryEntry(r, deps.store, account.id, runStepFailed))),
     };
     res.set('Cache-Control', 'no-store').json(body);
   });

@@ -41,7 +41,11 @@ export interface RunHistoryRow {
   designDeleted: boolean;
   /** Each version's PDF, in row order: the combined PDF's name is derived from them. */
   pdfHashes: string[];
-  /** Versions whose print job the print record says failed. */
+  /** The run's distinct print jobs (identical versions share one). */
+  renders: number;
+  /** Of them, those whose print record says done. */
+  rendered: number;
+  /** Of them, those whose print record says failed. */
   failed: number;
 }
 
@@ -104,7 +108,9 @@ export class PrintRunStore {
       .select(sql<string>`coalesce(dv.design->>'title', d.title)`.as('title'))
       .select(sql<boolean>`d.deleted_at is not null`.as('design_deleted'))
       .select(sql<string[]>`(select array_agg(v.pdf_hash::text order by v.position) from print_run_variants v where v.run_id = r.id)`.as('pdf_hashes'))
-      .select(sql<number>`(select count(*)::int from print_run_variants v join print_jobs p on p.id = v.job_id where v.run_id = r.id and p.status = 'failed')`.as('failed'))
+      .select(sql<number>`(select count(distinct v.job_id)::int from print_run_variants v where v.run_id = r.id)`.as('renders'))
+      .select(sql<number>`(select count(distinct p.id)::int from print_run_variants v join print_jobs p on p.id = v.job_id where v.run_id = r.id and p.status = 'done')`.as('rendered'))
+      .select(sql<number>`(select count(distinct p.id)::int from print_run_variants v join print_jobs p on p.id = v.job_id where v.run_id = r.id and p.status = 'failed')`.as('failed'))
       .where('r.org_id', '=', orgId)
       .orderBy('r.created_at', 'desc')
       .orderBy('r.id')
@@ -119,6 +125,8 @@ export class PrintRunStore {
       createdAt: r.created_at.getTime(),
       designDeleted: r.design_deleted,
       pdfHashes: r.pdf_hashes ?? [],
+      renders: r.renders,
+      rendered: r.rendered,
       failed: r.failed,
     }));
   }

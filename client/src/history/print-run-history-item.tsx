@@ -5,7 +5,7 @@ import { SentFacts } from './sent-facts';
 /** How each state of a print run reads in the history. */
 const STATUS_WORDS: Record<PrintRunHistoryEntry['status'], string> = {
   printing: 'Printing: open its versions to follow it',
-  some_failed: 'Some versions failed: open its versions to retry them',
+  needs_retry: 'Needs a retry: open its versions to see what failed',
   done: 'Ready',
 };
 
@@ -26,7 +26,7 @@ export function PrintRunHistoryItem({ run }: { run: PrintRunHistoryEntry }) {
           <SentFacts sentByYou={run.sentByYou} sentAt={run.sentAt} />
           <div>
             <dt>Status</dt>
-            <dd className={`history-status history-status-${run.status === 'some_failed' ? 'failed' : run.status}`}>{STATUS_WORDS[run.status]}</dd>
+            <dd className={`history-status history-status-${run.status === 'needs_retry' ? 'failed' : run.status}`}>{STATUS_WORDS[run.status]}</dd>
           </div>
         </dl>
         <div className="button-row">

@@ -240,7 +240,7 @@ describe('a version that fails', () => {
     // The print history says so too, from the versions' print records (written from the queue's events).
     const listed = await waitForValue('the run listed with a failed version', async () => {
       const runs = (await call(campaigner, '/api/print-history')).body.printRuns as Json[];
-      return runs.find((r) => r.id === started.body.id && r.status === 'some_failed') ?? null;
+      return runs.find((r) => r.id === started.body.id && r.status === 'needs_retry') ?? null;
     });
     expect(listed).toMatchObject({ versions: 3, combinedUrl: null, zipUrl: null });
     const failed = stuck.variants[1] as Json;

@@ -11,6 +11,7 @@ import { PrintQueue } from '../../../server/print-jobs/print-queue';
 import { pdfHashOf } from '../../../server/print-jobs/submit-print-job';
 import { PrintRunFlow } from '../../../server/print-runs/print-run-flow';
 import type { StoredPrintRun } from '../../../server/print-runs/print-run-store';
+import { printRunHistoryEntry, runStepFailedOf } from '../../../server/print-runs/print-run-history';
 import { printRunResponse } from '../../../server/print-runs/print-run-view';
 import { FontCache } from '../../../worker/pdf/font-cache';
 import { inProcessRenderer } from '../../../worker/pdf/pdf-renderer';
@@ -90,6 +91,12 @@ describe("a run whose combined PDF fails after every version rendered", () => {
     expect(failed.counts).toEqual({ variants: 2, done: 2, failed: 0, waiting: 0 });
     expect(failed).toMatchObject({ combined: null, zip: null, failure: 'the combined PDF could not be made; retry the run', retryUrl: `/api/runs/${runId}/retry` });
     expect(failed.variants.every((v) => v.retryUrl === null && v.download !== null)).toBe(true);
+    // The print history says it needs a retry too (its versions' records say done; the queue says the step failed), not "printing" for ever.
+    const row = { id: runId, designId: stored.designId, designVersion: 1, title: 'Wards', createdBy: stored.createdBy, createdAt: stored.createdAt, designDeleted: false, pdfHashes: stored.variants.map((v) => v.pdfHash), renders: 2, rendered: 2, failed: 0 };
+    const listed = () => printRunHistoryEntry(row, store, stored.createdBy, runStepFailedOf(flow));
+    expect(await listed()).toMatchObject({ status: 'needs_retry', combinedUrl: null, zipUrl: null });
+    // While a version is still to render (by its record), the step is not asked about: printing.
+    expect(await printRunHistoryEntry({ ...row, rendered: 1 }, store, stored.createdBy, runStepFailedOf(flow))).toMatchObject({ status: 'printing' });
 
     forgetRenders = false;
     expect(await flow.retry(runJobId(runId))).toBe(true);
@@ -98,6 +105,7 @@ describe("a run whose combined PDF fails after every version rendered", () => {
       return view.status === 'done' ? view : null;
     }, { timeoutMs: patient(60_000), everyMs: 100 });
     expect(done).toMatchObject({ failure: null, retryUrl: null, combined: { url: expect.stringMatching(/^\/downloads\/[a-f0-9]{64}\.pdf$/) }, zip: { url: `/api/runs/${runId}/zip` } });
+    expect(await listed()).toMatchObject({ status: 'done', combinedUrl: done.combined!.url, zipUrl: done.zip!.url });
     // A run that is done has nothing to retry.
     expect(await flow.retry(runJobId(runId))).toBe(false);
   }, patient(120_000));
