@@ -36,7 +36,7 @@ export function PrintRunHistoryItem({ run }: { run: PrintRunHistoryEntry }) {
             </a>
           ) : null}
           {run.zipUrl ? (
-            <a className="button" href={run.zipUrl} download aria-label={`ZIP of every version of “${title}”`}>
+            <a className="button button-secondary" href={run.zipUrl} download aria-label={`ZIP of every version of “${title}”`}>
               ZIP of every version
             </a>
           ) : null}
