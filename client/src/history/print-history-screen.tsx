@@ -5,6 +5,7 @@ import { PrintHistoryItem } from './print-history-item';
 import { PrintRunHistoryItem } from './print-run-history-item';
 import '../gallery/gallery.css';
 import './print-history.css';
+import { patientRead } from '../api/patient-read';
 
 /** How often the history is read again while a job is unfinished, milliseconds. */
 const REREAD_MS = 3000;
@@ -30,7 +31,7 @@ export function PrintHistoryScreen({ onOpenDraft }: { onOpenDraft: (id: string) 
   }, []);
   useEffect(() => {
     let live = true;
-    listPrintHistory().then(
+    patientRead(listPrintHistory).then(
       ({ printJobs, printRuns }) => {
         const items: Item[] = [...printJobs.map((job): Item => ({ kind: 'job', job })), ...printRuns.map((run): Item => ({ kind: 'run', run }))];
         // ISO 8601 times in UTC sort as strings.

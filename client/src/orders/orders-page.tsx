@@ -17,6 +17,7 @@ import { getSpending } from '../api/spending-api';
 import type { ElectionSummary } from '../../../common/spending/spending-response';
 import './orders.css';
 import { PrinterField } from './printer-field';
+import { patientRead } from '../api/patient-read';
 
 const STATUS_WORDS: Record<PrintOrderStatus, string> = { draft: 'Draft', placed: 'Placed', printed: 'Printed', delivered: 'Delivered', cancelled: 'Cancelled' };
 /** The button for each move, as the agent reads it. */
@@ -51,12 +52,12 @@ export function OrdersPage() {
   const [elections, setElections] = useState<ElectionSummary[]>([]);
 
   const reload = useCallback(() => {
-    listOrders().then(setOrders, (err: unknown) => setFailed(errorSentence(err)));
+    patientRead(listOrders).then(setOrders, (err: unknown) => setFailed(errorSentence(err)));
   }, []);
   useEffect(() => {
     reload();
-    listPrinters().then(setPrinters, () => undefined);
-    if (isAgent) getSpending(account.organisationId).then((o) => setElections(o.elections), () => undefined);
+    patientRead(listPrinters).then(setPrinters, () => undefined);
+    if (isAgent) patientRead(() => getSpending(account.organisationId)).then((o) => setElections(o.elections), () => undefined);
     void (async () => {
       const [required, approved] = await Promise.all([getSignOffSetting(account.organisationId).then((s) => s.required), listSignOffs({ status: 'approved' })]);
       // A run's approval (a version with its variant table) is ordered from its run on the Versions screen, not here.

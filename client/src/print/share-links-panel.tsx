@@ -4,6 +4,7 @@ import { createShareLink, listShareLinks, revokeShareLink, type ShareLink } from
 import { formatUkDateTime } from '../admin/london-time';
 import { CopyField } from '../app/copy-field';
 import './share-links.css';
+import { patientRead } from '../api/patient-read';
 
 const when = { format: formatUkDateTime };
 const EXPIRY_CHOICES: Array<[string, number | null]> = [
@@ -28,7 +29,7 @@ export function ShareLinksPanel({ jobId, title }: { jobId: string; title?: strin
   const headingId = useId();
   const of = title ? ` of “${title}”` : '';
   const reload = useCallback(() => {
-    listShareLinks(jobId).then(setLinks, () => undefined);
+    patientRead(() => listShareLinks(jobId)).then(setLinks, () => undefined);
   }, [jobId]);
   useEffect(reload, [reload]);
 

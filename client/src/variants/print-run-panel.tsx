@@ -3,6 +3,7 @@ import { ApiError } from '../api/api-error';
 import { getPrintRun, retryRunVariant, startPrintRun } from '../api/print-runs-api';
 import { RunAgentDesk } from './run-agent-desk';
 import { useFollowedRun } from './use-followed-run';
+import { patientRead } from '../api/patient-read';
 /** Refusals a campaigner may confirm and send again, and what confirming says. */
 const CONFIRMABLE: Record<string, { key: 'unchangedTemplateText' | 'lowResolutionImages'; label: string }> = {
   template_text_unchanged: { key: 'unchangedTemplateText', label: 'Print with the template’s words' },
@@ -120,7 +121,7 @@ export function PrintRunPanel({ designId, save, disabled }: { designId: string; 
               </li>
             ))}
           </ol>
-          {run.status === 'done' ? <RunAgentDesk run={run} onChanged={() => void getPrintRun(run.id).then(setRun, () => undefined)} /> : null}
+          {run.status === 'done' ? <RunAgentDesk run={run} onChanged={() => void patientRead(() => getPrintRun(run.id)).then(setRun, () => undefined)} /> : null}
         </div>
       ) : null}
     </section>

@@ -11,6 +11,7 @@ import { Field, problemsByPath } from '../orders/field';
 import { useSession } from '../session/session-context';
 import '../orders/orders.css';
 import { PrinterField } from '../orders/printer-field';
+import { patientRead } from '../api/patient-read';
 
 /**
  * A done run at the agent's desk: one sign-off of its design version with its variant table (sent by
@@ -123,7 +124,7 @@ function RunOrderForm({ run, isAgent }: { run: PrintRunResponse; isAgent: boolea
   const [order, setOrder] = useState<PrintOrderResponse | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    listPrinters().then((list) => (setPrinters(list), setPrinterId((id) => id || list[0]?.id || '')), () => undefined);
+    patientRead(listPrinters).then((list) => (setPrinters(list), setPrinterId((id) => id || list[0]?.id || '')), () => undefined);
   }, []);
   const stocks = [...new Set(printers.find((p) => p.id === printerId)?.prices.map((p) => p.stock) ?? [])];
   // Only the versions whose copies differ from the default are sent, in this order (their field errors name them by index).
