@@ -9,6 +9,7 @@ import { seriousAxeViolations } from './support/axe';
 import { LAPTOP, launchChromium, newContext, PHONE, screenshot, watchForErrors } from './support/browser';
 import { buildClientIfStale } from './support/build-client';
 import { signIn } from './support/editor-page';
+import { sentPast503 } from '../support/sent-past-503';
 
 jest.setTimeout(patient(240_000));
 
@@ -30,10 +31,7 @@ beforeAll(async () => {
   // An approved version of a design whose imprint names the printer the agent adds below.
   const template = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: Record<string, unknown> }).design;
   const saved = (await (await campaigner.request('/api/designs', { json: { design: { ...withRealImprint(template), title: 'Bus leaflet' } } })).json()) as { id: string };
-  const sent = await waitForValue('the sign-off request accepted', async () => {
-    const res = await campaigner.request('/api/sign-off-requests', { json: { designId: saved.id, version: 1 } });
-    return res.status === 503 ? null : ((await res.json()) as { id: string });
-  });
+  const sent = (await (await sentPast503('the sign-off request', () => campaigner.request('/api/sign-off-requests', { json: { designId: saved.id, version: 1 } }))).json()) as { id: string };
   expect((await agent.request(`/api/sign-off-requests/${sent.id}/approve`, { json: {} })).status).toBe(200);
   // Every placed order is spending of an election: one with two candidates, whom the order screen splits it between evenly.
   const spending = `/api/organisations/${agentAccount.orgId}/spending`;

@@ -1,10 +1,10 @@
-import { waitForValue } from '../support/wait-for';
 import { printJobBody } from '../support/real-imprint';
 import { CALM } from '../support/calm-probes';
 import { startRosette, waitForJob, type RunningRosette } from '../support/in-process-rosette';
 import { recordedLeaks } from '../support/leak-watch';
 import { TestClient } from '../support/test-client';
 import { waitFor } from '../support/wait-for';
+import { sentPast503 } from '../support/sent-past-503';
 
 let rosette: RunningRosette;
 
@@ -21,11 +21,7 @@ describe('the share-link cache of two servers', () => {
     const [a, b] = rosette.baseUrls as [string, string];
     const campaigner = await rosette.signedIn(await rosette.createAccount());
     const design = ((await (await campaigner.request('/api/templates/a5-flyer')).json()) as { design: Record<string, any> }).design;
-    // Sent again on 503, as the editor does after Retry-After: a server's first enqueue can miss the 1 s producer bound on a busy machine.
-    const accepted = await waitForValue('the print job accepted', async () => {
-      const res = await campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) });
-      return res.status === 503 ? null : ((await res.json()) as { id: string; statusUrl: string });
-    }, { timeoutMs: 60_000, everyMs: 250 });
+    const accepted = (await (await sentPast503('the print job', () => campaigner.request('/api/print-jobs', { json: printJobBody(design, { copies: 1 }) }))).json()) as { id: string; statusUrl: string };
     await waitForJob(campaigner, accepted.statusUrl);
     const link = (await (await campaigner.request(`/api/print-jobs/${accepted.id}/share-links`, { json: {} })).json()) as { id: string; url: string };
     const pdf = (base: string) => new TestClient(base).request(`${link.url}/leaflet.pdf`).then((r) => r.status);

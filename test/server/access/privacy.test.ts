@@ -7,7 +7,7 @@ import { checkLogLines, recordedLeaks, watchAccount } from '../../support/leak-w
 import { readPdf } from '../../support/read-pdf';
 import { TestClient } from '../../support/test-client';
 import { printJobBody } from '../../support/real-imprint';
-import { waitForValue } from '../../support/wait-for';
+import { sentPast503 } from '../../support/sent-past-503';
 
 let rosette: RunningRosette;
 
@@ -43,12 +43,7 @@ describe('privacy by construction', () => {
     const design = ((await (await jo.request('/api/templates/a6-postcard')).json()) as { design: Record<string, any> }).design;
     design.title = 'Bus postcard';
     expect((await jo.request('/api/designs', { json: { design } })).status).toBe(201);
-    // Sent again on 503, as the editor does after Retry-After: on a busy machine the first enqueue can miss
-    // the producer's 1 s bound (nothing is accepted then; the same job id makes the retry find a late one).
-    const submitted = await waitForValue('a print job accepted (not 503)', async () => {
-      const res = await jo.request('/api/print-jobs', { json: printJobBody(design, { copies: 10 }) });
-      return res.status === 503 ? null : res;
-    });
+    const submitted = await sentPast503('the print job', () => jo.request('/api/print-jobs', { json: printJobBody(design, { copies: 10 }) }));
     expect(submitted.status).toBe(202);
     const job = (await submitted.json()) as { statusUrl: string; id: string };
     const done = await waitForJob(jo, job.statusUrl);

@@ -8,6 +8,7 @@ import type { TestAccount, TestClient } from '../../support/test-client';
 import { startTestSmtp, type TestSmtp } from '../../support/test-smtp';
 import { waitForValue } from '../../support/wait-for';
 import { callJson } from '../../support/call-json';
+import { sentPast503 } from '../../support/sent-past-503';
 
 type Json = Record<string, any>;
 
@@ -31,10 +32,7 @@ const RENDERING = { timeoutMs: 60_000, everyMs: 200 };
 const call = callJson;
 /** Sent again on 503 (the proof's queue did not answer within its bound), as the editor does after Retry-After. */
 const submit = (designId: string, version: number) =>
-  waitForValue('an answer other than 503 to a sign-off request', async () => {
-    const res = await call(campaigner, '/api/sign-off-requests', { designId, version });
-    return res.status === 503 ? null : res;
-  });
+  sentPast503('the sign-off request', () => call(campaigner, '/api/sign-off-requests', { designId, version }));
 
 beforeAll(async () => {
   smtp = await startTestSmtp();

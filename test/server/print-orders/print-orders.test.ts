@@ -11,6 +11,7 @@ import type { TestAccount, TestClient } from '../../support/test-client';
 import { startTestSmtp, type TestSmtp } from '../../support/test-smtp';
 import { waitForValue } from '../../support/wait-for';
 import { callJson } from '../../support/call-json';
+import { sentPast503 } from '../../support/sent-past-503';
 
 type Json = Record<string, any>;
 
@@ -44,10 +45,7 @@ const saveDesign = async (client: TestClient, title: string, imprint = REAL_IMPR
 };
 /** Sends version 1 for sign-off (again on 503, as the editor does after Retry-After) and answers the request's id. */
 const submit = async (client: TestClient, designId: string) => {
-  const sent = await waitForValue('an answer other than 503 to a sign-off request', async () => {
-    const res = await call(client, '/api/sign-off-requests', { designId, version: 1 });
-    return res.status === 503 ? null : res;
-  });
+  const sent = await sentPast503('the sign-off request', () => call(client, '/api/sign-off-requests', { designId, version: 1 }));
   expect(sent.status).toBe(201);
   return sent.body.id as string;
 };

@@ -8,6 +8,7 @@ import { withRealImprint } from '../../support/real-imprint';
 import type { TestAccount, TestClient } from '../../support/test-client';
 import { waitForValue } from '../../support/wait-for';
 import { callJson } from '../../support/call-json';
+import { sentPast503 } from '../../support/sent-past-503';
 
 type Json = Record<string, any>;
 
@@ -44,10 +45,7 @@ const editDesign = async (client: TestClient, id: string, heading: string) => {
  * recorded, and the same proof job id makes the retry find a job that landed late.
  */
 const submit = (client: TestClient, designId: string, version: number, note?: string) =>
-  waitForValue('an answer other than 503 to a sign-off request', async () => {
-    const res = await call(client, '/api/sign-off-requests', { designId, version, ...(note !== undefined && { note }) });
-    return res.status === 503 ? null : res;
-  });
+  sentPast503('the sign-off request', () => call(client, '/api/sign-off-requests', { designId, version, ...(note !== undefined && { note }) }));
 const decide = (client: TestClient, id: string, verb: 'approve' | 'return' | 'resubmit', body: unknown = {}) => call(client, `/api/sign-off-requests/${id}/${verb}`, body);
 const audit = async () => (await call(admin, '/api/admin/audit')).body.entries as Array<{ action: string; actorId: string; targetId: string; details: Json | null }>;
 
