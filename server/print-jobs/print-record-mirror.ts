@@ -23,6 +23,9 @@ export function recordStatusOf(state: string): PrintRecordStatus | null {
   return Object.hasOwn(STATUS_OF, state) ? STATUS_OF[state]! : null;
 }
 
+/** Most writes of one event's record: a state that keeps moving while it is written is left to its next event. */
+const WRITE_ROUNDS = 3;
+
 /** What mirror() did: wrote the record, found no such job in the queue, or could not read or write now. */
 export type MirrorOutcome = 'written' | 'not-in-queue' | 'not-written';
 
@@ -66,8 +69,28 @@ export class PrintRecordMirror {
     this.connection = null;
   }
 
-  /** Writes the job's current state to its record; resolves when done (tests and the catch-up await it). */
+  /**
+   * Writes the job's current state to its record, then reads the state again and, if it has moved on
+   * since it was read, writes it again (at most WRITE_ROUNDS times); resolves when done (tests and the
+   * catch-up await it). Events are mirrored concurrently, by every server: a write of "active" read
+   * before the job failed could land after the write of "failed" and leave the record saying "Printing
+   * now" for a job that has failed. The writer of the late write sees the state move on and writes it
+   * again, so the last write of all is one whose state was read after every other write.
+   */
   async mirror(jobId: string): Promise<MirrorOutcome> {
+    let outcome: MirrorOutcome = 'not-written';
+    for (let round = 0; round < WRITE_ROUNDS; round++) {
+      const written = await this.writeOnce(jobId);
+      if (written === 'not-in-queue' || written === 'not-written') return round === 0 ? written : outcome;
+      outcome = 'written';
+      const now = await this.deps.queue.queue.getJobState(jobId).catch(() => null);
+      if (now === null || recordStatusOf(now) === written.status) return outcome;
+    }
+    return outcome;
+  }
+
+  /** Reads the job's state and writes it to its record once: the status written, or why nothing was. */
+  private async writeOnce(jobId: string): Promise<{ status: PrintRecordStatus } | Exclude<MirrorOutcome, 'written'>> {
     try {
       // The state before the job: a job read first and then found completed may have been read before it
       // finished, without its result (a done record needs its pages: the check `done_has_pdf`). Read
@@ -96,7 +119,7 @@ export class PrintRecordMirror {
         createdAt: job.data.acceptedAt,
         finishedAt: status === 'done' || status === 'failed' ? (job.finishedOn ?? Date.now()) : null,
       });
-      return 'written';
+      return { status };
     } catch (err) {
       if (isDatabaseUnavailable(err)) this.notWritten += 1;
       this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), jobId }, 'print record not written now; the next event of the job, or the catch-up, will');

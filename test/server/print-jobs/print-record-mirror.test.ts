@@ -66,7 +66,7 @@ async function activeJob(queue: PrintQueue): Promise<{ finish(): Promise<void>; 
 }
 
 describe('the print record mirror', () => {
-  it('writes a job that finishes while its record is read, and its completed event then writes it done', async () => {
+  it('writes a job that finishes while its record is read, and sees it moved on and writes it done', async () => {
     const queue = new PrintQueue(connection());
     const job = await activeJob(queue);
     // The job finishes between the mirror's first and second read of the queue, as under a flood.
@@ -90,14 +90,69 @@ describe('the print record mirror', () => {
     const records = new PrintRecordStore(database.db);
     const mirror = new PrintRecordMirror({ redis: connection(), queue: { queue: racing } as unknown as PrintQueue, records, logger });
 
+    // Read as active (the job finished just after), written active, then read again: done, written done.
     expect(await mirror.mirror(JOB)).toBe('written');
     expect(warnings).toEqual([]);
     const row = () => database.db.selectFrom('print_jobs').select(['status', 'pages', 'pdf_hash']).where('id', '=', JOB).executeTakeFirstOrThrow();
-    expect((await row()).status).toBe('active');
-
+    expect(await row()).toEqual({ status: 'done', pages: 2, pdf_hash: PDF_HASH });
+    // Its completed event changes nothing.
     expect(await mirror.mirror(JOB)).toBe('written');
     expect(await row()).toEqual({ status: 'done', pages: 2, pdf_hash: PDF_HASH });
     await job.close();
+    await queue.queue.close();
+  });
+
+  it("never leaves a failed job's record saying active when the write of its active event lands after the write of its failure", async () => {
+    const id = 'd'.repeat(32);
+    const queue = new PrintQueue(connection());
+    const data = { design: { title: 'Failing news' }, copies: 1, pdfHash: PDF_HASH, acceptedAt: Date.now(), orgId: ORG } as unknown as PrintJobData;
+    await queue.queue.add('render', data, { jobId: id, attempts: 1 });
+    let fail!: () => void;
+    const failing = new Promise<void>((resolve) => (fail = resolve));
+    let started!: () => void;
+    const active = new Promise<void>((resolve) => (started = resolve));
+    const worker = new Worker(
+      PRINT_QUEUE,
+      async () => {
+        started();
+        await failing;
+        throw new Error('the file store is full');
+      },
+      { connection: connection(), prefix: QUEUE_PREFIX },
+    );
+    const failed = new Promise<void>((resolve) => worker.on('failed', (job) => job?.id === id && resolve()));
+    await active;
+    // The active event's write is held (a slow PostgreSQL) until the failed event's write is done.
+    const store = new PrintRecordStore(database.db);
+    let holdFirst = true;
+    let releaseHeld!: () => void;
+    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+    let heldReached!: () => void;
+    const reachedHeld = new Promise<void>((resolve) => (heldReached = resolve));
+    const records = {
+      save: async (record: Parameters<PrintRecordStore['save']>[0]) => {
+        if (holdFirst) {
+          holdFirst = false;
+          heldReached();
+          await held;
+        }
+        return store.save(record);
+      },
+    } as unknown as PrintRecordStore;
+    const logger = { warn: () => undefined } as unknown as Logger;
+    const mirror = new PrintRecordMirror({ redis: connection(), queue, records, logger });
+    const row = () => database.db.selectFrom('print_jobs').select(['status']).where('id', '=', id).executeTakeFirstOrThrow();
+
+    const ofActive = mirror.mirror(id);
+    await reachedHeld;
+    fail();
+    await failed;
+    expect(await mirror.mirror(id)).toBe('written');
+    expect((await row()).status).toBe('failed');
+    releaseHeld();
+    expect(await ofActive).toBe('written');
+    expect((await row()).status).toBe('failed');
+    await worker.close();
     await queue.queue.close();
   });
 });
