@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '../common/node/config';
 import { DirectoryFileStore } from '../common/node/file-store';
 import { createLogger, logFormatFor } from '../common/node/logger';
-import { assertNoEviction, createFailFastRedis } from '../common/node/redis-connection';
+import { assertNoEviction, assertRedisVersion, createFailFastRedis } from '../common/node/redis-connection';
 import { withTimeout } from '../common/node/with-timeout';
 import { createAccountServices } from './accounts/account-services';
 import { ensureFirstAdmin } from './accounts/ensure-first-admin';
@@ -36,6 +36,12 @@ async function main(): Promise<void> {
   });
   await assertNoEviction(redis).catch((err: Error) => {
     if (/maxmemory-policy/.test(err.message)) {
+      logger.fatal(err.message);
+      process.exit(1);
+    }
+  });
+  await assertRedisVersion(redis).catch((err: Error) => {
+    if (/print queue needs/.test(err.message)) {
       logger.fatal(err.message);
       process.exit(1);
     }

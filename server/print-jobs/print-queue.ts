@@ -40,7 +40,11 @@ export class PrintQueue {
   readonly queue: Queue<PrintJobData, PrintJobResult>;
 
   constructor(private readonly redis: Redis) {
-    this.queue = new Queue<PrintJobData, PrintJobResult>(PRINT_QUEUE, { connection: redis, prefix: QUEUE_PREFIX, skipWaitingForReady: true });
+    // BullMQ makes a queue's connection once, with its version check (an INFO) as part of it; should
+    // that one command fail (Redis not up yet, or stuck in a long fork, past the fail-fast connection's
+    // 1 s) the queue stays failed for the life of the process, every print job 503. Skipped here, so
+    // only each command meets Redis as it is then; the version is checked at start (assertRedisVersion).
+    this.queue = new Queue<PrintJobData, PrintJobResult>(PRINT_QUEUE, { connection: redis, prefix: QUEUE_PREFIX, skipWaitingForReady: true, skipVersionCheck: true });
   }
 
   /**

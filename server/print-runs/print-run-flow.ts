@@ -33,7 +33,8 @@ export class PrintRunFlow {
     redis: Redis,
     private readonly queue: Queue<PrintJobData, PrintJobResult>,
   ) {
-    this.producer = new FlowProducer({ connection: redis, prefix: QUEUE_PREFIX });
+    // As the print queue (print-queue.ts): no one-off check at construction that could fail it for good.
+    this.producer = new FlowProducer({ connection: redis, prefix: QUEUE_PREFIX, skipWaitingForReady: true, skipVersionCheck: true });
     this.producer.on('error', () => undefined);
   }
 
