@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
+import { patientRead } from '../api/patient-read';
 import { listPrintHistory, type PrintHistoryEntry, type PrintRunHistoryEntry } from '../api/print-history-api';
 import { SignedInHeader } from '../session/signed-in-header';
 import { PrintHistoryItem } from './print-history-item';
 import { PrintRunHistoryItem } from './print-run-history-item';
 import '../gallery/gallery.css';
 import './print-history.css';
-import { patientRead } from '../api/patient-read';
 
 /** How often the history is read again while a job is unfinished, milliseconds. */
 const REREAD_MS = 3000;

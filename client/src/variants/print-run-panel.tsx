@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { getPrintRun, retryRunVariant, startPrintRun } from '../api/print-runs-api';
+import { patientRead } from '../api/patient-read';
 import { RunAgentDesk } from './run-agent-desk';
 import { useFollowedRun } from './use-followed-run';
-import { patientRead } from '../api/patient-read';
+
 /** Refusals a campaigner may confirm and send again, and what confirming says. */
 const CONFIRMABLE: Record<string, { key: 'unchangedTemplateText' | 'lowResolutionImages'; label: string }> = {
   template_text_unchanged: { key: 'unchangedTemplateText', label: 'Print with the template’s words' },
