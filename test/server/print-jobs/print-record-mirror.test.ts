@@ -37,12 +37,15 @@ afterAll(async () => {
   await redis?.cleanup();
 });
 
-/** A print job that a worker holds active until `finish()` is called, then completes with two pages. */
-async function activeJob(queue: PrintQueue): Promise<{ finish(): Promise<void>; close(): Promise<void> }> {
+/**
+ * A print job that a worker holds active until `finish()` is called, then completes with two pages, or
+ * with `fails`, fails for good (one attempt).
+ */
+async function activeJob(queue: PrintQueue, { id = JOB, fails = false } = {}): Promise<{ finish(): Promise<void>; close(): Promise<void> }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const data = { design: { title: 'Riverside news' }, copies: 1, pdfHash: PDF_HASH, acceptedAt: Date.now(), orgId: ORG } as unknown as PrintJobData;
-  await queue.queue.add('render', data, { jobId: JOB });
+  await queue.queue.add('render', data, { jobId: id, attempts: 1 });
   let started!: () => void;
   const active = new Promise<void>((resolve) => (started = resolve));
   const worker = new Worker(
@@ -50,6 +53,7 @@ async function activeJob(queue: PrintQueue): Promise<{ finish(): Promise<void>; 
     async () => {
       started();
       await released;
+      if (fails) throw new Error('the file store is full');
       return { pages: 2, bytes: 1234, pdfHash: PDF_HASH };
     },
     { connection: connection(), prefix: QUEUE_PREFIX },
@@ -57,9 +61,12 @@ async function activeJob(queue: PrintQueue): Promise<{ finish(): Promise<void>; 
   await active;
   return {
     async finish() {
-      const completed = new Promise<void>((resolve) => worker.on('completed', (job: Job) => job.id === JOB && resolve()));
+      const finished = new Promise<void>((resolve) => {
+        worker.on('completed', (job: Job) => job.id === id && resolve());
+        worker.on('failed', (job) => job?.id === id && resolve());
+      });
       release();
-      await completed;
+      await finished;
     },
     close: () => worker.close(),
   };
@@ -105,23 +112,7 @@ describe('the print record mirror', () => {
   it("never leaves a failed job's record saying active when the write of its active event lands after the write of its failure", async () => {
     const id = 'd'.repeat(32);
     const queue = new PrintQueue(connection());
-    const data = { design: { title: 'Failing news' }, copies: 1, pdfHash: PDF_HASH, acceptedAt: Date.now(), orgId: ORG } as unknown as PrintJobData;
-    await queue.queue.add('render', data, { jobId: id, attempts: 1 });
-    let fail!: () => void;
-    const failing = new Promise<void>((resolve) => (fail = resolve));
-    let started!: () => void;
-    const active = new Promise<void>((resolve) => (started = resolve));
-    const worker = new Worker(
-      PRINT_QUEUE,
-      async () => {
-        started();
-        await failing;
-        throw new Error('the file store is full');
-      },
-      { connection: connection(), prefix: QUEUE_PREFIX },
-    );
-    const failed = new Promise<void>((resolve) => worker.on('failed', (job) => job?.id === id && resolve()));
-    await active;
+    const job = await activeJob(queue, { id, fails: true });
     // The active event's write is held (a slow PostgreSQL) until the failed event's write is done.
     const store = new PrintRecordStore(database.db);
     let holdFirst = true;
@@ -145,14 +136,13 @@ describe('the print record mirror', () => {
 
     const ofActive = mirror.mirror(id);
     await reachedHeld;
-    fail();
-    await failed;
+    await job.finish();
     expect(await mirror.mirror(id)).toBe('written');
     expect((await row()).status).toBe('failed');
     releaseHeld();
     expect(await ofActive).toBe('written');
     expect((await row()).status).toBe('failed');
-    await worker.close();
+    await job.close();
     await queue.queue.close();
   });
 });
