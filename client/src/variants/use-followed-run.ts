@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { getPrintRun, type PrintRunResponse } from '../api/print-runs-api';
+import { waitReason, type WaitReason } from '../print/print-state';
 import { retryDelayMs } from '../print/retry-delay';
 import { wait } from '../print/wait';
 
@@ -14,7 +15,8 @@ export type RunTrouble =
   /** The server refused the read for good (the run is gone, or the session ended): no more reads. */
   | { kind: 'stopped'; message: string };
 
-const RETRYING: Record<'unavailable' | 'busy' | 'offline', string> = {
+/** What the screen says while it waits to read the run again, by the print panel's reasons (print-state.ts). */
+const RETRYING: Record<WaitReason, string> = {
   unavailable: 'Rosette is not answering for a moment; the run goes on in the print queue. Checking again shortly.',
   busy: 'Rosette is busy; checking on the run again shortly.',
   offline: 'Rosette cannot be reached: check your internet connection. Checking again shortly.',
@@ -22,7 +24,7 @@ const RETRYING: Record<'unavailable' | 'busy' | 'offline', string> = {
 
 function troubleOf(error: ApiError): RunTrouble {
   if (!error.isTemporary) return { kind: 'stopped', message: `The run’s progress cannot be read: ${error.message}. Reload the page to try again.` };
-  return { kind: 'retrying', message: RETRYING[error.status === 429 ? 'busy' : error.status === 0 ? 'offline' : 'unavailable'] };
+  return { kind: 'retrying', message: RETRYING[waitReason(error)] };
 }
 
 /**
